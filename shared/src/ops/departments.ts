@@ -1,0 +1,87 @@
+import type * as Y from 'yjs';
+import { DEPARTMENT_KEY_PATTERN } from '../ids.js';
+import { orderAtIndex } from '../order.js';
+import type { Origin } from '../origin.js';
+import { COLOR_PATTERN } from '../schema/fields.js';
+import { roots, toRecordMap } from '../schema/layout.js';
+import {
+  DEPARTMENT_COLORS, DEPARTMENT_NAME_MAX, type DepartmentRecord,
+} from '../schema/department.js';
+import { cleanText, invalid, notFound } from './errors.js';
+import { lastOrder, sortedSiblings } from './sorted.js';
+
+export interface DepartmentInput {
+  name: string;
+  color?: string;
+}
+
+/** Derives a readable, unused key from a department name ("Field Sales" -> "field-sales"). */
+export function departmentKeyFor(name: string, taken: (key: string) => boolean): string {
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 32) || 'dept';
+  let key = base;
+  for (let n = 2; taken(key); n++) key = `${base}-${n}`;
+  return key;
+}
+
+export function addDepartment(doc: Y.Doc, input: DepartmentInput, origin: Origin, key?: string): string {
+  const { departments } = roots(doc);
+  const name = cleanText(input.name, 'Department name', DEPARTMENT_NAME_MAX, 1);
+  const finalKey = key ?? departmentKeyFor(name, (k) => departments.has(k));
+  if (!DEPARTMENT_KEY_PATTERN.test(finalKey)) invalid('Department key is not valid');
+  if (departments.has(finalKey)) invalid(`Department ${finalKey} already exists`);
+  const siblings = sortedSiblings(departments);
+  const color = input.color ?? DEPARTMENT_COLORS[siblings.length % DEPARTMENT_COLORS.length]!;
+  if (!COLOR_PATTERN.test(color)) invalid('Colour must look like #rrggbb');
+  const record: DepartmentRecord = { name, color: color.toLowerCase(), order: lastOrder(siblings) };
+  doc.transact(() => departments.set(finalKey, toRecordMap({ ...record })), origin);
+  return finalKey;
+}
+
+export function updateDepartment(
+  doc: Y.Doc, key: string, patch: Partial<DepartmentInput>, origin: Origin,
+): void {
+  const entry = roots(doc).departments.get(key);
+  if (!entry) notFound('Department', key);
+  const fields: Partial<DepartmentRecord> = {};
+  if (patch.name !== undefined) fields.name = cleanText(patch.name, 'Department name', DEPARTMENT_NAME_MAX, 1);
+  if (patch.color !== undefined) {
+    if (!COLOR_PATTERN.test(patch.color)) invalid('Colour must look like #rrggbb');
+    fields.color = patch.color.toLowerCase();
+  }
+  doc.transact(() => {
+    for (const [k, value] of Object.entries(fields)) entry.set(k, value);
+  }, origin);
+}
+
+export function moveDepartment(doc: Y.Doc, key: string, index: number, origin: Origin): void {
+  const { departments } = roots(doc);
+  const entry = departments.get(key);
+  if (!entry) notFound('Department', key);
+  const order = orderAtIndex(sortedSiblings(departments, undefined, key), index);
+  doc.transact(() => entry.set('order', order), origin);
+}
+
+/**
+ * Removes a department and strips it from every note's proposed owners in the
+ * same transaction, so no note points at a department that is gone.
+ */
+export function removeDepartment(doc: Y.Doc, key: string, origin: Origin): void {
+  const { departments, notes } = roots(doc);
+  if (!departments.has(key)) notFound('Department', key);
+  doc.transact(() => {
+    notes.forEach((note) => {
+      const owners = note.get('owners');
+      if (Array.isArray(owners) && owners.includes(key)) {
+        note.set('owners', owners.filter((o) => o !== key));
+      }
+    });
+    departments.delete(key);
+  }, origin);
+}

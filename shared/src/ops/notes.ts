@@ -1,0 +1,122 @@
+import type * as Y from 'yjs';
+import { DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, newEntityId } from '../ids.js';
+import { orderAtIndex } from '../order.js';
+import type { Origin } from '../origin.js';
+import { roots, toRecordMap, type RecordMap } from '../schema/layout.js';
+import {
+  AUTHOR_NAME_MAX, NOTE_TEXT_MAX, OWNERS_MAX, isNoteKind, type NoteKind, type NoteRecord,
+} from '../schema/note.js';
+import { cleanText, invalid, notFound } from './errors.js';
+import { lastOrder, sortedSiblings } from './sorted.js';
+
+export interface Author {
+  id: string;
+  name: string;
+  /** Department key, or '' when the author did not pick one. */
+  department: string;
+}
+
+export interface NoteInput {
+  stageId: string;
+  text?: string;
+  kind?: NoteKind;
+  owners?: string[];
+  /** Position among the stage's notes; appended at the end when omitted. */
+  index?: number;
+}
+
+function checkOwners(doc: Y.Doc, owners: string[]): string[] {
+  const unique = [...new Set(owners)];
+  if (unique.length > OWNERS_MAX) invalid(`At most ${OWNERS_MAX} owner departments`);
+  const { departments } = roots(doc);
+  for (const key of unique) {
+    if (!DEPARTMENT_KEY_PATTERN.test(key) || !departments.has(key)) invalid(`Unknown department ${key}`);
+  }
+  return unique;
+}
+
+function stageNotes(doc: Y.Doc, stageId: string, excludeId?: string) {
+  return sortedSiblings(roots(doc).notes, (n) => n.get('stageId') === stageId, excludeId);
+}
+
+/** Adds a note to a stage and returns its id. `now` is injectable for tests. */
+export function addNote(
+  doc: Y.Doc, input: NoteInput, author: Author, origin: Origin, now = Date.now(),
+): string {
+  const { stages, notes } = roots(doc);
+  if (!stages.has(input.stageId)) notFound('Stage', input.stageId);
+  if (!ENTITY_ID_PATTERN.test(author.id)) invalid('Author id is not valid');
+  if (author.department !== '' && !DEPARTMENT_KEY_PATTERN.test(author.department)) {
+    invalid('Author department is not valid');
+  }
+  const kind = input.kind ?? 'action';
+  if (!isNoteKind(kind)) invalid('Unknown note kind');
+  const siblings = stageNotes(doc, input.stageId);
+  const id = newEntityId();
+  const record: NoteRecord = {
+    stageId: input.stageId,
+    order: input.index === undefined ? lastOrder(siblings) : orderAtIndex(siblings, input.index),
+    text: cleanText(input.text ?? '', 'Note text', NOTE_TEXT_MAX),
+    kind,
+    authorId: author.id,
+    authorName: cleanText(author.name, 'Name', AUTHOR_NAME_MAX),
+    authorDepartment: author.department,
+    owners: checkOwners(doc, input.owners ?? []),
+    createdAt: now,
+    updatedAt: now,
+  };
+  doc.transact(() => notes.set(id, toRecordMap({ ...record })), origin);
+  return id;
+}
+
+export interface NotePatch {
+  text?: string;
+  kind?: NoteKind;
+  owners?: string[];
+}
+
+function noteEntry(doc: Y.Doc, id: string): RecordMap {
+  const entry = roots(doc).notes.get(id);
+  if (!entry) notFound('Note', id);
+  return entry;
+}
+
+/** Changes text, kind or owners; writes only the fields that differ. */
+export function updateNote(doc: Y.Doc, id: string, patch: NotePatch, origin: Origin, now = Date.now()): void {
+  const entry = noteEntry(doc, id);
+  const fields: Partial<NoteRecord> = {};
+  if (patch.text !== undefined) {
+    const text = cleanText(patch.text, 'Note text', NOTE_TEXT_MAX);
+    if (text !== entry.get('text')) fields.text = text;
+  }
+  if (patch.kind !== undefined) {
+    if (!isNoteKind(patch.kind)) invalid('Unknown note kind');
+    if (patch.kind !== entry.get('kind')) fields.kind = patch.kind;
+  }
+  if (patch.owners !== undefined) fields.owners = checkOwners(doc, patch.owners);
+  if (Object.keys(fields).length === 0) return;
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(fields)) entry.set(key, value);
+    entry.set('updatedAt', now);
+  }, origin);
+}
+
+/** Moves a note to `index` within `stageId` (its own or another stage). */
+export function moveNote(
+  doc: Y.Doc, id: string, stageId: string, index: number, origin: Origin, now = Date.now(),
+): void {
+  const entry = noteEntry(doc, id);
+  if (!roots(doc).stages.has(stageId)) notFound('Stage', stageId);
+  const order = orderAtIndex(stageNotes(doc, stageId, id), index);
+  doc.transact(() => {
+    if (entry.get('stageId') !== stageId) entry.set('stageId', stageId);
+    entry.set('order', order);
+    entry.set('updatedAt', now);
+  }, origin);
+}
+
+export function deleteNote(doc: Y.Doc, id: string, origin: Origin): void {
+  const { notes } = roots(doc);
+  if (!notes.has(id)) notFound('Note', id);
+  doc.transact(() => notes.delete(id), origin);
+}

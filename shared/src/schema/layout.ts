@@ -1,0 +1,46 @@
+import * as Y from 'yjs';
+
+/**
+ * The Y.Doc layout of a board: the public contract documented in
+ * docs/board-schema.md. Change it only together with that document and
+ * SCHEMA_VERSION.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const ROOT = {
+  meta: 'meta',
+  segments: 'segments',
+  stages: 'stages',
+  departments: 'departments',
+  notes: 'notes',
+} as const;
+
+/** A record stored as a nested Y.Map so concurrent edits of different fields merge. */
+export type RecordMap = Y.Map<unknown>;
+
+export interface BoardRoots {
+  meta: Y.Map<unknown>;
+  segments: Y.Map<RecordMap>;
+  stages: Y.Map<RecordMap>;
+  departments: Y.Map<RecordMap>;
+  notes: Y.Map<RecordMap>;
+}
+
+export function roots(doc: Y.Doc): BoardRoots {
+  return {
+    meta: doc.getMap<unknown>(ROOT.meta),
+    segments: doc.getMap<RecordMap>(ROOT.segments),
+    stages: doc.getMap<RecordMap>(ROOT.stages),
+    departments: doc.getMap<RecordMap>(ROOT.departments),
+    notes: doc.getMap<RecordMap>(ROOT.notes),
+  };
+}
+
+/** Builds a nested record map from plain fields (values must be JSON-compatible). */
+export function toRecordMap(fields: Record<string, unknown>): RecordMap {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) map.set(key, value);
+  }
+  return map;
+}

@@ -1,0 +1,48 @@
+import type * as Y from 'yjs';
+import type { Origin } from '../origin.js';
+import { roots } from '../schema/layout.js';
+import { SCHEMA_VERSION } from '../schema/layout.js';
+import { TITLE_MAX, type Language, type TemplateName } from '../schema/meta.js';
+import { SEGMENT_COLORS } from '../schema/segment.js';
+import { addDepartment } from '../ops/departments.js';
+import { addSegment } from '../ops/segments.js';
+import { addStage } from '../ops/stages.js';
+import { cleanText } from '../ops/errors.js';
+import { VISION_WORKSHOP } from './vision-workshop-content.js';
+
+export interface NewBoardInput {
+  title: string;
+  template: TemplateName;
+  language: Language;
+}
+
+/**
+ * Fills an empty doc with a new board: meta plus the template's segments,
+ * stages and departments in the board's language, all in one transaction.
+ */
+export function initializeBoard(doc: Y.Doc, input: NewBoardInput, origin: Origin, now = Date.now()): void {
+  const title = cleanText(input.title, 'Title', TITLE_MAX, 1);
+  const lang = input.language;
+  doc.transact(() => {
+    const { meta } = roots(doc);
+    meta.set('schemaVersion', SCHEMA_VERSION);
+    meta.set('title', title);
+    meta.set('language', lang);
+    meta.set('template', input.template);
+    meta.set('createdAt', now);
+    if (input.template !== 'vision-workshop') return;
+    VISION_WORKSHOP.segments.forEach((segment, i) => {
+      const segmentId = addSegment(
+        doc,
+        { name: segment.name[lang], description: segment.description[lang], color: SEGMENT_COLORS[i % SEGMENT_COLORS.length]! },
+        origin,
+      );
+      for (const stage of segment.stages) {
+        addStage(doc, segmentId, { name: stage.name[lang], buyerStep: stage.buyerStep[lang] }, origin);
+      }
+    });
+    for (const department of VISION_WORKSHOP.departments) {
+      addDepartment(doc, { name: department.name[lang] }, origin, department.key);
+    }
+  }, origin);
+}
