@@ -2,12 +2,12 @@ import type * as Y from 'yjs';
 import type { Origin } from '../origin.js';
 import { roots } from '../schema/layout.js';
 import { SCHEMA_VERSION } from '../schema/layout.js';
-import { TITLE_MAX, type Language, type TemplateName } from '../schema/meta.js';
+import { TEMPLATES, TITLE_MAX, isLanguage, type Language, type TemplateName } from '../schema/meta.js';
 import { SEGMENT_COLORS } from '../schema/segment.js';
 import { addDepartment } from '../ops/departments.js';
 import { addSegment } from '../ops/segments.js';
 import { addStage } from '../ops/stages.js';
-import { cleanText } from '../ops/errors.js';
+import { cleanText, invalid } from '../ops/errors.js';
 import { VISION_WORKSHOP } from './vision-workshop-content.js';
 
 export interface NewBoardInput {
@@ -21,7 +21,12 @@ export interface NewBoardInput {
  * stages and departments in the board's language, all in one transaction.
  */
 export function initializeBoard(doc: Y.Doc, input: NewBoardInput, origin: Origin, now = Date.now()): void {
+  // Like every op, validate all input before the transaction: yjs does not roll
+  // back, so a throw inside it would leave a half-written meta (input may come
+  // from untyped JSON, so the TypeScript types are no guarantee).
   const title = cleanText(input.title, 'Title', TITLE_MAX, 1);
+  if (!isLanguage(input.language)) invalid('Language must be en or it');
+  if (!(TEMPLATES as readonly string[]).includes(input.template)) invalid('Unknown template');
   const lang = input.language;
   doc.transact(() => {
     const { meta } = roots(doc);
