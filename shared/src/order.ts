@@ -2,7 +2,8 @@
  * Sort keys. Entities carry a numeric `order`; moving one between two neighbours
  * gives it the midpoint, so a move writes one field of one record and concurrent
  * moves of different entities never conflict. Ties (two clients choosing the same
- * midpoint offline) are broken by id, so every replica sorts identically.
+ * midpoint offline) are broken by id, so every replica sorts identically; a later
+ * move into such a tie renumbers the siblings (see placeAt in ops/sorted.ts).
  */
 export function orderBetween(before: number | undefined, after: number | undefined): number {
   if (before === undefined && after === undefined) return 1;

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { expect } from 'vitest';
 import {
-  OperationError, addDepartment, addSegment, addStage, localOrigin, readBoard, systemOrigin,
+  OperationError, addDepartment, addSegment, addStage, initializeBoard, localOrigin, readBoard, systemOrigin,
   type Author, type Origin,
 } from '../../shared/src/index.js';
 
@@ -50,9 +50,16 @@ export function expectRejected(doc: Y.Doc, op: () => unknown, code: 'invalid' | 
   expect(Y.encodeStateVector(doc)).toEqual(before);
 }
 
+/** An empty board with valid meta (so readers report no problems). */
+export function blankDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  initializeBoard(doc, { title: 'Test board', template: 'blank', language: 'en' }, system, 1);
+  return doc;
+}
+
 /** A small board: one segment with two stages and two departments. */
 export function smallBoard(): { doc: Y.Doc; segmentId: string; stageA: string; stageB: string } {
-  const doc = new Y.Doc();
+  const doc = blankDoc();
   const segmentId = addSegment(doc, { name: 'OEM' }, system);
   const stageA = addStage(doc, segmentId, { name: 'Discover', buyerStep: 'Recognises a need' }, system);
   const stageB = addStage(doc, segmentId, { name: 'Shape', buyerStep: 'Writes the spec' }, system);

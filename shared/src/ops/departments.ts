@@ -1,6 +1,5 @@
 import type * as Y from 'yjs';
 import { DEPARTMENT_KEY_PATTERN } from '../ids.js';
-import { orderAtIndex } from '../order.js';
 import type { Origin } from '../origin.js';
 import { COLOR_PATTERN } from '../schema/fields.js';
 import { roots, toRecordMap } from '../schema/layout.js';
@@ -8,7 +7,7 @@ import {
   DEPARTMENT_COLORS, DEPARTMENT_NAME_MAX, type DepartmentRecord,
 } from '../schema/department.js';
 import { cleanText, invalid, notFound } from './errors.js';
-import { lastOrder, sortedSiblings } from './sorted.js';
+import { applyRenumber, lastOrder, placeAt, sortedSiblings } from './sorted.js';
 
 export interface DepartmentInput {
   name: string;
@@ -64,8 +63,11 @@ export function moveDepartment(doc: Y.Doc, key: string, index: number, origin: O
   const { departments } = roots(doc);
   const entry = departments.get(key);
   if (!entry) notFound('Department', key);
-  const order = orderAtIndex(sortedSiblings(departments, undefined, key), index);
-  doc.transact(() => entry.set('order', order), origin);
+  const placement = placeAt(sortedSiblings(departments, undefined, key), index);
+  doc.transact(() => {
+    applyRenumber(departments, placement);
+    entry.set('order', placement.order);
+  }, origin);
 }
 
 /**

@@ -1,13 +1,12 @@
 import type * as Y from 'yjs';
 import { DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, newEntityId } from '../ids.js';
-import { orderAtIndex } from '../order.js';
 import type { Origin } from '../origin.js';
 import { roots, toRecordMap, type RecordMap } from '../schema/layout.js';
 import {
   AUTHOR_NAME_MAX, NOTE_TEXT_MAX, OWNERS_MAX, isNoteKind, type NoteKind, type NoteRecord,
 } from '../schema/note.js';
 import { cleanText, invalid, notFound } from './errors.js';
-import { lastOrder, sortedSiblings } from './sorted.js';
+import { applyRenumber, lastOrder, placeAt, sortedSiblings, type Placement } from './sorted.js';
 
 export interface Author {
   id: string;
@@ -52,10 +51,12 @@ export function addNote(
   const kind = input.kind ?? 'action';
   if (!isNoteKind(kind)) invalid('Unknown note kind');
   const siblings = stageNotes(doc, input.stageId);
+  const placement: Placement =
+    input.index === undefined ? { order: lastOrder(siblings), renumber: [] } : placeAt(siblings, input.index);
   const id = newEntityId();
   const record: NoteRecord = {
     stageId: input.stageId,
-    order: input.index === undefined ? lastOrder(siblings) : orderAtIndex(siblings, input.index),
+    order: placement.order,
     text: cleanText(input.text ?? '', 'Note text', NOTE_TEXT_MAX),
     kind,
     authorId: author.id,
@@ -65,7 +66,10 @@ export function addNote(
     createdAt: now,
     updatedAt: now,
   };
-  doc.transact(() => notes.set(id, toRecordMap({ ...record })), origin);
+  doc.transact(() => {
+    applyRenumber(notes, placement);
+    notes.set(id, toRecordMap({ ...record }));
+  }, origin);
   return id;
 }
 
@@ -107,10 +111,11 @@ export function moveNote(
 ): void {
   const entry = noteEntry(doc, id);
   if (!roots(doc).stages.has(stageId)) notFound('Stage', stageId);
-  const order = orderAtIndex(stageNotes(doc, stageId, id), index);
+  const placement = placeAt(stageNotes(doc, stageId, id), index);
   doc.transact(() => {
+    applyRenumber(roots(doc).notes, placement);
     if (entry.get('stageId') !== stageId) entry.set('stageId', stageId);
-    entry.set('order', order);
+    entry.set('order', placement.order);
     entry.set('updatedAt', now);
   }, origin);
 }

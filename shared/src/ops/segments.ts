@@ -1,6 +1,5 @@
 import type * as Y from 'yjs';
 import { newEntityId } from '../ids.js';
-import { orderAtIndex } from '../order.js';
 import type { Origin } from '../origin.js';
 import { COLOR_PATTERN } from '../schema/fields.js';
 import { roots, toRecordMap } from '../schema/layout.js';
@@ -8,7 +7,7 @@ import {
   SEGMENT_COLORS, SEGMENT_DESCRIPTION_MAX, SEGMENT_NAME_MAX, type SegmentRecord,
 } from '../schema/segment.js';
 import { cleanText, invalid, notFound } from './errors.js';
-import { lastOrder, sortedSiblings } from './sorted.js';
+import { applyRenumber, lastOrder, placeAt, sortedSiblings } from './sorted.js';
 
 export interface SegmentInput {
   name: string;
@@ -55,8 +54,11 @@ export function moveSegment(doc: Y.Doc, id: string, index: number, origin: Origi
   const { segments } = roots(doc);
   const entry = segments.get(id);
   if (!entry) notFound('Segment', id);
-  const order = orderAtIndex(sortedSiblings(segments, undefined, id), index);
-  doc.transact(() => entry.set('order', order), origin);
+  const placement = placeAt(sortedSiblings(segments, undefined, id), index);
+  doc.transact(() => {
+    applyRenumber(segments, placement);
+    entry.set('order', placement.order);
+  }, origin);
 }
 
 /** Removes a segment with its stages and their notes, in one transaction (one undo step). */

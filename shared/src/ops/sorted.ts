@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { byOrderThenId } from '../order.js';
+import { byOrderThenId, orderAtIndex } from '../order.js';
 import type { RecordMap } from '../schema/layout.js';
 
 /**
@@ -23,4 +23,39 @@ export function sortedSiblings(
 export function lastOrder(siblings: { order: number }[]): number {
   const last = siblings[siblings.length - 1];
   return last ? last.order + 1 : 1;
+}
+
+export interface Placement {
+  /** Order for the placed item. */
+  order: number;
+  /** Siblings whose order must be rewritten too (empty in the common case). */
+  renumber: { id: string; order: number }[];
+}
+
+/**
+ * Where to put an item so it sorts at exactly `index` among `siblings` (sorted,
+ * item excluded). Invariant: after the op the item is at `index`. The midpoint
+ * of the two neighbours gives that with a single write, unless the neighbours
+ * tie (two clients appended concurrently and picked the same order) or sit so
+ * close that the midpoint rounds onto one of them (float exhaustion after many
+ * moves into one gap): then, and only then, the siblings are renumbered 1..n
+ * around the gap in the same transaction.
+ */
+export function placeAt(siblings: readonly { id: string; order: number }[], index: number): Placement {
+  const i = Math.max(0, Math.min(Number.isFinite(index) ? Math.trunc(index) : siblings.length, siblings.length));
+  const order = orderAtIndex(siblings, i);
+  const before = siblings[i - 1]?.order;
+  const after = siblings[i]?.order;
+  if ((before === undefined || order > before) && (after === undefined || order < after)) {
+    return { order, renumber: [] };
+  }
+  return {
+    order: i + 1,
+    renumber: siblings.map((s, k) => ({ id: s.id, order: k < i ? k + 1 : k + 2 })),
+  };
+}
+
+/** Writes a placement's renumbered siblings; call inside the op's transaction. */
+export function applyRenumber(map: Y.Map<RecordMap>, placement: Placement): void {
+  for (const { id, order } of placement.renumber) map.get(id)?.set('order', order);
 }

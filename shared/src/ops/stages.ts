@@ -1,11 +1,10 @@
 import type * as Y from 'yjs';
 import { newEntityId } from '../ids.js';
-import { orderAtIndex } from '../order.js';
 import type { Origin } from '../origin.js';
 import { roots, toRecordMap } from '../schema/layout.js';
 import { BUYER_STEP_MAX, STAGE_NAME_MAX, type StageRecord } from '../schema/stage.js';
 import { cleanText, notFound } from './errors.js';
-import { lastOrder, sortedSiblings } from './sorted.js';
+import { applyRenumber, lastOrder, placeAt, sortedSiblings } from './sorted.js';
 
 export interface StageInput {
   name: string;
@@ -47,8 +46,11 @@ export function moveStage(doc: Y.Doc, id: string, index: number, origin: Origin)
   if (!entry) notFound('Stage', id);
   const segmentId = entry.get('segmentId');
   const siblings = sortedSiblings(stages, (s) => s.get('segmentId') === segmentId, id);
-  const order = orderAtIndex(siblings, index);
-  doc.transact(() => entry.set('order', order), origin);
+  const placement = placeAt(siblings, index);
+  doc.transact(() => {
+    applyRenumber(stages, placement);
+    entry.set('order', placement.order);
+  }, origin);
 }
 
 /** Removes a stage and its notes in one transaction. */
