@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Every setting, read and validated once at start (see README "Configuration"). */
+const schema = z.object({
+  PORT: port.default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DURABILITY: z.enum(['full', 'normal']).default('full'),
+  MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
+  PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  COMPACT_EVERY: z.coerce.number().int().min(10).max(1_000_000).default(500),
+  STATIC_DIR: z.string().min(1).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Base for the links handed out; derived from each request's Host when unset. */
+  publicUrl: string | undefined;
+  logLevel: string;
+  durability: 'full' | 'normal';
+  maxMessageBytes: number;
+  pingIntervalMs: number;
+  compactEvery: number;
+  /** The built client (client/dist). */
+  staticDir: string;
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(present[String(i.path[0])])})`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: resolve(c.DATA_DIR),
+    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+    logLevel: c.LOG_LEVEL,
+    durability: c.DURABILITY,
+    maxMessageBytes: c.MAX_MESSAGE_BYTES,
+    pingIntervalMs: c.PING_INTERVAL_MS,
+    compactEvery: c.COMPACT_EVERY,
+    staticDir: resolve(c.STATIC_DIR ?? fileURLToPath(new URL('../../client/dist', import.meta.url))),
+  };
+}

@@ -1,0 +1,60 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { apiRouter, type ApiDeps } from './api.js';
+import { errorHandler } from './errors.js';
+
+export interface AppDeps extends ApiDeps {
+  log: Logger;
+  staticDir: string;
+}
+
+/** The Express app: security headers, the JSON API, health, and the built client. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // 'self' covers same-origin ws:/wss: in current browsers; listed for older ones.
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      // Workshops are often served over plain http on a room's LAN.
+      strictTransportSecurity: false,
+      crossOriginOpenerPolicy: { policy: 'same-origin' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use('/api', express.json({ limit: '1mb' }), apiRouter(deps));
+
+  const index = join(deps.staticDir, 'index.html');
+  if (existsSync(index)) {
+    app.use(express.static(deps.staticDir, { index: false, maxAge: '1h' }));
+    app.get(['/', '/b/:id'], (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
+  } else {
+    deps.log.warn({ staticDir: deps.staticDir }, 'built client not found: run `npm run build`');
+    app.get('/', (_req, res) => {
+      res.status(503).type('text/plain').send('The client is not built. Run `npm run build`, or `npm start`.');
+    });
+  }
+  app.use(errorHandler(deps.log));
+  return app;
+}

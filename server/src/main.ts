@@ -1,0 +1,45 @@
+import pino from 'pino';
+import { ConfigError, readConfig } from './config.js';
+import { startServer } from './server.js';
+
+/** Process entry point: config from the environment, graceful stop on signals. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = readConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel });
+  const server = await startServer(config, { log });
+  // Tests and scripts read this line to learn the port when PORT=0.
+  log.info({ url: server.url, dataDir: config.dataDir }, 'Tabella listening');
+  if (config.host === '127.0.0.1' || config.host === 'localhost') {
+    log.info('Only this computer can connect. For a workshop on the room network, start with HOST=0.0.0.0');
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: flushing boards');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Tabella failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { CLOSE } from '../../shared/src/index.js';
+import { BoardAccess } from './boards/board-access.js';
+import { BoardService } from './boards/board-service.js';
+import type { Config } from './config.js';
+import { createApp } from './http/app.js';
+import type { BoardStore } from './store/board-store.js';
+import { SqliteBoardStore } from './store/sqlite-store.js';
+import { RoomRegistry } from './sync/room-registry.js';
+import { SyncServer } from './sync/sync-server.js';
+
+export interface TabellaServer {
+  /** Base URL once listening, e.g. http://127.0.0.1:8080. */
+  readonly url: string;
+  readonly http: Server;
+  readonly store: BoardStore;
+  readonly rooms: RoomRegistry;
+  /** Closes peers (1001, they reconnect), flushes every room, closes the store. */
+  close(): Promise<void>;
+}
+
+export interface ServerDeps {
+  log?: Logger;
+  store?: BoardStore;
+}
+
+/** Composition root: wires store, rooms, sync and HTTP on one port. */
+export async function startServer(config: Config, deps: ServerDeps = {}): Promise<TabellaServer> {
+  const log = deps.log ?? pino({ level: config.logLevel });
+  const store = deps.store ?? new SqliteBoardStore(join(config.dataDir, 'tabella.sqlite'), config.durability);
+  const rooms = new RoomRegistry(store, log, { compactEvery: config.compactEvery });
+  const access = new BoardAccess(store);
+  const boards = new BoardService(store, rooms);
+  const sync = new SyncServer(rooms, access, log, {
+    maxMessageBytes: config.maxMessageBytes,
+    pingIntervalMs: config.pingIntervalMs,
+  });
+  const app = createApp({ boards, access, publicUrl: config.publicUrl, log, staticDir: config.staticDir });
+  const http = createServer(app);
+  http.on('upgrade', (req, socket, head) => {
+    if (sync.handles(req)) sync.upgrade(req, socket, head);
+    else socket.destroy();
+  });
+  http.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const address = http.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    http,
+    store,
+    rooms,
+    close() {
+      closing ??= (async () => {
+        await rooms.closeAll(CLOSE.goingAway, 'server restarting');
+        sync.close();
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import type { WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { Logger } from 'pino';
+import { CLOSE, remoteOrigin, type Origin, type Role } from '../../../shared/src/index.js';
+import { MESSAGE, encodeSyncStep1, encodeSyncStep2 } from './messages.js';
+import type { Room, RoomPeer } from './room.js';
+
+export interface ConnectionOptions {
+  pingIntervalMs: number;
+}
+
+let nextConnection = 1;
+
+/**
+ * One websocket on one board, speaking the y-websocket protocol. It owns the
+ * socket's lifecycle (ping/pong, close) and decides what a role may send:
+ * a viewer's document updates are dropped here, before they reach the doc,
+ * so they are never applied, stored or broadcast.
+ */
+export class Connection implements RoomPeer {
+  readonly id = `c${nextConnection++}`;
+  /** Transaction origin for this peer's updates. */
+  readonly origin: Origin = remoteOrigin(this.id);
+  private alive = true;
+  private closed = false;
+  private readonly pinger: NodeJS.Timeout;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: Room,
+    readonly role: Role,
+    private readonly log: Logger,
+    options: ConnectionOptions,
+    private readonly onClose: (connection: Connection) => void,
+  ) {
+    ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    ws.on('close', () => this.dispose());
+    this.pinger = setInterval(() => {
+      // A peer that did not answer the previous ping is gone (half-open TCP).
+      if (!this.alive) {
+        this.log.info({ conn: this.id }, 'no pong, dropping connection');
+        ws.terminate();
+        this.dispose();
+        return;
+      }
+      this.alive = false;
+      ws.ping();
+    }, options.pingIntervalMs);
+    this.pinger.unref();
+  }
+
+  /** Sends our state vector and current presence: the y-websocket handshake. */
+  start(): void {
+    this.send(encodeSyncStep1(this.room.doc));
+    const awareness = this.room.awarenessSnapshot();
+    if (awareness) this.send(awareness);
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message, (error) => {
+      if (error) this.close(CLOSE.internalError, 'send failed');
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) {
+      this.ws.close(code, reason);
+    }
+    this.dispose();
+  }
+
+  receive(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary) {
+      this.close(CLOSE.malformed, 'expected binary messages');
+      return;
+    }
+    const bytes = toUint8Array(data);
+    try {
+      this.handle(bytes);
+    } catch (error) {
+      this.log.warn({ conn: this.id, err: error }, 'malformed message');
+      this.close(CLOSE.malformed, 'malformed message');
+    }
+  }
+
+  private handle(bytes: Uint8Array): void {
+    const decoder = decoding.createDecoder(bytes);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE.sync: {
+        const syncType = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          this.send(encodeSyncStep2(this.room.doc, payload));
+        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+          if (this.role === 'viewer') {
+            if (payload.byteLength > 2) this.log.debug({ conn: this.id }, 'dropped update from viewer');
+            return;
+          }
+          this.room.applyPeerUpdate(payload, this.origin);
+        } else {
+          throw new Error(`unknown sync message type ${syncType}`);
+        }
+        return;
+      }
+      case MESSAGE.awareness:
+        this.room.applyPeerAwareness(decoding.readVarUint8Array(decoder), this);
+        return;
+      case MESSAGE.queryAwareness: {
+        const awareness = this.room.awarenessSnapshot();
+        if (awareness) this.send(awareness);
+        return;
+      }
+      default:
+        throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  private dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.pinger);
+    this.onClose(this);
+  }
+}
+
+function toUint8Array(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

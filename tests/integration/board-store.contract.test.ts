@@ -1,0 +1,118 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { BoardStore } from '../../server/src/store/board-store.js';
+import { SqliteBoardStore } from '../../server/src/store/sqlite-store.js';
+
+/**
+ * The BoardStore contract. Every adapter must pass this suite unchanged; add
+ * an entry to `adapters` when adding a database.
+ */
+const adapters: { name: string; open: (dir: string) => BoardStore; reopenable: boolean }[] = [
+  { name: 'sqlite (file)', open: (dir) => new SqliteBoardStore(join(dir, 'tabella.sqlite')), reopenable: true },
+  { name: 'sqlite (file, synchronous=NORMAL)', open: (dir) => new SqliteBoardStore(join(dir, 'tabella.sqlite'), 'normal'), reopenable: true },
+  { name: 'sqlite (memory)', open: () => new SqliteBoardStore(':memory:'), reopenable: false },
+];
+
+function update(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('m').set(text, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function docOf(updates: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u);
+  return doc;
+}
+
+const hash = (n: number) => new Uint8Array(32).fill(n);
+
+for (const adapter of adapters) {
+  describe(`BoardStore contract: ${adapter.name}`, () => {
+    const open: BoardStore[] = [];
+    const make = (dir = mkdtempSync(join(tmpdir(), 'tabella-store-'))) => {
+      const store = adapter.open(dir);
+      open.push(store);
+      return { store, dir };
+    };
+    afterEach(async () => {
+      for (const s of open.splice(0)) await s.close();
+    });
+
+    it('S1: createBoard stores the board, its hashed tokens and the initial state atomically', async () => {
+      const { store } = make();
+      await store.createBoard({ id: 'board00000001', createdAt: 5 }, [
+        { role: 'facilitator', hash: hash(1) },
+        { role: 'participant', hash: hash(2) },
+        { role: 'viewer', hash: hash(3) },
+      ], update('init'));
+      expect(await store.getBoard('board00000001')).toEqual({ id: 'board00000001', createdAt: 5 });
+      const tokens = await store.getTokens('board00000001');
+      expect(tokens.map((t) => t.role).sort()).toEqual(['facilitator', 'participant', 'viewer']);
+      expect([...tokens.find((t) => t.role === 'viewer')!.hash]).toEqual([...hash(3)]);
+      const { updates } = await store.loadUpdates('board00000001');
+      expect(docOf(updates).getMap('m').get('init')).toBe('init');
+    });
+
+    it('S2: creating a board twice fails and leaves the first intact', async () => {
+      const { store } = make();
+      await store.createBoard({ id: 'board00000001', createdAt: 1 }, [], update('a'));
+      await expect(store.createBoard({ id: 'board00000001', createdAt: 2 }, [], update('b'))).rejects.toThrow();
+      expect((await store.getBoard('board00000001'))?.createdAt).toBe(1);
+      expect((await store.loadUpdates('board00000001')).updates).toHaveLength(1);
+    });
+
+    it('S3: unknown boards have no row, tokens or updates', async () => {
+      const { store } = make();
+      expect(await store.getBoard('nope00000000')).toBeUndefined();
+      expect(await store.getTokens('nope00000000')).toEqual([]);
+      expect(await store.loadUpdates('nope00000000')).toEqual({ updates: [], lastSeq: 0 });
+    });
+
+    it('S4: appended updates load in append order with increasing sequence numbers, per board', async () => {
+      const { store } = make();
+      await store.createBoard({ id: 'boardA000000', createdAt: 1 }, [], update('a0'));
+      await store.createBoard({ id: 'boardB000000', createdAt: 1 }, [], update('b0'));
+      const seqs: number[] = [];
+      for (let i = 1; i <= 5; i++) {
+        seqs.push(await store.appendUpdate('boardA000000', update(`a${i}`)));
+        await store.appendUpdate('boardB000000', update(`b${i}`));
+      }
+      expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+      const a = await store.loadUpdates('boardA000000');
+      expect(a.updates).toHaveLength(6);
+      expect(a.lastSeq).toBe(seqs[4]);
+      expect([...docOf(a.updates).getMap('m').keys()].sort()).toEqual(['a0', 'a1', 'a2', 'a3', 'a4', 'a5']);
+    });
+
+    it('S5: compact replaces updates up to a sequence number and keeps later ones', async () => {
+      const { store } = make();
+      await store.createBoard({ id: 'boardA000000', createdAt: 1 }, [], update('a0'));
+      const s1 = await store.appendUpdate('boardA000000', update('a1'));
+      await store.appendUpdate('boardA000000', update('a2'));
+      const snapshot = Y.mergeUpdates([update('a0'), update('a1')]);
+      await store.compact('boardA000000', snapshot, s1);
+      const after = await store.loadUpdates('boardA000000');
+      expect(after.updates).toHaveLength(2);
+      expect([...docOf(after.updates).getMap('m').keys()].sort()).toEqual(['a0', 'a1', 'a2']);
+      // Later appends still come after the snapshot.
+      const s3 = await store.appendUpdate('boardA000000', update('a3'));
+      expect(s3).toBeGreaterThan(after.lastSeq);
+    });
+
+    it('S6: what was appended survives closing and reopening', async () => {
+      if (!adapter.reopenable) return;
+      const { store, dir } = make();
+      await store.createBoard({ id: 'boardA000000', createdAt: 1 }, [{ role: 'viewer', hash: hash(9) }], update('a0'));
+      await store.appendUpdate('boardA000000', update('a1'));
+      await store.close();
+      const { store: again } = make(dir);
+      expect(await again.getBoard('boardA000000')).toBeDefined();
+      expect((await again.getTokens('boardA000000'))[0]!.role).toBe('viewer');
+      expect([...docOf((await again.loadUpdates('boardA000000')).updates).getMap('m').keys()].sort()).toEqual(['a0', 'a1']);
+    });
+  });
+}

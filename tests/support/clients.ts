@@ -1,0 +1,69 @@
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { CreateBoardResponse, Role } from '../../shared/src/index.js';
+
+// Every stock provider adds a process 'exit' listener; tests open dozens.
+process.setMaxListeners(200);
+
+/** Creates a board through the real HTTP API. */
+export async function createBoard(
+  baseUrl: string,
+  body: { title: string; template: 'vision-workshop' | 'blank'; language: 'en' | 'it' } = {
+    title: 'Test workshop',
+    template: 'vision-workshop',
+    language: 'en',
+  },
+): Promise<{ id: string; tokens: Record<Role, string>; links: Record<Role, string> }> {
+  const res = await fetch(`${baseUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`create board failed: ${res.status} ${await res.text()}`);
+  const created = (await res.json()) as CreateBoardResponse;
+  const tokens = Object.fromEntries(
+    Object.entries(created.links).map(([role, link]) => [role, new URL(link).hash.replace('#token=', '')]),
+  ) as Record<Role, string>;
+  return { id: created.id, links: created.links, tokens };
+}
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  closes: { code: number; reason: string }[];
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+/** A stock y-websocket provider, exactly as a third party would use it. */
+export function connect(baseUrl: string, boardId: string, token: string, options: { connect?: boolean } = {}): TestClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    connect: options.connect ?? true,
+    disableBc: true,
+    maxBackoffTime: 300,
+  });
+  const closes: { code: number; reason: string }[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.on('sync', (isSynced: boolean) => {
+      if (isSynced) resolve();
+    });
+  });
+  return {
+    doc,
+    provider,
+    closes,
+    synced,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
