@@ -1,0 +1,350 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  OperationError, addNote, deleteNote, localOrigin, moveNote, updateNote,
+  type BoardSnapshot, type Role,
+} from '../../../shared/src/index.js';
+import { useToasts } from '../app/Toasts.js';
+import type { Identity } from '../join/identity.js';
+import { NoteEditor } from '../notes/NoteEditor.js';
+import { NoteInspector } from '../notes/NoteInspector.js';
+import type { NoteHandlers } from '../notes/NotesLayer.js';
+import { StructurePanel } from '../panels/StructurePanel.js';
+import { ParticipantsPanel } from '../presence/ParticipantsPanel.js';
+import { fallbackColor, useLocalPresence } from '../presence/usePresence.js';
+import { BoardCanvas } from './BoardCanvas.js';
+import { BoardContext, type BoardActions } from './BoardContext.js';
+import { dropTarget, layoutBoard, stageAt, type Rect, type StageBox } from './layout.js';
+import { installTestHook } from './testHook.js';
+import { Toolbar } from './Toolbar.js';
+import type { BoardConnection, ConnectionStatus } from './useBoardSync.js';
+import { useShortcuts } from './useShortcuts.js';
+import { useUndo } from './useUndo.js';
+import { fitViewport, screenToWorld, useViewport, worldToScreen, zoomAround, type Viewport } from './useViewport.js';
+
+/** A world rectangle in page coordinates (for the test hook). */
+function toScreenRect(v: Viewport, r: Rect | undefined): Rect | undefined {
+  if (!r) return undefined;
+  const host = document.querySelector('[data-testid="board-canvas"]')?.getBoundingClientRect();
+  const p = worldToScreen(v, r.x, r.y);
+  return { x: p.x + (host?.left ?? 0), y: p.y + (host?.top ?? 0), w: r.w * v.scale, h: r.h * v.scale };
+}
+
+type Editing = { noteId: string } | { stageId: string };
+
+export interface BoardScreenProps {
+  boardId: string;
+  role: Role;
+  identity: Identity;
+  connection: BoardConnection;
+  snapshot: BoardSnapshot;
+  status: ConnectionStatus;
+  synced: boolean;
+  onChangeIdentity: () => void;
+}
+
+export function BoardScreen({ boardId, role, identity, connection, snapshot, status, synced, onChangeIdentity }: BoardScreenProps) {
+  const { t } = useTranslation();
+  const toasts = useToasts();
+  const { doc, provider } = connection;
+  const origin = useMemo(() => localOrigin(identity.id), [identity.id]);
+  const canEdit = role !== 'viewer';
+  const canStructure = role === 'facilitator';
+  const layout = useMemo(() => layoutBoard(snapshot), [snapshot]);
+  const { viewport, setViewport } = useViewport();
+  const viewportRef = useRef(viewport);
+  const size = useRef({ width: 0, height: 0 });
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const fitted = useRef(false);
+  const [selectedNoteId, setSelectedNoteId] = useState<string>();
+  const [selectedStageId, setSelectedStageId] = useState<string>();
+  const [editing, setEditing] = useState<Editing>();
+  const [dropStageId, setDropStageId] = useState<string>();
+  const [panel, setPanel] = useState<'people' | 'structure'>();
+  const { undo, redo, canUndo, canRedo } = useUndo(doc, origin);
+
+  useEffect(() => {
+    viewportRef.current = viewport;
+  }, [viewport]);
+
+  const run = useCallback<BoardActions['run']>(
+    (op) => {
+      try {
+        return op(doc, origin);
+      } catch (err) {
+        if (err instanceof OperationError) toasts.show(err.message, 'error');
+        else toasts.show(t('errors.unexpected'), 'error');
+        return undefined;
+      }
+    },
+    [doc, origin, toasts, t],
+  );
+  const author = useMemo(
+    () => ({ id: identity.id, name: identity.name || t('roles.viewer'), department: identity.department }),
+    [identity, t],
+  );
+  const actions = useMemo<BoardActions>(
+    () => ({ doc, origin, role, author, canEdit, canStructure, run }),
+    [doc, origin, role, author, canEdit, canStructure, run],
+  );
+
+  const department = snapshot.departmentsByKey.get(identity.department);
+  const setCursor = useLocalPresence(provider.awareness, {
+    id: identity.id,
+    name: author.name,
+    department: department ? identity.department : '',
+    color: department?.color ?? fallbackColor(identity.id),
+    role,
+  });
+
+  const fit = useCallback(() => {
+    setViewport(fitViewport(layout.bounds, size.current.width, size.current.height));
+  }, [layout.bounds, setViewport]);
+
+  // Fit the board once, when its content first arrives.
+  useEffect(() => {
+    if (fitted.current || size.current.width === 0 || layout.stages.length === 0 && !synced) return;
+    fitted.current = true;
+    fit();
+  }, [fit, layout.stages.length, synced]);
+
+  const onSize = useCallback((width: number, height: number) => {
+    size.current = { width, height };
+    if (!fitted.current && layout.bounds.w > 0) {
+      fitted.current = true;
+      setViewport(fitViewport(layout.bounds, width, height));
+    }
+  }, [layout.bounds, setViewport]);
+
+  const zoomBy = useCallback((factor: number) => {
+    setViewport((v) => zoomAround(v, size.current.width / 2, size.current.height / 2, factor));
+  }, [setViewport]);
+
+  /** Pans just enough for a world rectangle (and a phone's on-screen keyboard) to be visible. */
+  const reveal = useCallback((r: { x: number; y: number; w: number; h: number }) => {
+    setViewport((v) => {
+      const p = worldToScreen(v, r.x, r.y);
+      const w = r.w * Math.max(v.scale, 0.8);
+      const h = r.h * Math.max(v.scale, 0.8) + 60;
+      let { x, y } = v;
+      if (p.x < 8) x += 8 - p.x;
+      else if (p.x + w > size.current.width - 8) x -= Math.min(p.x - 8, p.x + w - size.current.width + 8);
+      if (p.y < 8) y += 8 - p.y;
+      else if (p.y + h > size.current.height - 8) y -= Math.min(p.y - 8, p.y + h - size.current.height + 8);
+      return { ...v, x, y };
+    });
+  }, [setViewport]);
+
+  const startNewNote = useCallback((stageId: string) => {
+    const box = layout.stagesById.get(stageId);
+    if (!canEdit || !box) return;
+    setSelectedStageId(stageId);
+    setSelectedNoteId(undefined);
+    setEditing({ stageId });
+    reveal(box.nextSlot);
+  }, [canEdit, layout, reveal]);
+
+  /** The stage for "+ note": selected, under the pointer, or the one nearest the screen centre. */
+  const targetStage = useCallback((preferPointer: boolean): StageBox | undefined => {
+    const p = pointer.current;
+    if (preferPointer && p) {
+      const under = stageAt(layout, p.x, p.y);
+      if (under) return under;
+    }
+    const selected = selectedStageId && layout.stagesById.get(selectedStageId);
+    if (selected) return selected;
+    const c = screenToWorld(viewportRef.current, size.current.width / 2, size.current.height / 2);
+    let best: StageBox | undefined;
+    let bestD = Infinity;
+    for (const s of layout.stages) {
+      const dx = Math.max(s.x - c.x, 0, c.x - (s.x + s.w));
+      const dy = Math.max(s.y - c.y, 0, c.y - (s.y + s.h));
+      const d = Math.hypot(dx, dy);
+      if (d < bestD) {
+        bestD = d;
+        best = s;
+      }
+    }
+    return best;
+  }, [layout, selectedStageId]);
+
+  const addNoteHere = useCallback((preferPointer: boolean) => {
+    const box = targetStage(preferPointer);
+    if (box) startNewNote(box.stage.id);
+    else toasts.show(t('board.noStages'), 'info');
+  }, [targetStage, startNewNote, toasts, t]);
+
+  const snapshotRef = useRef(snapshot);
+  const layoutRef = useRef(layout);
+  useEffect(() => {
+    snapshotRef.current = snapshot;
+    layoutRef.current = layout;
+  }, [snapshot, layout]);
+
+  const noteHandlers = useMemo<NoteHandlers>(() => ({
+    onSelect: (id) => {
+      setSelectedNoteId(id);
+      setSelectedStageId(snapshotRef.current.notesById.get(id)?.stageId);
+    },
+    onEdit: (id) => {
+      if (!canEdit) return;
+      setSelectedNoteId(id);
+      setEditing({ noteId: id });
+    },
+    onDragMove: (id, cx, cy) => {
+      setDropStageId(dropTarget(layoutRef.current, cx, cy, id)?.stageId);
+    },
+    onDrop: (id, cx, cy) => {
+      setDropStageId(undefined);
+      const target = dropTarget(layoutRef.current, cx, cy, id);
+      if (target) {
+        run((d, o) => moveNote(d, id, target.stageId, target.index, o));
+        setSelectedStageId(target.stageId);
+      }
+    },
+  }), [canEdit, run]);
+
+  // A selected note removed by someone else (or by undo) is no longer selected.
+  const selectedNote = selectedNoteId ? snapshot.notesById.get(selectedNoteId) : undefined;
+  const editingNote = editing && 'noteId' in editing ? snapshot.notesById.get(editing.noteId) : undefined;
+  const editingBox = editing && 'noteId' in editing ? layout.notesById.get(editing.noteId) : undefined;
+  const draftStage = editing && 'stageId' in editing ? layout.stagesById.get(editing.stageId) : undefined;
+
+  useShortcuts({
+    undo: () => canEdit && undo(),
+    redo: () => canEdit && redo(),
+    addNote: () => canEdit && addNoteHere(true),
+    deleteSelected: () => {
+      if (canEdit && selectedNote) {
+        run((d, o) => deleteNote(d, selectedNote.id, o));
+        setSelectedNoteId(undefined);
+      }
+    },
+    escape: () => {
+      setSelectedNoteId(undefined);
+      setSelectedStageId(undefined);
+    },
+    zoomIn: () => zoomBy(1.2),
+    zoomOut: () => zoomBy(1 / 1.2),
+  });
+
+  useEffect(() => installTestHook({
+    snapshot: () => connection.reader.snapshot(),
+    worldToScreen: (x, y) => {
+      const host = document.querySelector('[data-testid="board-canvas"]')?.getBoundingClientRect();
+      const p = worldToScreen(viewportRef.current, x, y);
+      return { x: p.x + (host?.left ?? 0), y: p.y + (host?.top ?? 0) };
+    },
+    noteRect: (id) => toScreenRect(viewportRef.current, layoutRef.current.notesById.get(id)),
+    stageRect: (id) => toScreenRect(viewportRef.current, layoutRef.current.stagesById.get(id)),
+  }), [connection]);
+  return (
+    <BoardContext.Provider value={actions}>
+      <div className="board-screen" data-testid="board" data-role={role}>
+        <Toolbar
+          boardId={boardId}
+          title={snapshot.meta.title}
+          identityName={canEdit ? identity.name : undefined}
+          status={status}
+          awareness={provider.awareness}
+          scale={viewport.scale}
+          canUndo={canUndo}
+          canRedo={canRedo}
+          onUndo={undo}
+          onRedo={redo}
+          onAddNote={() => addNoteHere(false)}
+          onZoomIn={() => zoomBy(1.2)}
+          onZoomOut={() => zoomBy(1 / 1.2)}
+          onFit={fit}
+          onTogglePeople={() => setPanel((p) => (p === 'people' ? undefined : 'people'))}
+          onToggleStructure={() => setPanel((p) => (p === 'structure' ? undefined : 'structure'))}
+          onChangeIdentity={onChangeIdentity}
+        />
+        <div className="board-body">
+          <BoardCanvas
+            layout={layout}
+            departments={snapshot.departmentsByKey}
+            awareness={provider.awareness}
+            viewport={viewport}
+            setViewport={setViewport}
+            selectedNoteId={selectedNote?.id}
+            selectedStageId={selectedStageId}
+            editingNoteId={editingNote?.id}
+            dropStageId={dropStageId}
+            canEdit={canEdit}
+            noteHandlers={noteHandlers}
+            onSize={onSize}
+            onPointer={(p) => {
+              pointer.current = p;
+              setCursor(p);
+            }}
+            onSelectStage={(id) => {
+              setSelectedStageId(id);
+              setSelectedNoteId(undefined);
+            }}
+            onAddNote={startNewNote}
+          />
+          {layout.stages.length === 0 && synced && (
+            <div className="empty-board" data-testid="empty-board">
+              <h2>{t('board.emptyTitle')}</h2>
+              <p>{canStructure ? t('board.emptyFacilitator') : t('board.emptyParticipant')}</p>
+              {canStructure && (
+                <button type="button" className="primary" onClick={() => setPanel('structure')}>{t('structure.open')}</button>
+              )}
+            </div>
+          )}
+          {editingNote && editingBox && (
+            <NoteEditor
+              key={editingNote.id}
+              world={editingBox}
+              viewport={viewport}
+              initialText={editingNote.text}
+              kind={editingNote.kind}
+              onCommit={(text) => {
+                setEditing(undefined);
+                run((d, o) => updateNote(d, editingNote.id, { text }, o));
+              }}
+              onCancel={() => setEditing(undefined)}
+            />
+          )}
+          {draftStage && (
+            <NoteEditor
+              key={`new-${draftStage.stage.id}`}
+              world={draftStage.nextSlot}
+              viewport={viewport}
+              initialText=""
+              kind="action"
+              onCommit={(text) => {
+                setEditing(undefined);
+                if (!text.trim()) return;
+                const id = run((d, o) => addNote(d, { stageId: draftStage.stage.id, text }, author, o));
+                if (id) setSelectedNoteId(id);
+              }}
+              onCancel={() => setEditing(undefined)}
+            />
+          )}
+          {selectedNote && !editing && (
+            <NoteInspector
+              note={selectedNote}
+              departments={snapshot.departments}
+              onEdit={() => setEditing({ noteId: selectedNote.id })}
+              onClose={() => setSelectedNoteId(undefined)}
+            />
+          )}
+          {panel === 'people' && (
+            <ParticipantsPanel awareness={provider.awareness} departments={snapshot.departmentsByKey}
+              onClose={() => setPanel(undefined)} />
+          )}
+          {panel === 'structure' && canStructure && (
+            <StructurePanel snapshot={snapshot} onClose={() => setPanel(undefined)} />
+          )}
+          {canEdit && !editing && (
+            <button type="button" className="fab" onClick={() => addNoteHere(false)} data-testid="fab-add-note">
+              + {t('toolbar.note')}
+            </button>
+          )}
+        </div>
+      </div>
+    </BoardContext.Provider>
+  );
+}

@@ -1,0 +1,28 @@
+import type { BoardSnapshot } from '../../../shared/src/index.js';
+import type { Rect } from './layout.js';
+
+/**
+ * A tiny read-only window for browser tests: Konva shapes are not DOM, so
+ * tests find notes through the model and the geometry. Never used by the app.
+ */
+export interface TabellaTestHook {
+  snapshot(): BoardSnapshot;
+  /** World point -> page (client) coordinates. */
+  worldToScreen(x: number, y: number): { x: number; y: number };
+  /** A note's or stage's rectangle in page coordinates, if laid out. */
+  noteRect(id: string): Rect | undefined;
+  stageRect(id: string): Rect | undefined;
+}
+
+declare global {
+  interface Window {
+    __tabella?: TabellaTestHook;
+  }
+}
+
+export function installTestHook(hook: TabellaTestHook): () => void {
+  window.__tabella = hook;
+  return () => {
+    if (window.__tabella === hook) delete window.__tabella;
+  };
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+
+export type ErrorKind = 'invalidLink' | 'unknownBoard' | 'notFound' | 'network' | 'server';
+
+/** Full-screen, final errors: the board cannot be opened with this link. */
+export function ErrorScreen({ kind, detail }: { kind: ErrorKind; detail?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="full-screen-message" data-testid="error-screen" data-kind={kind}>
+      <div className="card message-card">
+        <div className="message-icon" aria-hidden="true">!</div>
+        <h1>{t(`errors.${kind}.title`)}</h1>
+        <p>{t(`errors.${kind}.body`)}</p>
+        {detail && <p className="muted small">{detail}</p>}
+        <div className="message-actions">
+          {(kind === 'network' || kind === 'server') && (
+            <button type="button" className="primary" onClick={() => window.location.reload()}>
+              {t('errors.retry')}
+            </button>
+          )}
+          <a className="button" href="/">
+            {t('errors.home')}
+          </a>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function LoadingScreen() {
+  const { t } = useTranslation();
+  return (
+    <div className="full-screen-message" data-testid="loading">
+      <div className="spinner" aria-hidden="true" />
+      <p>{t('board.loading')}</p>
+    </div>
+  );
+}

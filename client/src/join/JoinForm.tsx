@@ -1,0 +1,94 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PRESENCE_NAME_MAX, type Department, type Role } from '../../../shared/src/index.js';
+
+/** Name and department before entering a board (participants and facilitators). */
+export function JoinForm({
+  title, role, departments, synced, onJoin,
+}: {
+  title: string;
+  role: Role;
+  departments: Department[];
+  synced: boolean;
+  onJoin: (name: string, department: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [department, setDepartment] = useState('');
+  const [error, setError] = useState<string>();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const clean = name.trim();
+    if (!clean) {
+      setError(t('join.nameRequired'));
+      return;
+    }
+    onJoin(clean.slice(0, PRESENCE_NAME_MAX), department);
+  }
+
+  return (
+    <div className="full-screen-message join">
+      <form className="card join-card" onSubmit={submit} data-testid="join-form" noValidate>
+        <p className="eyebrow">{t(`join.as.${role}`)}</p>
+        <h1>{title}</h1>
+        <p className="muted">{t('join.intro')}</p>
+        <label className="field">
+          <span>{t('join.name')}</span>
+          <input
+            data-testid="join-name"
+            value={name}
+            maxLength={PRESENCE_NAME_MAX}
+            autoComplete="name"
+            placeholder={t('join.namePlaceholder')}
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+          />
+        </label>
+        <fieldset className="field">
+          <legend>{t('join.department')}</legend>
+          {!synced && departments.length === 0 ? (
+            <p className="muted small">{t('board.loading')}</p>
+          ) : (
+            <div className="dept-grid" data-testid="join-departments">
+              {departments.map((d) => (
+                <label key={d.key} className={`dept-choice ${department === d.key ? 'selected' : ''}`}>
+                  <input
+                    type="radio"
+                    name="department"
+                    value={d.key}
+                    checked={department === d.key}
+                    onChange={() => setDepartment(d.key)}
+                    data-testid={`join-department-${d.key}`}
+                  />
+                  <span className="dot" style={{ background: d.color }} />
+                  {d.name}
+                </label>
+              ))}
+              <label className={`dept-choice ${department === '' ? 'selected' : ''}`}>
+                <input
+                  type="radio"
+                  name="department"
+                  value=""
+                  checked={department === ''}
+                  onChange={() => setDepartment('')}
+                  data-testid="join-department-none"
+                />
+                <span className="dot" style={{ background: '#64748b' }} />
+                {t('join.noDepartment')}
+              </label>
+            </div>
+          )}
+        </fieldset>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary big" data-testid="join-submit">
+          {t('join.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

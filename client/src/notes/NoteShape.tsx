@@ -1,0 +1,144 @@
+import { memo, useMemo } from 'react';
+import Konva from 'konva';
+import { Group, Rect, Text } from 'react-konva';
+import type { KonvaEventObject } from 'konva/lib/Node';
+import type { Department, Note } from '../../../shared/src/index.js';
+import { NOTE_H, NOTE_W } from '../board/layout.js';
+import { NOTE_STYLE } from './noteStyle.js';
+
+const PAD = 12;
+const TEXT_TOP = 30;
+const CHIP_H = 22;
+const FONT = 17;
+const LINE = 1.25;
+const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/** Height of the full text wrapped at the note's width (for the expanded, selected note). */
+function fullTextHeight(text: string): number {
+  const probe = new Konva.Text({ text, width: NOTE_W - PAD * 2, fontSize: FONT, lineHeight: LINE, wrap: 'word', fontFamily: FONT_FAMILY });
+  const h = probe.height();
+  probe.destroy();
+  return h;
+}
+
+interface Chip {
+  key: string;
+  label: string;
+  color: string;
+  x: number;
+  w: number;
+}
+
+/** Owner chips laid out left to right; what does not fit collapses into "+N". */
+function layoutChips(owners: string[], departments: ReadonlyMap<string, Department>): { chips: Chip[]; more: number } {
+  const chips: Chip[] = [];
+  let x = PAD;
+  const maxX = NOTE_W - PAD;
+  for (let i = 0; i < owners.length; i++) {
+    const d = departments.get(owners[i] ?? '');
+    if (!d) continue;
+    const label = d.name.length > 12 ? `${d.name.slice(0, 11)}…` : d.name;
+    const w = Math.ceil(label.length * 7.2) + 14;
+    if (x + w > maxX - (i < owners.length - 1 ? 34 : 0)) return { chips, more: owners.length - i };
+    chips.push({ key: d.key, label, color: d.color, x, w });
+    x += w + 4;
+  }
+  return { chips, more: 0 };
+}
+
+export interface NoteShapeProps {
+  note: Note;
+  x: number;
+  y: number;
+  selected: boolean;
+  draggable: boolean;
+  kindLabel: string;
+  departments: ReadonlyMap<string, Department>;
+  onSelect: (id: string) => void;
+  onEdit: (id: string) => void;
+  onDragMove: (id: string, cx: number, cy: number) => void;
+  onDrop: (id: string, cx: number, cy: number) => void;
+}
+
+/**
+ * One sticky note. Memoized: BoardReader keeps unchanged notes identical, so
+ * a remote edit re-renders only the note it touched.
+ */
+export const NoteShape = memo(function NoteShape({
+  note, x, y, selected, draggable, kindLabel, departments, onSelect, onEdit, onDragMove, onDrop,
+}: NoteShapeProps) {
+  const style = NOTE_STYLE[note.kind];
+  const { chips, more } = useMemo(() => layoutChips(note.owners, departments), [note.owners, departments]);
+  const chipRow = chips.length > 0 || more > 0;
+  const clipped = NOTE_H - TEXT_TOP - PAD - (chipRow ? CHIP_H + 6 : 0);
+  // Selected notes grow to show their whole text (drawn on top of their neighbours).
+  const textH = useMemo(
+    () => (selected ? Math.max(clipped, fullTextHeight(note.text)) : clipped),
+    [selected, clipped, note.text],
+  );
+  const h = selected ? NOTE_H - clipped + textH : NOTE_H;
+
+  const center = (e: KonvaEventObject<DragEvent>) => {
+    const p = e.target.position();
+    return [p.x + NOTE_W / 2, p.y + NOTE_H / 2] as const;
+  };
+
+  return (
+    <Group
+      name={`note-${note.id}`}
+      id={`note-${note.id}`}
+      x={x}
+      y={y}
+      draggable={draggable}
+      onClick={(e) => {
+        e.cancelBubble = true;
+        onSelect(note.id);
+      }}
+      onTap={(e) => {
+        e.cancelBubble = true;
+        onSelect(note.id);
+      }}
+      onDblClick={(e) => {
+        e.cancelBubble = true;
+        onEdit(note.id);
+      }}
+      onDblTap={(e) => {
+        e.cancelBubble = true;
+        onEdit(note.id);
+      }}
+      onDragStart={(e) => {
+        e.target.moveToTop();
+        onSelect(note.id);
+      }}
+      onDragMove={(e) => onDragMove(note.id, ...center(e))}
+      onDragEnd={(e) => {
+        const [cx, cy] = center(e);
+        // Snap back; the op moves the note to its new slot via the next snapshot.
+        e.target.position({ x, y });
+        onDrop(note.id, cx, cy);
+      }}
+    >
+      <Rect x={3} y={4} width={NOTE_W} height={h} fill="rgba(15,23,42,0.16)" cornerRadius={6}
+        listening={false} perfectDrawEnabled={false} />
+      <Rect width={NOTE_W} height={h} fill={style.fill} cornerRadius={6}
+        stroke={selected ? '#0f172a' : style.edge} strokeWidth={selected ? 3 : 1.5} perfectDrawEnabled={false} />
+      <Text x={PAD} y={10} width={NOTE_W - PAD * 2} text={kindLabel.toUpperCase()} fontSize={12}
+        fontStyle="bold" letterSpacing={0.6} fill={style.label} listening={false} perfectDrawEnabled={false} />
+      <Text x={PAD} y={TEXT_TOP} width={NOTE_W - PAD * 2} height={textH} text={note.text}
+        fontSize={FONT} lineHeight={LINE} fontFamily={FONT_FAMILY} fill="#111827" wrap="word" ellipsis
+        listening={false} perfectDrawEnabled={false} />
+      {chips.map((c) => (
+        <Group key={c.key} x={c.x} y={h - PAD - CHIP_H} listening={false}>
+          <Rect width={c.w} height={CHIP_H} fill={c.color} cornerRadius={11} perfectDrawEnabled={false} />
+          <Text width={c.w} height={CHIP_H} text={c.label} fontSize={12} fontStyle="bold" fill="#ffffff"
+            align="center" verticalAlign="middle" perfectDrawEnabled={false} />
+        </Group>
+      ))}
+      {more > 0 && (
+        <Text x={NOTE_W - PAD - 30} y={h - PAD - CHIP_H} width={30} height={CHIP_H} text={`+${more}`}
+          fontSize={13} fontStyle="bold" fill={style.label} align="right" verticalAlign="middle"
+          listening={false} perfectDrawEnabled={false} />
+      )}
+    </Group>
+  );
+});
