@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import Konva from 'konva';
 import {
   OperationError, addNote, deleteNote, localOrigin, moveNote, updateNote,
   type BoardSnapshot, type Role,
@@ -237,6 +238,12 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
     },
     noteRect: (id) => toScreenRect(viewportRef.current, layoutRef.current.notesById.get(id)),
     stageRect: (id) => toScreenRect(viewportRef.current, layoutRef.current.stagesById.get(id)),
+    cursors: () =>
+      (Konva.stages[0]?.find((n: Konva.Node) => n.name().startsWith('cursor-')) ?? []).map((n) => ({
+        name: (n as Konva.Group).findOne<Konva.Text>('Text')?.text() ?? '',
+        x: n.x(),
+        y: n.y(),
+      })),
   }), [connection]);
   return (
     <BoardContext.Provider value={actions}>

@@ -12,6 +12,8 @@ export interface TabellaTestHook {
   /** A note's or stage's rectangle in page coordinates, if laid out. */
   noteRect(id: string): Rect | undefined;
   stageRect(id: string): Rect | undefined;
+  /** Remote cursors as drawn on the canvas: label and board position. */
+  cursors(): { name: string; x: number; y: number }[];
 }
 
 declare global {

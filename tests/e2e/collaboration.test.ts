@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startServer, type RunningServer } from './support/server.js';
+import { launchBrowser } from './support/browser.js';
+import { HomePage, type WorkshopLinks } from './pages/HomePage.js';
+import { BoardPage } from './pages/BoardPage.js';
+
+const POLL = { timeout: 15_000, interval: 100 };
+
+describe('workshop collaboration in two browsers', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let links: WorkshopLinks;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(viewport = { width: 1440, height: 900 }) {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => console.error('page error:', err.message));
+    return page;
+  }
+
+  it('creates a workshop from the home page and shows the three links', async () => {
+    const page = await newPage();
+    const home = new HomePage(page);
+    await home.open(server.url);
+    await page.screenshot({ path: '/tmp/tabella-home.png' });
+    links = await home.createWorkshop('Vision workshop Milano');
+    for (const role of ['facilitator', 'participant', 'viewer'] as const) {
+      expect(links[role]).toMatch(/\/b\/[A-Za-z0-9]+#token=[A-Za-z0-9_-]+$/);
+    }
+    await page.screenshot({ path: '/tmp/tabella-home-links.png' });
+  });
+
+  it('shares notes, edits, moves and cursors between two participants, and keeps them after a reload', async () => {
+    const alice = new BoardPage(await newPage());
+    const bruno = new BoardPage(await newPage());
+    await alice.open(links.participant);
+    await alice.join('Alice Rossi', 'sales');
+    await bruno.open(links.participant);
+    await bruno.join('Bruno Verdi');
+
+    await expect.poll(() => alice.onlineCount(), POLL).toBe(2);
+    const stages = await alice.stages();
+    expect(stages.length).toBeGreaterThan(2);
+    const [first, second] = stages as [typeof stages[0], typeof stages[0]];
+
+    // Created in one, appears in the other.
+    const id = await alice.addNote(first.id, 'Invite an application engineer to the first meeting');
+    await expect.poll(async () => (await bruno.notes()).find((n) => n.id === id)?.text, POLL)
+      .toBe('Invite an application engineer to the first meeting');
+
+    // Edited in the other, appears in the first.
+    await bruno.editNote(id, 'Bring an application engineer to the first customer meeting');
+    await expect.poll(async () => (await alice.notes()).find((n) => n.id === id)?.text, POLL)
+      .toBe('Bring an application engineer to the first customer meeting');
+
+    // Moved to another stage by dragging.
+    await alice.dragNoteToStage(id, second.id);
+    await expect.poll(async () => (await alice.notes()).find((n) => n.id === id)?.stageId, POLL).toBe(second.id);
+    await expect.poll(async () => (await bruno.notes()).find((n) => n.id === id)?.stageId, POLL).toBe(second.id);
+
+    // A cursor of one shows in the other, with the name label.
+    await alice.hoverStage(first.id);
+    await expect.poll(async () => (await bruno.remoteCursors()).map((c) => c.name), POLL).toContain('Alice Rossi');
+
+    await alice.page.screenshot({ path: '/tmp/tabella-board-laptop.png' });
+
+    // A reload keeps everything (note, identity, token).
+    await bruno.page.reload();
+    await bruno.waitReady();
+    await expect.poll(async () => (await bruno.notes()).find((n) => n.id === id), POLL).toMatchObject({
+      text: 'Bring an application engineer to the first customer meeting',
+      stageId: second.id,
+    });
+  });
+
+  it('works on a phone: adding a note with the big button', async () => {
+    const phone = new BoardPage(await newPage({ width: 390, height: 844 }));
+    await phone.open(links.participant);
+    await phone.page.screenshot({ path: '/tmp/tabella-join-phone.png' });
+    await phone.join('Carla Bianchi', 'marketing');
+    await phone.page.screenshot({ path: '/tmp/tabella-board-phone.png' });
+    const before = (await phone.notes()).length;
+    await phone.page.getByTestId('fab-add-note').click();
+    const editor = phone.page.getByTestId('note-editor');
+    await editor.fill('Share the roadmap booklet with every rep');
+    await phone.page.screenshot({ path: '/tmp/tabella-board-phone-editing.png' });
+    await phone.page.getByTestId('note-editor-save').click();
+    await expect.poll(async () => (await phone.notes()).length, POLL).toBe(before + 1);
+    await phone.page.screenshot({ path: '/tmp/tabella-board-phone-after.png' });
+  });
+
+  it('refuses a wrong token with a clear message', async () => {
+    const page = await newPage();
+    await page.goto(links.viewer.replace(/token=.*/, 'token=' + 'x'.repeat(43)));
+    await page.getByTestId('error-screen').waitFor();
+    expect(await page.getByTestId('error-screen').getAttribute('data-kind')).toBe('invalidLink');
+  });
+});

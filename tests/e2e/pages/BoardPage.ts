@@ -1,0 +1,131 @@
+import type {} from '../../../client/src/board/testHook.js';
+import type { Page } from 'playwright-core';
+
+export interface NoteView {
+  id: string;
+  text: string;
+  stageId: string;
+  kind: string;
+  owners: string[];
+}
+
+export interface StageView {
+  id: string;
+  name: string;
+  segment: string;
+}
+
+/**
+ * Page object for `/b/<id>`. Notes live on a canvas, so it finds them through
+ * the app's read-only test hook (window.__tabella): the model for what exists,
+ * the layout for where it is drawn.
+ */
+export class BoardPage {
+  constructor(readonly page: Page) {}
+
+  async open(link: string): Promise<void> {
+    await this.page.goto(link);
+  }
+
+  async join(name: string, department?: string): Promise<void> {
+    await this.page.getByTestId('join-form').waitFor();
+    await this.page.getByTestId('join-name').fill(name);
+    if (department) await this.page.locator('label', { has: this.page.getByTestId(`join-department-${department}`) }).click();
+    await this.page.getByTestId('join-submit').click();
+    await this.waitReady();
+  }
+
+  /** Board shown, connected and holding the synced content. */
+  async waitReady(): Promise<void> {
+    await this.page.getByTestId('board').waitFor();
+    await this.page.waitForFunction(
+      () => document.querySelector('[data-testid="connection"]')?.getAttribute('data-status') === 'connected',
+      undefined, { timeout: 15_000 },
+    );
+  }
+
+  async stages(): Promise<StageView[]> {
+    return this.page.evaluate(() => {
+      const s = window.__tabella!.snapshot();
+      return s.segments.flatMap((seg) => seg.stages.map((st) => ({ id: st.id, name: st.name, segment: seg.name })));
+    });
+  }
+
+  async notes(): Promise<NoteView[]> {
+    return this.page.evaluate(() =>
+      [...window.__tabella!.snapshot().notesById.values()].map((n) => ({
+        id: n.id, text: n.text, stageId: n.stageId, kind: n.kind, owners: n.owners,
+      })),
+    );
+  }
+
+  async onlineCount(): Promise<number> {
+    return Number(await this.page.getByTestId('participants-count').textContent());
+  }
+
+  private async stageRect(stageId: string) {
+    const r = await this.page.evaluate((id) => window.__tabella!.stageRect(id), stageId);
+    if (!r) throw new Error(`stage ${stageId} is not laid out`);
+    return r;
+  }
+
+  private async noteRect(noteId: string) {
+    const r = await this.page.evaluate((id) => window.__tabella!.noteRect(id), noteId);
+    if (!r) throw new Error(`note ${noteId} is not laid out`);
+    return r;
+  }
+
+  /** Fits the board, selects a stage by clicking its header and adds a note with the toolbar button. */
+  async addNote(stageId: string, text: string): Promise<string> {
+    const before = new Set((await this.notes()).map((n) => n.id));
+    await this.page.getByTestId('toolbar-fit').click();
+    const r = await this.stageRect(stageId);
+    await this.page.mouse.dblclick(r.x + r.w / 2, r.y + Math.min(20, r.h / 4));
+    const editor = this.page.getByTestId('note-editor');
+    await editor.waitFor();
+    await editor.fill(text);
+    await editor.press('Control+Enter');
+    await editor.waitFor({ state: 'detached' });
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const added = (await this.notes()).find((n) => !before.has(n.id) && n.text === text);
+      if (added) return added.id;
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error('note was not added');
+  }
+
+  async editNote(noteId: string, text: string): Promise<void> {
+    const r = await this.noteRect(noteId);
+    await this.page.mouse.dblclick(r.x + r.w / 2, r.y + r.h / 2);
+    const editor = this.page.getByTestId('note-editor');
+    await editor.waitFor();
+    await editor.fill(text);
+    await editor.press('Control+Enter');
+    await editor.waitFor({ state: 'detached' });
+  }
+
+  /** Drags a note by the mouse and drops it in the middle of another stage's cell. */
+  async dragNoteToStage(noteId: string, stageId: string): Promise<void> {
+    const from = await this.noteRect(noteId);
+    const to = await this.stageRect(stageId);
+    const sx = from.x + from.w / 2;
+    const sy = from.y + from.h / 2;
+    const tx = to.x + to.w / 2;
+    const ty = to.y + to.h * 0.6;
+    await this.page.mouse.move(sx, sy);
+    await this.page.mouse.down();
+    for (let i = 1; i <= 10; i++) await this.page.mouse.move(sx + ((tx - sx) * i) / 10, sy + ((ty - sy) * i) / 10);
+    await this.page.mouse.up();
+  }
+
+  /** Moves the mouse over the middle of a stage (publishes our cursor). */
+  async hoverStage(stageId: string): Promise<void> {
+    const r = await this.stageRect(stageId);
+    await this.page.mouse.move(r.x + r.w / 2, r.y + r.h / 2, { steps: 3 });
+  }
+
+  async remoteCursors(): Promise<{ name: string; x: number; y: number }[]> {
+    return this.page.evaluate(() => window.__tabella!.cursors());
+  }
+}

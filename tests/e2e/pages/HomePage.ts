@@ -1,0 +1,30 @@
+import type { Page } from 'playwright-core';
+
+export interface WorkshopLinks {
+  facilitator: string;
+  participant: string;
+  viewer: string;
+}
+
+/** Page object for `/`: create a workshop and read its three links. */
+export class HomePage {
+  constructor(readonly page: Page) {}
+
+  async open(baseUrl: string): Promise<void> {
+    await this.page.goto(baseUrl);
+    await this.page.getByTestId('create-form').waitFor();
+  }
+
+  async createWorkshop(title: string, template: 'vision-workshop' | 'blank' = 'vision-workshop', language: 'en' | 'it' = 'en'): Promise<WorkshopLinks> {
+    await this.page.getByTestId('create-title').fill(title);
+    await this.page.locator('label', { has: this.page.getByTestId(`create-template-${template}`) }).click();
+    await this.page.getByTestId('create-language').selectOption(language);
+    await this.page.getByTestId('create-submit').click();
+    await this.page.getByTestId('links').waitFor();
+    return {
+      facilitator: await this.page.getByTestId('link-facilitator').inputValue(),
+      participant: await this.page.getByTestId('link-participant').inputValue(),
+      viewer: await this.page.getByTestId('link-viewer').inputValue(),
+    };
+  }
+}
