@@ -21,7 +21,7 @@ import { Toolbar } from './Toolbar.js';
 import type { BoardConnection, ConnectionStatus } from './useBoardSync.js';
 import { useShortcuts } from './useShortcuts.js';
 import { useUndo } from './useUndo.js';
-import { fitViewport, screenToWorld, useViewport, worldToScreen, zoomAround, type Viewport } from './useViewport.js';
+import { fitViewport, initialViewport, screenToWorld, useViewport, worldToScreen, zoomAround, type Viewport } from './useViewport.js';
 
 /** A world rectangle in page coordinates (for the test hook). */
 function toScreenRect(v: Viewport, r: Rect | undefined): Rect | undefined {
@@ -104,16 +104,16 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
 
   // Fit the board once, when its content first arrives.
   useEffect(() => {
-    if (fitted.current || size.current.width === 0 || layout.stages.length === 0 && !synced) return;
+    if (fitted.current || size.current.width === 0 || (layout.stages.length === 0 && !synced)) return;
     fitted.current = true;
-    fit();
-  }, [fit, layout.stages.length, synced]);
+    setViewport(initialViewport(layout.bounds, layout.stages[0], size.current.width, size.current.height));
+  }, [layout, synced, setViewport]);
 
   const onSize = useCallback((width: number, height: number) => {
     size.current = { width, height };
     if (!fitted.current && layout.bounds.w > 0) {
       fitted.current = true;
-      setViewport(fitViewport(layout.bounds, width, height));
+      setViewport(initialViewport(layout.bounds, layout.stages[0], width, height));
     }
   }, [layout.bounds, setViewport]);
 

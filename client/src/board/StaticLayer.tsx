@@ -74,11 +74,11 @@ const StageShape = memo(function StageShape({
         strokeWidth={selected || dropping ? 4 : 0} perfectDrawEnabled={false} />
       <Rect x={header.x} y={header.y} width={header.w} height={6} fill={accent} cornerRadius={[10, 10, 0, 0]}
         perfectDrawEnabled={false} />
-      <Text x={header.x + 16} y={header.y + 18} width={header.w - 32} height={30} text={box.stage.name}
-        fontSize={24} fontStyle="bold" fill="#0f172a" wrap="none" ellipsis perfectDrawEnabled={false} />
+      <Text x={header.x + 16} y={header.y + 18} width={header.w - 32} height={60} text={box.stage.name}
+        fontSize={26} fontStyle="bold" fill="#0f172a" lineHeight={1.1} wrap="word" ellipsis perfectDrawEnabled={false} />
       {box.stage.buyerStep && (
-        <Text x={header.x + 16} y={header.y + 52} width={header.w - 32} height={40} text={buyerLabel}
-          fontSize={17} fill="#475569" lineHeight={1.2} wrap="word" ellipsis perfectDrawEnabled={false} />
+        <Text x={header.x + 16} y={header.y + 78} width={header.w - 32} height={40} text={buyerLabel}
+          fontSize={19} fill="#475569" lineHeight={1.2} wrap="word" ellipsis perfectDrawEnabled={false} />
       )}
       <Rect x={cell.x + 8} y={cell.y} width={cell.w - 16} height={1.5} fill="#cbd5e1" perfectDrawEnabled={false} />
       {addHint && (

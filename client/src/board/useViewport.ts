@@ -37,8 +37,23 @@ export function fitViewport(bounds: Rect, width: number, height: number, margin 
   return {
     scale,
     x: (width - bounds.w * scale) / 2 - bounds.x * scale,
-    y: Math.max(margin, (height - bounds.h * scale) / 2) - bounds.y * scale,
+    // Top-aligned: boards grow downwards as notes are added.
+    y: margin - bounds.y * scale,
   };
+}
+
+/** Below this width the first view is a readable close-up, not the whole board. */
+export const PHONE_WIDTH = 720;
+
+/**
+ * The first view of a board: the whole board on laptops and projectors; on a
+ * phone, the first stage at a readable zoom (the whole board would be ~10%).
+ */
+export function initialViewport(bounds: Rect, firstStage: Rect | undefined, width: number, height: number): Viewport {
+  if (width >= PHONE_WIDTH || !firstStage) return fitViewport(bounds, width, height);
+  const margin = 12;
+  const scale = clampScale(Math.min(1, (width - margin * 2) / firstStage.w));
+  return { scale, x: margin - firstStage.x * scale, y: margin - firstStage.y * scale };
 }
 
 export function useViewport() {

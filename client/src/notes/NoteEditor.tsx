@@ -49,7 +49,7 @@ export function NoteEditor({
         value={text}
         maxLength={NOTE_TEXT_MAX}
         placeholder={t('note.placeholder')}
-        style={{ fontSize: 17 * scale, minHeight: (NOTE_H - 24) * scale }}
+        style={{ fontSize: Math.max(16, 17 * scale), minHeight: (NOTE_H - 24) * scale }}
         onChange={(e) => setText(e.target.value)}
         onBlur={() => finish(true)}
         onKeyDown={(e) => {
