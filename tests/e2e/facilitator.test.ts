@@ -64,6 +64,15 @@ describe('facilitator, viewer and undo', () => {
     expect(await viewer.page.getByTestId('fab-add-note').count()).toBe(0);
     await expect.poll(async () => (await viewer.notes()).length, POLL).toBe(1);
     await viewer.page.screenshot({ path: '/tmp/tabella-viewer-projector.png' });
+
+    // The connection indicator tells the truth: offline device, then a server that went away.
+    await viewerCtx.setOffline(true);
+    await expect.poll(() => viewer.page.getByTestId('connection').getAttribute('data-status'), POLL).toBe('offline');
+    await viewerCtx.setOffline(false);
+    await expect.poll(() => viewer.page.getByTestId('connection').getAttribute('data-status'), POLL).toBe('connected');
+    await server.stop();
+    await expect.poll(() => page.getByTestId('connection').getAttribute('data-status'), POLL).toBe('reconnecting');
+    await page.screenshot({ path: '/tmp/tabella-reconnecting.png' });
     await viewerCtx.close();
     await ctx.close();
   });

@@ -53,6 +53,12 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
   const canStructure = role === 'facilitator';
   const layout = useMemo(() => layoutBoard(snapshot), [snapshot]);
   const { viewport, setViewport } = useViewport();
+  const snapshotRef = useRef(snapshot);
+  const layoutRef = useRef(layout);
+  useEffect(() => {
+    snapshotRef.current = snapshot;
+    layoutRef.current = layout;
+  }, [snapshot, layout]);
   const viewportRef = useRef(viewport);
   const size = useRef({ width: 0, height: 0 });
   const pointer = useRef<{ x: number; y: number } | null>(null);
@@ -111,11 +117,12 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
 
   const onSize = useCallback((width: number, height: number) => {
     size.current = { width, height };
-    if (!fitted.current && layout.bounds.w > 0) {
+    const current = layoutRef.current;
+    if (!fitted.current && current.bounds.w > 0) {
       fitted.current = true;
-      setViewport(initialViewport(layout.bounds, layout.stages[0], width, height));
+      setViewport(initialViewport(current.bounds, current.stages[0], width, height));
     }
-  }, [layout.bounds, setViewport]);
+  }, [setViewport]);
 
   const zoomBy = useCallback((factor: number) => {
     setViewport((v) => zoomAround(v, size.current.width / 2, size.current.height / 2, factor));
@@ -175,12 +182,6 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
     else toasts.show(t('board.noStages'), 'info');
   }, [targetStage, startNewNote, toasts, t]);
 
-  const snapshotRef = useRef(snapshot);
-  const layoutRef = useRef(layout);
-  useEffect(() => {
-    snapshotRef.current = snapshot;
-    layoutRef.current = layout;
-  }, [snapshot, layout]);
 
   const noteHandlers = useMemo<NoteHandlers>(() => ({
     onSelect: (id) => {

@@ -3,6 +3,11 @@ import { Group, Layer, Rect, Text } from 'react-konva';
 import { useTranslation } from 'react-i18next';
 import type { BoardLayout, LaneBox, StageBox } from './layout.js';
 
+/** Phones and tablets: say "double-tap", not "double-click". */
+function coarsePointer(): boolean {
+  return window.matchMedia('(pointer: coarse)').matches;
+}
+
 /**
  * Lanes, stage headers and cells: everything that changes only when the
  * structure or a cell's size changes. Nothing here listens for events; the
@@ -30,7 +35,7 @@ export const StaticLayer = memo(function StaticLayer({
           selected={box.stage.id === selectedStageId}
           dropping={box.stage.id === dropStageId}
           buyerLabel={t('board.buyer', { step: box.stage.buyerStep })}
-          addHint={showAddHints ? t('board.addHint') : undefined}
+          addHint={showAddHints ? t(coarsePointer() ? 'board.addHintTouch' : 'board.addHint') : undefined}
         />
       ))}
     </Layer>

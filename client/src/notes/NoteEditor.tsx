@@ -31,6 +31,14 @@ export function NoteEditor({
     el.setSelectionRange(el.value.length, el.value.length);
   }, []);
 
+  // Grow with the text instead of scrolling it out of sight.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight}px`;
+  }, [text, viewport.scale]);
+
   // Never smaller than readable on a phone: below 0.8 the editor is drawn at 0.8 and may cover neighbours.
   const scale = Math.max(viewport.scale, 0.8);
   const p = worldToScreen(viewport, world.x, world.y);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEPARTMENT_NAME_MAX, type Department } from '../../../shared/src/index.js';
+import { TrashIcon } from '../app/TrashIcon.js';
 import { CommitField } from './CommitField.js';
 
 export function DepartmentsSection({
@@ -23,7 +24,7 @@ export function DepartmentsSection({
             <CommitField value={d.name} label={t('structure.departmentName')} maxLength={DEPARTMENT_NAME_MAX}
               onCommit={(value) => onRename(d.key, value)} />
             <button type="button" className="icon-button danger" aria-label={t('structure.remove')}
-              onClick={() => onRemove(d.key, d.name)}>🗑</button>
+              onClick={() => onRemove(d.key, d.name)}><TrashIcon /></button>
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import {
   BUYER_STEP_MAX, STAGE_NAME_MAX, moveStage, removeStage, updateStage, type Stage,
 } from '../../../shared/src/index.js';
 import { useBoard } from '../board/BoardContext.js';
+import { TrashIcon } from '../app/TrashIcon.js';
 import { CommitField } from './CommitField.js';
 
 export function StageRow({ stage, index, count, noteCount }: { stage: Stage; index: number; count: number; noteCount: number }) {
@@ -25,7 +26,7 @@ export function StageRow({ stage, index, count, noteCount }: { stage: Stage; ind
           onClick={() => {
             if (noteCount > 0 && !window.confirm(t('structure.confirmStage', { name: stage.name, count: noteCount }))) return;
             run((d, o) => removeStage(d, stage.id, o));
-          }}>🗑</button>
+          }}><TrashIcon /></button>
       </div>
     </li>
   );

@@ -5,6 +5,7 @@ import {
   removeDepartment, removeSegment, updateDepartment, updateSegment, type BoardSnapshot,
 } from '../../../shared/src/index.js';
 import { useBoard } from '../board/BoardContext.js';
+import { TrashIcon } from '../app/TrashIcon.js';
 import { CommitField } from './CommitField.js';
 import { StageRow } from './StageRow.js';
 import { DepartmentsSection } from './DepartmentsSection.js';
@@ -49,7 +50,7 @@ export function StructurePanel({ snapshot, onClose }: { snapshot: BoardSnapshot;
                     const n = notesIn(segment.stages.map((s) => s.id));
                     if (n > 0 && !window.confirm(t('structure.confirmSegment', { name: segment.name, count: n }))) return;
                     run((d, o) => removeSegment(d, segment.id, o));
-                  }}>🗑</button>
+                  }}><TrashIcon /></button>
               </div>
               <CommitField multiline value={segment.description} label={t('structure.description')}
                 maxLength={SEGMENT_DESCRIPTION_MAX}
