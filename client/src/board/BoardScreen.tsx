@@ -268,7 +268,7 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
           onToggleStructure={() => setPanel((p) => (p === 'structure' ? undefined : 'structure'))}
           onChangeIdentity={onChangeIdentity}
         />
-        <div className="board-body">
+        <div className={`board-body${panel ? ' with-panel' : ''}`}>
           <BoardCanvas
             layout={layout}
             departments={snapshot.departmentsByKey}

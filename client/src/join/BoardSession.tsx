@@ -26,6 +26,7 @@ export function BoardSession({ boardId, token, info }: { boardId: string; token:
         role={info.role}
         departments={snapshot.departments}
         synced={sync.synced}
+        initial={loadIdentity(boardId)}
         onJoin={(name, department) => {
           const next = { id: deviceId(boardId), name, department };
           saveIdentity(boardId, next);

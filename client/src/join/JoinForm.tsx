@@ -4,8 +4,10 @@ import { PRESENCE_NAME_MAX, type Department, type Role } from '../../../shared/s
 
 /** Name and department before entering a board (participants and facilitators). */
 export function JoinForm({
-  title, role, departments, synced, onJoin,
+  title, role, departments, synced, onJoin, initial,
 }: {
+  /** The name and department already used on this device, when changing them. */
+  initial?: { name: string; department: string };
   title: string;
   role: Role;
   departments: Department[];
@@ -13,8 +15,8 @@ export function JoinForm({
   onJoin: (name: string, department: string) => void;
 }) {
   const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [department, setDepartment] = useState('');
+  const [name, setName] = useState(initial?.name ?? '');
+  const [department, setDepartment] = useState(initial?.department ?? '');
   const [error, setError] = useState<string>();
 
   function submit(event: FormEvent) {
