@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { ConfigError, readConfig } from './config.js';
+import { lanAddress } from './http/public-url.js';
 import { startServer } from './server.js';
 
 /** Process entry point: config from the environment, graceful stop on signals. */
@@ -20,6 +21,9 @@ async function main(): Promise<void> {
   log.info({ url: server.url, dataDir: config.dataDir }, 'Tabella listening');
   if (config.host === '127.0.0.1' || config.host === 'localhost') {
     log.info('Only this computer can connect. For a workshop on the room network, start with HOST=0.0.0.0');
+  } else if (config.host === '0.0.0.0' || config.host === '::') {
+    const lan = lanAddress();
+    if (lan) log.info({ url: `http://${lan}:${new URL(server.url).port}` }, 'Reachable on the room network');
   }
 
   let stopping = false;

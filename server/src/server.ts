@@ -38,7 +38,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
   });
-  const app = createApp({ boards, access, publicUrl: config.publicUrl, log, staticDir: config.staticDir });
+  const app = createApp({ boards, access, publicUrl: config.publicUrl, listenHost: config.host, log, staticDir: config.staticDir });
   const http = createServer(app);
   http.on('upgrade', (req, socket, head) => {
     if (sync.handles(req)) sync.upgrade(req, socket, head);

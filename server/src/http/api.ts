@@ -6,6 +6,7 @@ import {
 import type { BoardAccess } from '../boards/board-access.js';
 import type { BoardService } from '../boards/board-service.js';
 import { HttpError } from './errors.js';
+import { publicBaseUrl } from './public-url.js';
 
 const createBoardBody = z.object({
   title: z.string().trim().min(1, 'title must not be empty').max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`),
@@ -17,10 +18,8 @@ export interface ApiDeps {
   boards: BoardService;
   access: BoardAccess;
   publicUrl: string | undefined;
-}
-
-function baseUrl(req: Request, publicUrl: string | undefined): string {
-  return publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  /** The address the server listens on (HOST). */
+  listenHost: string;
 }
 
 /** The link for a role: the token sits in the fragment, so it never reaches server logs or Referer headers. */
@@ -28,7 +27,7 @@ export function boardLink(base: string, id: string, token: string): string {
   return `${base}/b/${id}#token=${token}`;
 }
 
-export function apiRouter({ boards, access, publicUrl }: ApiDeps): Router {
+export function apiRouter({ boards, access, publicUrl, listenHost }: ApiDeps): Router {
   const router = Router();
 
   router.post('/boards', async (req: Request, res: Response) => {
@@ -37,7 +36,7 @@ export function apiRouter({ boards, access, publicUrl }: ApiDeps): Router {
       throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
     }
     const created = await boards.create(parsed.data);
-    const base = baseUrl(req, publicUrl);
+    const base = publicBaseUrl(req, publicUrl, listenHost);
     const links = Object.fromEntries(
       ROLES.map((role) => [role, boardLink(base, created.id, created.tokens[role])]),
     ) as Record<Role, string>;
