@@ -76,7 +76,28 @@ describe('workshop collaboration in two browsers', () => {
     await alice.hoverStage(first.id);
     await expect.poll(async () => (await bruno.remoteCursors()).map((c) => c.name), POLL).toContain('Alice Rossi');
 
+    // Proposed owners: chosen in one, shown in the other.
+    const r = await alice.page.evaluate((nid) => window.__tabella!.noteRect(nid), id);
+    await alice.page.mouse.click(r!.x + r!.w / 2, r!.y + r!.h / 2);
+    await alice.page.getByTestId('note-owner-engineering').click();
+    await alice.page.getByTestId('note-owner-sales').click();
+    await alice.page.getByTestId('note-kind-bestPractice').click();
+    await expect.poll(async () => (await bruno.notes()).find((n) => n.id === id), POLL)
+      .toMatchObject({ owners: ['engineering', 'sales'], kind: 'best practice' });
+
     await alice.page.screenshot({ path: '/tmp/tabella-board-laptop.png' });
+    await bruno.page.getByTestId('participants-toggle').click();
+    await bruno.page.getByTestId('participants-panel').waitFor();
+    await bruno.page.screenshot({ path: '/tmp/tabella-board-laptop-people.png' });
+    expect(await bruno.page.getByTestId('participant').count()).toBe(2);
+
+    // Delete with the keyboard removes a selected note everywhere.
+    const doomed = await alice.addNote(first.id, 'Temporary note');
+    await expect.poll(async () => (await bruno.notes()).some((n) => n.id === doomed), POLL).toBe(true);
+    const d = await alice.page.evaluate((nid) => window.__tabella!.noteRect(nid), doomed);
+    await alice.page.mouse.click(d!.x + d!.w / 2, d!.y + d!.h / 2);
+    await alice.page.keyboard.press('Delete');
+    await expect.poll(async () => (await bruno.notes()).some((n) => n.id === doomed), POLL).toBe(false);
 
     // A reload keeps everything (note, identity, token).
     await bruno.page.reload();

@@ -104,6 +104,10 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
     role,
   });
 
+  useEffect(() => {
+    document.title = `${snapshot.meta.title || 'Tabella'} · Tabella`;
+  }, [snapshot.meta.title]);
+
   const fit = useCallback(() => {
     setViewport(fitViewport(layout.bounds, size.current.width, size.current.height));
   }, [layout.bounds, setViewport]);
@@ -284,7 +288,8 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
             onSize={onSize}
             onPointer={(p) => {
               pointer.current = p;
-              setCursor(p);
+              // A viewer is usually a projector: its pointer would only distract the room.
+              if (canEdit) setCursor(p);
             }}
             onSelectStage={(id) => {
               setSelectedStageId(id);
