@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import Konva from 'konva';
 import { Group, Layer, Rect, Text } from 'react-konva';
 import { useTranslation } from 'react-i18next';
 import type { BoardLayout, LaneBox, StageBox } from './layout.js';
@@ -42,8 +43,20 @@ export const StaticLayer = memo(function StaticLayer({
   );
 });
 
+const LANE_NAME_FONT = 30;
+
+/** Height of the wrapped segment name, so the description starts below it however long it is. */
+function laneNameHeight(name: string, width: number): number {
+  const probe = new Konva.Text({ text: name, width, fontSize: LANE_NAME_FONT, fontStyle: 'bold', lineHeight: 1.15, wrap: 'word' });
+  const h = probe.height();
+  probe.destroy();
+  return h;
+}
+
 const LaneShape = memo(function LaneShape({ lane }: { lane: LaneBox }) {
   const { segment, header } = lane;
+  const nameH = Math.min(laneNameHeight(segment.name, header.w - 48), header.h - 60);
+  const descY = header.y + 28 + nameH + 14;
   return (
     <Group>
       <Rect x={lane.x} y={lane.y} width={lane.w} height={lane.h} fill="#ffffff" cornerRadius={14}
@@ -52,10 +65,11 @@ const LaneShape = memo(function LaneShape({ lane }: { lane: LaneBox }) {
         cornerRadius={[14, 0, 0, 14]} perfectDrawEnabled={false} />
       <Rect x={header.x} y={header.y} width={10} height={header.h} fill={segment.color}
         cornerRadius={[14, 0, 0, 14]} perfectDrawEnabled={false} />
-      <Text x={header.x + 28} y={header.y + 28} width={header.w - 48} text={segment.name}
-        fontSize={30} fontStyle="bold" fill="#0f172a" wrap="word" lineHeight={1.15} perfectDrawEnabled={false} />
-      <Text x={header.x + 28} y={header.y + 110} width={header.w - 48}
-        height={Math.max(0, header.h - 140)} text={segment.description}
+      <Text x={header.x + 28} y={header.y + 28} width={header.w - 48} height={nameH} text={segment.name}
+        fontSize={LANE_NAME_FONT} fontStyle="bold" fill="#0f172a" wrap="word" ellipsis lineHeight={1.15}
+        perfectDrawEnabled={false} />
+      <Text x={header.x + 28} y={descY} width={header.w - 48}
+        height={Math.max(0, header.y + header.h - 20 - descY)} text={segment.description}
         fontSize={19} fill="#334155" lineHeight={1.35} wrap="word" ellipsis perfectDrawEnabled={false} />
     </Group>
   );
