@@ -55,7 +55,8 @@ function laneNameHeight(name: string, width: number): number {
 
 const LaneShape = memo(function LaneShape({ lane }: { lane: LaneBox }) {
   const { segment, header } = lane;
-  const nameH = Math.min(laneNameHeight(segment.name, header.w - 48), header.h - 60);
+  // +2: Konva drops the last line when the box is exactly the measured height.
+  const nameH = Math.min(laneNameHeight(segment.name, header.w - 48) + 2, header.h - 60);
   const descY = header.y + 28 + nameH + 14;
   return (
     <Group>

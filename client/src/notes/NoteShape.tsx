@@ -73,7 +73,7 @@ export const NoteShape = memo(function NoteShape({
   const clipped = NOTE_H - TEXT_TOP - PAD - (chipRow ? CHIP_H + 6 : 0);
   // Selected notes grow to show their whole text (drawn on top of their neighbours).
   const textH = useMemo(
-    () => (selected ? Math.max(clipped, fullTextHeight(note.text)) : clipped),
+    () => (selected ? Math.max(clipped, fullTextHeight(note.text) + 2) : clipped),
     [selected, clipped, note.text],
   );
   const h = selected ? NOTE_H - clipped + textH : NOTE_H;
