@@ -36,6 +36,8 @@ type Editing = { noteId: string } | { stageId: string };
 export interface BoardScreenProps {
   boardId: string;
   role: Role;
+  /** Personal session token (API calls) or the viewer link token. */
+  session: string;
   identity: Identity;
   connection: BoardConnection;
   snapshot: BoardSnapshot;

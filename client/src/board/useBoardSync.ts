@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { BoardReader, SYNC_PATH, type BoardSnapshot } from '../../../shared/src/index.js';
@@ -17,52 +17,113 @@ export interface SyncState {
   status: ConnectionStatus;
   /** True once the first full sync with the server finished. */
   synced: boolean;
-  /** A final refusal from the server (close code 4400-4499); the provider stopped retrying. */
+  /** A final refusal from the server (close code 4400-4499 other than 4403); the provider stopped retrying. */
   refusedWith: number | undefined;
 }
+
+export interface SyncOptions {
+  /** Room name: the board id, or `<boardId>/private` for private-writing drafts. */
+  room?: string;
+  /** Called when the server refused one of our updates (4403) with its human-readable reason. */
+  onRefusedUpdate?: (reason: string) => void;
+  /** Called on every socket close (the role may have changed, or the person was removed). */
+  onClose?: (code: number) => void;
+  /** Changing it opens a fresh connection (e.g. after a role change that the server closed with 44xx). */
+  restartKey?: number;
+  /** False: no connection at all. */
+  enabled?: boolean;
+}
+
+/** The server refused an update: our doc holds changes the server does not have. */
+export const CLOSE_REFUSED_UPDATE = 4403;
 
 function syncUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
   return `${protocol}://${window.location.host}${SYNC_PATH}`;
 }
 
+function closeConnection(c: BoardConnection): void {
+  c.provider.destroy();
+  c.reader.destroy();
+  c.doc.destroy();
+}
+
 /**
- * One Y.Doc and one websocket provider per opened board, for as long as the
+ * One Y.Doc and one websocket provider per opened room, for as long as the
  * board screen is mounted. The doc lives only here; components get snapshots.
+ *
+ * A refused update (close 4403) leaves our doc ahead of the server's truth and
+ * the provider stopped. We open a fresh doc and provider, keep showing the old
+ * doc until the new one has synced (no flash of a loading or error screen),
+ * then swap and throw the old one away.
  */
-export function useBoardSync(boardId: string, token: string): SyncState {
+export function useBoardSync(boardId: string, token: string, options: SyncOptions = {}): SyncState {
+  const { room = boardId, restartKey = 0, enabled = true } = options;
   const [connection, setConnection] = useState<BoardConnection>();
   const [providerStatus, setProviderStatus] = useState<'connecting' | 'connected' | 'disconnected'>('connecting');
   const [everConnected, setEverConnected] = useState(false);
   const [online, setOnline] = useState(() => navigator.onLine);
   const [synced, setSynced] = useState(false);
   const [refusedWith, setRefusedWith] = useState<number>();
+  const callbacks = useRef(options);
+  useEffect(() => {
+    callbacks.current = options;
+  });
 
   useEffect(() => {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(syncUrl(), boardId, doc, { params: { token } });
-    const reader = new BoardReader(doc);
-    provider.on('status', ({ status }) => {
-      setProviderStatus(status);
-      if (status === 'connected') setEverConnected(true);
-    });
-    provider.on('sync', (isSynced: boolean) => {
-      if (isSynced) setSynced(true);
-    });
-    provider.on('connection-close', (event) => {
-      if (event && event.code >= 4400 && event.code < 4500) setRefusedWith(event.code);
-    });
+    if (!enabled) return;
+    let current: BoardConnection | undefined;
+    let pending: BoardConnection | undefined;
+    let disposed = false;
+
+    const open = (): BoardConnection => {
+      const doc = new Y.Doc();
+      const provider = new WebsocketProvider(syncUrl(), room, doc, { params: { token } });
+      const conn: BoardConnection = { doc, provider, reader: new BoardReader(doc) };
+      provider.on('status', ({ status }) => {
+        if (disposed || conn !== current) return;
+        setProviderStatus(status);
+        if (status === 'connected') setEverConnected(true);
+      });
+      provider.on('sync', (isSynced: boolean) => {
+        if (disposed || !isSynced) return;
+        if (conn === pending) {
+          const old = current;
+          current = conn;
+          pending = undefined;
+          setConnection(conn);
+          setProviderStatus('connected');
+          if (old) closeConnection(old);
+        }
+        if (conn === current) setSynced(true);
+      });
+      provider.on('connection-close', (event) => {
+        if (disposed) return;
+        const code = event?.code ?? 0;
+        if (code === CLOSE_REFUSED_UPDATE) {
+          callbacks.current.onRefusedUpdate?.(event?.reason || '');
+          if (conn === current && !pending) pending = open();
+          return;
+        }
+        if (conn !== current) return;
+        callbacks.current.onClose?.(code);
+        if (code >= 4400 && code < 4500) setRefusedWith(code);
+      });
+      return conn;
+    };
+
+    current = open();
     // The connection is an external resource owned by this effect (StrictMode mounts twice).
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setConnection({ doc, provider, reader });
+    setConnection(current);
+    setRefusedWith(undefined);
     return () => {
-      provider.destroy();
-      reader.destroy();
-      doc.destroy();
+      disposed = true;
+      if (current) closeConnection(current);
+      if (pending) closeConnection(pending);
       setConnection(undefined);
       setSynced(false);
     };
-  }, [boardId, token]);
+  }, [boardId, token, room, restartKey, enabled]);
 
   useEffect(() => {
     const up = () => setOnline(true);

@@ -1,4 +1,4 @@
-import type { BoardInfoResponse, CreateBoardResponse, Language, TemplateName } from '../../../shared/src/index.js';
+import type { BoardInfoResponse, CreateBoardResponse, JoinResponse, Language, Role, TemplateName } from '../../../shared/src/index.js';
 
 /** An HTTP failure with the server's own message when it sent one. */
 export class ApiError extends Error {
@@ -43,4 +43,58 @@ export async function fetchBoardInfo(boardId: string, token: string): Promise<Bo
     headers: { accept: 'application/json' },
   });
   return readJson<BoardInfoResponse>(response);
+}
+
+export type SessionInfo = BoardInfoResponse;
+
+export async function joinBoard(
+  boardId: string, input: { token: string; name: string; department: string },
+): Promise<JoinResponse> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(input),
+  });
+  return readJson<JoinResponse>(response);
+}
+
+function bearer(session: string): Record<string, string> {
+  return { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${session}` };
+}
+
+/** Changes this person's own name or department. */
+export async function updateMe(
+  boardId: string, session: string, patch: { name?: string; department?: string },
+): Promise<void> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/members/me`, {
+    method: 'PATCH', headers: bearer(session), body: JSON.stringify(patch),
+  });
+  await readJson<unknown>(response);
+}
+
+/** Facilitator only: turns someone into a viewer, participant or facilitator. */
+export async function setMemberRole(boardId: string, session: string, memberId: string, role: Role): Promise<void> {
+  const response = await fetch(
+    `/api/boards/${encodeURIComponent(boardId)}/members/${encodeURIComponent(memberId)}`,
+    { method: 'PATCH', headers: bearer(session), body: JSON.stringify({ role }) },
+  );
+  await readJson<unknown>(response);
+}
+
+/** Facilitator only: removes someone; their session stops working. */
+export async function removeMember(boardId: string, session: string, memberId: string): Promise<void> {
+  const response = await fetch(
+    `/api/boards/${encodeURIComponent(boardId)}/members/${encodeURIComponent(memberId)}`,
+    { method: 'DELETE', headers: bearer(session) },
+  );
+  if (response.status === 204) return;
+  await readJson<unknown>(response);
+}
+
+/** `GET /api/time`: the server's clock (epoch ms). */
+export async function fetchServerTime(): Promise<number> {
+  const response = await fetch('/api/time', { headers: { accept: 'application/json' }, cache: 'no-store' });
+  const body = await readJson<{ now: unknown }>(response);
+  if (typeof body.now !== 'number' || !Number.isFinite(body.now)) throw new ApiError(500, 'bad time');
+  return body.now;
 }

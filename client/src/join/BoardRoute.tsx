@@ -1,51 +1,141 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import i18next from 'i18next';
-import { isBoardId, type BoardInfoResponse } from '../../../shared/src/index.js';
-import { ApiError, fetchBoardInfo } from '../home/api.js';
+import { isBoardId, newEntityId, type Department } from '../../../shared/src/index.js';
+import { ApiError, fetchBoardInfo, joinBoard, type SessionInfo } from '../home/api.js';
 import { takeToken } from './tokenStore.js';
 import { ErrorScreen, LoadingScreen, type ErrorKind } from './ErrorScreen.js';
 import { BoardSession } from './BoardSession.js';
 import { boardLanguage } from './boardLanguage.js';
+import { forgetSession, lastIdentity, loadSession, saveSession, type Identity } from './identity.js';
+import { JoinForm } from './JoinForm.js';
+
+/** What the board needs once we know who we are. */
+export interface Access {
+  /** Personal session token, or the viewer link token for viewers (they do not join). */
+  token: string;
+  info: SessionInfo;
+  identity: Identity;
+  /** Joined without seeing the departments (the link does not give them): ask once the board is synced. */
+  askDepartment?: boolean;
+}
 
 type State =
   | { kind: 'loading' }
   | { kind: 'error'; error: ErrorKind; detail?: string }
-  | { kind: 'ready'; token: string; info: BoardInfoResponse };
+  | { kind: 'join'; link: string; info: SessionInfo; departments: Department[] }
+  | { kind: 'ready'; access: Access };
 
-/** `/b/<id>#token=...`: checks the link with the server, then opens the session. */
+function errorState(err: unknown): State {
+  if (err instanceof ApiError) {
+    if (err.status === 404) return { kind: 'error', error: 'unknownBoard' };
+    if (err.status === 401) return { kind: 'error', error: 'invalidLink' };
+    if (err.status === 403) return { kind: 'error', error: 'removed' };
+    return { kind: 'error', error: 'server', detail: err.message };
+  }
+  return { kind: 'error', error: 'network' };
+}
+
+/** Departments, when the server sends them with the board info (so the join form can offer them). */
+function infoDepartments(info: SessionInfo): Department[] {
+  const raw = (info as { departments?: unknown }).departments;
+  return Array.isArray(raw) ? (raw as Department[]).filter((d) => typeof d?.key === 'string' && typeof d.name === 'string') : [];
+}
+
+/**
+ * `/b/<id>#token=...`: resolves who we are, then opens the session.
+ * 1. A stored personal session for the same link: check it (401: it is gone, join
+ *    again; 403: this person was removed).
+ * 2. Otherwise the link: a viewer link opens the board directly, a facilitator or
+ *    participant link shows the join form (name, department) and gets a session.
+ */
 export function BoardRoute({ boardId }: { boardId: string }) {
-  const [token] = useState(() => (isBoardId(boardId) ? takeToken(boardId) : undefined));
+  const [link] = useState(() => (isBoardId(boardId) ? takeToken(boardId) : undefined));
   const [state, setState] = useState<State>(() =>
-    token ? { kind: 'loading' } : { kind: 'error', error: 'invalidLink' },
+    link || (isBoardId(boardId) && loadSession(boardId)) ? { kind: 'loading' } : { kind: 'error', error: 'invalidLink' },
   );
 
-  useEffect(() => {
-    if (!token) return;
-    let cancelled = false;
-    fetchBoardInfo(boardId, token).then(
-      (info) => {
-        if (cancelled) return;
-        void i18next.changeLanguage(boardLanguage(boardId) ?? info.language);
-        document.title = `${info.title} · Tabella`;
-        setState({ kind: 'ready', token, info });
-      },
-      (err: unknown) => {
-        if (cancelled) return;
-        if (err instanceof ApiError) {
-          if (err.status === 404) setState({ kind: 'error', error: 'unknownBoard' });
-          else if (err.status === 401 || err.status === 403) setState({ kind: 'error', error: 'invalidLink' });
-          else setState({ kind: 'error', error: 'server', detail: err.message });
-        } else {
-          setState({ kind: 'error', error: 'network' });
+  const resolve = useCallback(async (): Promise<State> => {
+    const stored = loadSession(boardId);
+    if (stored && (!link || stored.link === link)) {
+      try {
+        const info = await fetchBoardInfo(boardId, stored.session);
+        const identity = {
+          id: info.memberId ?? stored.id, name: info.name ?? stored.name, department: info.department ?? stored.department,
+        };
+        return { kind: 'ready', access: { token: stored.session, info, identity } };
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 403) {
+          forgetSession(boardId);
+          return { kind: 'error', error: 'removed' };
         }
-      },
-    );
+        if (!(err instanceof ApiError && err.status === 401)) return errorState(err);
+        forgetSession(boardId);
+      }
+    }
+    if (!link) return { kind: 'error', error: 'invalidLink' };
+    try {
+      const info = await fetchBoardInfo(boardId, link);
+      void i18next.changeLanguage(boardLanguage(boardId) ?? info.language);
+      document.title = `${info.title} · Tabella`;
+      if (info.role === 'viewer') {
+        return { kind: 'ready', access: { token: link, info, identity: { id: newEntityId(), name: '', department: '' } } };
+      }
+      return { kind: 'join', link, info, departments: infoDepartments(info) };
+    } catch (err) {
+      return errorState(err);
+    }
+  }, [boardId, link]);
+
+  useEffect(() => {
+    if (state.kind !== 'loading') return;
+    let cancelled = false;
+    void resolve().then((next) => {
+      if (cancelled) return;
+      if (next.kind === 'ready') {
+        void i18next.changeLanguage(boardLanguage(boardId) ?? next.access.info.language);
+        document.title = `${next.access.info.title} · Tabella`;
+      }
+      setState(next);
+    });
     return () => {
       cancelled = true;
     };
-  }, [boardId, token]);
+  }, [state.kind, resolve, boardId]);
 
   if (state.kind === 'loading') return <LoadingScreen />;
   if (state.kind === 'error') return <ErrorScreen kind={state.error} detail={state.detail} />;
-  return <BoardSession boardId={boardId} token={state.token} info={state.info} />;
+  if (state.kind === 'join') {
+    const { info } = state;
+    return (
+      <JoinForm
+        title={info.title}
+        role={info.role}
+        departments={state.departments}
+        synced
+        initial={lastIdentity(boardId)}
+        onJoin={async (name, department) => {
+          const joined = await joinBoard(boardId, { token: state.link, name, department });
+          const identity = { id: joined.memberId, name, department };
+          saveSession(boardId, { ...identity, session: joined.session, link: state.link });
+          setState({
+            kind: 'ready',
+            access: {
+              token: joined.session, info: { ...info, role: joined.role, memberId: joined.memberId }, identity,
+              askDepartment: state.departments.length === 0,
+            },
+          });
+        }}
+      />
+    );
+  }
+  return (
+    <BoardSession
+      boardId={boardId}
+      access={state.access}
+      onSessionLost={(removed) => {
+        forgetSession(boardId);
+        setState(removed ? { kind: 'error', error: 'removed' } : { kind: 'loading' });
+      }}
+    />
+  );
 }

@@ -1,36 +1,91 @@
-import { useState } from 'react';
-import { CLOSE, type BoardInfoResponse } from '../../../shared/src/index.js';
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CLOSE, type Role } from '../../../shared/src/index.js';
+import { useToasts } from '../app/Toasts.js';
 import { useBoardSync, useSnapshot } from '../board/useBoardSync.js';
 import { BoardScreen } from '../board/BoardScreen.js';
+import { ApiError, fetchBoardInfo, updateMe } from '../home/api.js';
 import { ErrorScreen, LoadingScreen } from './ErrorScreen.js';
-import { deviceId, loadIdentity, saveIdentity, type Identity } from './identity.js';
+import type { Access } from './BoardRoute.js';
+import { loadSession, saveSession, type Identity } from './identity.js';
 import { JoinForm } from './JoinForm.js';
 
-/** Owns the sync connection for one board and decides: error, join form, or the board. */
-export function BoardSession({ boardId, token, info }: { boardId: string; token: string; info: BoardInfoResponse }) {
-  const sync = useBoardSync(boardId, token);
-  const snapshot = useSnapshot(sync.connection);
-  const [identity, setIdentity] = useState<Identity | undefined>(() =>
-    info.role === 'viewer' ? { id: deviceId(boardId), name: '', department: '' } : loadIdentity(boardId),
-  );
+/**
+ * Owns the sync connection for one board and decides: error, identity form, or
+ * the board. Every socket close re-checks our session with the server: a
+ * facilitator may have made us a viewer (new role) or removed us.
+ */
+export function BoardSession({ boardId, access, onSessionLost }: {
+  boardId: string;
+  access: Access;
+  /** The personal session stopped working: `removed` when the server says so (403). */
+  onSessionLost: (removed: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const toasts = useToasts();
+  const { token } = access;
+  const [role, setRole] = useState<Role>(access.info.role);
+  const [identity, setIdentity] = useState<Identity>(access.identity);
+  const [editingIdentity, setEditingIdentity] = useState(access.askDepartment === true);
+  const [restartKey, setRestartKey] = useState(0);
+  const [linkInvalid, setLinkInvalid] = useState(false);
+  const checking = useRef(false);
+  const isViewerLink = access.info.role === 'viewer' && !access.info.memberId;
 
-  if (sync.refusedWith !== undefined) {
-    const kind = sync.refusedWith === CLOSE.unknownBoard ? 'unknownBoard' : 'invalidLink';
-    return <ErrorScreen kind={kind} detail={`(${sync.refusedWith})`} />;
+  const recheck = useCallback((code: number) => {
+    if (checking.current) return;
+    checking.current = true;
+    fetchBoardInfo(boardId, token).then(
+      (info) => {
+        checking.current = false;
+        setRole((old) => {
+          if (old !== info.role) toasts.show(t('session.roleChanged', { role: t(`roles.${info.role}`) }), 'info');
+          return info.role;
+        });
+        // A 44xx close stopped the provider although our session is fine: open a new one.
+        if (code >= 4400 && code < 4500) setRestartKey((k) => k + 1);
+      },
+      (err: unknown) => {
+        checking.current = false;
+        if (!(err instanceof ApiError)) return; // offline: the provider keeps retrying
+        if (isViewerLink && err.status === 401) setLinkInvalid(true);
+        else if (err.status === 401 || err.status === 403) onSessionLost(err.status === 403);
+      },
+    );
+  }, [boardId, token, toasts, t, isViewerLink, onSessionLost]);
+
+  const sync = useBoardSync(boardId, token, {
+    restartKey,
+    onRefusedUpdate: (reason) => toasts.show(reason || t('session.refused'), 'error'),
+    onClose: (code) => {
+      if (code === CLOSE.unknownBoard || code === CLOSE.badRequest) return;
+      recheck(code);
+    },
+  });
+  const snapshot = useSnapshot(sync.connection);
+
+  if (linkInvalid) return <ErrorScreen kind="invalidLink" />;
+  if (sync.refusedWith === CLOSE.unknownBoard || sync.refusedWith === CLOSE.badRequest) {
+    return <ErrorScreen kind={sync.refusedWith === CLOSE.unknownBoard ? 'unknownBoard' : 'invalidLink'} detail={`(${sync.refusedWith})`} />;
   }
   if (!sync.connection || !snapshot) return <LoadingScreen />;
-  if (!identity) {
+  if (editingIdentity && access.askDepartment && !sync.synced) return <LoadingScreen />;
+  if (editingIdentity && (snapshot.departments.length > 0 || !access.askDepartment)) {
     return (
       <JoinForm
-        title={snapshot.meta.title || info.title}
-        role={info.role}
+        title={snapshot.meta.title || access.info.title}
+        role={role}
         departments={snapshot.departments}
         synced={sync.synced}
-        initial={loadIdentity(boardId)}
-        onJoin={(name, department) => {
-          const next = { id: deviceId(boardId), name, department };
-          saveIdentity(boardId, next);
+        initial={identity}
+        onCancel={() => setEditingIdentity(false)}
+        onJoin={async (name, department) => {
+          await updateMe(boardId, token, { name, department });
+          const next = { ...identity, name, department };
+          const stored = loadSession(boardId);
+          if (stored) saveSession(boardId, { ...stored, name, department });
           setIdentity(next);
+          setEditingIdentity(false);
         }}
       />
     );
@@ -38,13 +93,14 @@ export function BoardSession({ boardId, token, info }: { boardId: string; token:
   return (
     <BoardScreen
       boardId={boardId}
-      role={info.role}
+      role={role}
+      session={token}
       identity={identity}
       connection={sync.connection}
       snapshot={snapshot}
       status={sync.status}
       synced={sync.synced}
-      onChangeIdentity={() => setIdentity(undefined)}
+      onChangeIdentity={() => setEditingIdentity(true)}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-export type ErrorKind = 'invalidLink' | 'unknownBoard' | 'notFound' | 'network' | 'server';
+export type ErrorKind = 'invalidLink' | 'unknownBoard' | 'notFound' | 'network' | 'server' | 'removed';
 
 /** Full-screen, final errors: the board cannot be opened with this link. */
 export function ErrorScreen({ kind, detail }: { kind: ErrorKind; detail?: string }) {

@@ -4,7 +4,7 @@ import { PRESENCE_NAME_MAX, type Department, type Role } from '../../../shared/s
 
 /** Name and department before entering a board (participants and facilitators). */
 export function JoinForm({
-  title, role, departments, synced, onJoin, initial,
+  title, role, departments, synced, onJoin, initial, onCancel,
 }: {
   /** The name and department already used on this device, when changing them. */
   initial?: { name: string; department: string };
@@ -12,26 +12,37 @@ export function JoinForm({
   role: Role;
   departments: Department[];
   synced: boolean;
-  onJoin: (name: string, department: string) => void;
+  /** May fail (network, server): the message is shown on the form. */
+  onJoin: (name: string, department: string) => void | Promise<void>;
+  /** Changing an existing identity: a way back to the board. */
+  onCancel?: () => void;
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState(initial?.name ?? '');
   const [department, setDepartment] = useState(initial?.department ?? '');
   const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
     const clean = name.trim();
     if (!clean) {
       setError(t('join.nameRequired'));
       return;
     }
-    onJoin(clean.slice(0, PRESENCE_NAME_MAX), department);
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onJoin(clean.slice(0, PRESENCE_NAME_MAX), department);
+    } catch (err) {
+      setError(t('join.failed', { message: err instanceof Error ? err.message : String(err) }));
+      setBusy(false);
+    }
   }
 
   return (
     <div className="full-screen-message join">
-      <form className="card join-card" onSubmit={submit} data-testid="join-form" noValidate>
+      <form className="card join-card" onSubmit={(e) => void submit(e)} data-testid="join-form" noValidate>
         <p className="eyebrow">{t(`join.as.${role}`)}</p>
         <h1>{title}</h1>
         <p className="muted">{t('join.intro')}</p>
@@ -47,7 +58,7 @@ export function JoinForm({
             autoFocus
           />
         </label>
-        <fieldset className="field">
+        {(departments.length > 0 || !synced) && <fieldset className="field">
           <legend>{t('join.department')}</legend>
           {!synced && departments.length === 0 ? (
             <p className="muted small">{t('board.loading')}</p>
@@ -81,15 +92,20 @@ export function JoinForm({
               </label>
             </div>
           )}
-        </fieldset>
+        </fieldset>}
         {error && (
           <p className="form-error" role="alert">
             {error}
           </p>
         )}
-        <button type="submit" className="primary big" data-testid="join-submit">
-          {t('join.submit')}
+        <button type="submit" className="primary big" data-testid="join-submit" disabled={busy}>
+          {onCancel ? t('common.save') : t('join.submit')}
         </button>
+        {onCancel && (
+          <button type="button" className="link-button" onClick={onCancel} data-testid="join-cancel">
+            {t('join.back')}
+          </button>
+        )}
       </form>
     </div>
   );

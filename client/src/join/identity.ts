@@ -1,6 +1,11 @@
-import { ENTITY_ID_PATTERN, newEntityId, PRESENCE_NAME_MAX } from '../../../shared/src/index.js';
+import { ENTITY_ID_PATTERN, PRESENCE_NAME_MAX } from '../../../shared/src/index.js';
 
-/** Who this device is on one board: remembered in localStorage, per board. */
+/**
+ * Who this device is on one board. The member id and the personal session
+ * token come from the server (`POST /api/boards/:id/join`); they are kept in
+ * localStorage per board so a reload does not ask again. Name and department
+ * are a local copy for the first paint: the board's `members` map is the truth.
+ */
 export interface Identity {
   id: string;
   name: string;
@@ -8,34 +13,50 @@ export interface Identity {
   department: string;
 }
 
-const key = (boardId: string) => `tabella:identity:${boardId}`;
-
-/** The stable participant id of this device on this board, created on first use. */
-export function deviceId(boardId: string): string {
-  const stored = loadIdentity(boardId);
-  if (stored) return stored.id;
-  const idKey = `tabella:device:${boardId}`;
-  let id = localStorage.getItem(idKey);
-  if (!id || !ENTITY_ID_PATTERN.test(id)) {
-    id = newEntityId();
-    localStorage.setItem(idKey, id);
-  }
-  return id;
+export interface StoredSession extends Identity {
+  /** Personal session token, used for the API and the websocket from now on. */
+  session: string;
+  /** The link token this session was obtained with (a different link means joining again). */
+  link: string;
 }
 
-export function loadIdentity(boardId: string): Identity | undefined {
+const key = (boardId: string) => `tabella:session:${boardId}`;
+const legacyKey = (boardId: string) => `tabella:identity:${boardId}`;
+
+function parse(raw: string | null): Record<string, unknown> | undefined {
   try {
-    const raw: unknown = JSON.parse(localStorage.getItem(key(boardId)) ?? 'null');
-    if (typeof raw !== 'object' || raw === null) return undefined;
-    const { id, name, department } = raw as Record<string, unknown>;
-    if (typeof id !== 'string' || !ENTITY_ID_PATTERN.test(id)) return undefined;
-    if (typeof name !== 'string' || !name.trim() || name.length > PRESENCE_NAME_MAX) return undefined;
-    return { id, name, department: typeof department === 'string' ? department : '' };
+    const value: unknown = JSON.parse(raw ?? 'null');
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function saveIdentity(boardId: string, identity: Identity): void {
-  localStorage.setItem(key(boardId), JSON.stringify(identity));
+function validIdentity(r: Record<string, unknown>): Identity | undefined {
+  const { id, name, department } = r;
+  if (typeof id !== 'string' || !ENTITY_ID_PATTERN.test(id)) return undefined;
+  if (typeof name !== 'string' || !name.trim() || name.length > PRESENCE_NAME_MAX) return undefined;
+  return { id, name, department: typeof department === 'string' ? department : '' };
+}
+
+export function loadSession(boardId: string): StoredSession | undefined {
+  const r = parse(localStorage.getItem(key(boardId)));
+  const identity = r && validIdentity(r);
+  if (!r || !identity || typeof r.session !== 'string' || typeof r.link !== 'string') return undefined;
+  return { ...identity, session: r.session, link: r.link };
+}
+
+export function saveSession(boardId: string, session: StoredSession): void {
+  localStorage.setItem(key(boardId), JSON.stringify(session));
+}
+
+export function forgetSession(boardId: string): void {
+  localStorage.removeItem(key(boardId));
+}
+
+/** Name and department used last on this device for this board, to prefill the join form. */
+export function lastIdentity(boardId: string): { name: string; department: string } | undefined {
+  const r = parse(localStorage.getItem(key(boardId))) ?? parse(localStorage.getItem(legacyKey(boardId)));
+  const identity = r && validIdentity(r);
+  return identity ? { name: identity.name, department: identity.department } : undefined;
 }

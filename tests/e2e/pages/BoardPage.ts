@@ -27,11 +27,28 @@ export class BoardPage {
     await this.page.goto(link);
   }
 
+  /**
+   * Joins with a name, then picks the department. The link alone does not give
+   * the departments, so the form may come in two steps: name (gets a personal
+   * session from the server), then department (once the board has synced).
+   */
   async join(name: string, department?: string): Promise<void> {
     await this.page.getByTestId('join-form').waitFor();
     await this.page.getByTestId('join-name').fill(name);
-    if (department) await this.page.locator('label', { has: this.page.getByTestId(`join-department-${department}`) }).click();
+    const choose = async () => {
+      const key = department ?? 'none';
+      await this.page.locator('label', { has: this.page.getByTestId(`join-department-${key}`) }).click();
+    };
+    if (await this.page.getByTestId('join-departments').count()) await choose();
     await this.page.getByTestId('join-submit').click();
+    // Either the board, or the department step of the same form.
+    await this.page.waitForFunction(() =>
+      document.querySelector('[data-testid="board"]') || document.querySelector('[data-testid="join-departments"]'),
+    undefined, { timeout: 15_000 });
+    if (await this.page.getByTestId('join-departments').count()) {
+      await choose();
+      await this.page.getByTestId('join-submit').click();
+    }
     await this.waitReady();
   }
 
