@@ -8,6 +8,12 @@ import { readSegment, type Segment } from './schema/segment.js';
 import { readStage, type Stage } from './schema/stage.js';
 import { readDepartment, type Department } from './schema/department.js';
 import { readNote, type Note } from './schema/note.js';
+import { readMember, type Member } from './schema/member.js';
+import { readSession, type Session } from './schema/session.js';
+import { readGroup } from './schema/group.js';
+import { readVoteCount } from './schema/vote.js';
+import { readProposal } from './schema/proposal.js';
+import { NOTE_MEMBER_KEY_PATTERN, parseNoteMemberKey } from './schema/note-member-key.js';
 
 /** A validated, plain, immutable view of a board. */
 export interface BoardSnapshot {
@@ -22,8 +28,23 @@ export interface BoardSnapshot {
   notesByStage: ReadonlyMap<string, Note[]>;
   /** Valid notes whose stage no longer exists (e.g. added while the stage was removed). */
   orphanNotes: Note[];
+  /** Everyone who joined the board (including removed members), sorted by name. */
+  members: Member[];
+  membersById: ReadonlyMap<string, Member>;
+  session: Session;
+  /** Breakout groups: member id -> segment id (only segments that exist). */
+  groups: ReadonlyMap<string, string>;
+  /** Dots per note (only notes in `notesById`; notes without dots have no entry). */
+  votesByNote: ReadonlyMap<string, VoteTally>;
+  /** Owner proposals per note: member id -> department key (only notes in `notesById`). */
+  proposalsByNote: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** Entries that were skipped or repaired while reading, for logging and diagnostics. */
   problems: Problem[];
+}
+
+export interface VoteTally {
+  total: number;
+  byMember: ReadonlyMap<string, number>;
 }
 
 type Read<T> = { value: T } | { errors: string[] };
@@ -81,45 +102,87 @@ function isYMap(value: unknown): value is RecordMap {
 
 type CachedNote = { note: Note } | { problem: Problem };
 
+interface StructurePart {
+  meta: BoardMeta;
+  segments: Segment[];
+  stagesById: Map<string, Stage>;
+  departments: Department[];
+  departmentsByKey: Map<string, Department>;
+  problems: Problem[];
+}
+
+interface NotesPart {
+  notesById: Map<string, Note>;
+  notesByStage: Map<string, Note[]>;
+  orphanNotes: Note[];
+  problems: Problem[];
+}
+
+interface Part<T> {
+  value: T;
+  problems: Problem[];
+}
+
 /**
- * Reads a board incrementally: note records are re-validated only when a
- * transaction touched them, so a remote edit to one note costs one note read
- * plus re-grouping, and unchanged notes keep their object identity (React can
- * skip re-rendering them). Structure (segments, stages, departments) is small
- * and re-read whenever it changes.
+ * Reads a board incrementally. The snapshot is built from parts, each cached
+ * until a transaction touches the roots it is read from (or a part it depends
+ * on is rebuilt): a vote re-reads the votes only, and the notes, members and
+ * structure of the new snapshot are the very same objects as before (React can
+ * skip re-rendering them). Within the notes part, note records are
+ * re-validated only when a transaction touched them, so a remote edit to one
+ * note costs one note read plus re-grouping. Structure, members, session,
+ * groups, votes and proposals are small (a few thousand plain entries at most
+ * for 60 people) and re-read whole when they change.
  */
 export class BoardReader {
   private readonly r: BoardRoots;
   private readonly noteCache = new Map<string, CachedNote>();
   private current: BoardSnapshot | undefined;
-  private readonly onNotes = (events: Y.YEvent<Y.Map<unknown>>[]): void => {
-    for (const event of events) {
-      if (event.target === this.r.notes) {
-        for (const key of event.changes.keys.keys()) this.noteCache.delete(key);
-      } else {
-        const key = event.path[0];
-        if (typeof key === 'string') this.noteCache.delete(key);
-      }
-    }
-    this.current = undefined;
-  };
-  private readonly onOther = (): void => {
-    this.current = undefined;
-  };
+  private structure: StructurePart | undefined;
+  private notes: NotesPart | undefined;
+  private members: Part<{ members: Member[]; membersById: Map<string, Member> }> | undefined;
+  private session: Part<Session> | undefined;
+  private groups: Part<Map<string, string>> | undefined;
+  private votes: Part<Map<string, VoteTally>> | undefined;
+  private proposals: Part<Map<string, Map<string, string>>> | undefined;
+  private readonly observers: [Y.Map<unknown>, (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void][];
 
   constructor(doc: Y.Doc) {
     this.r = roots(doc);
-    this.r.notes.observeDeep(this.onNotes as (e: Y.YEvent<Y.AbstractType<unknown>>[]) => void);
-    for (const map of [this.r.meta, this.r.segments, this.r.stages, this.r.departments]) {
-      map.observeDeep(this.onOther);
-    }
+    const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
+      for (const event of events) {
+        if (event.target === this.r.notes) {
+          for (const key of event.changes.keys.keys()) this.noteCache.delete(key);
+        } else {
+          const key = event.path[0];
+          if (typeof key === 'string') this.noteCache.delete(key);
+        }
+      }
+      this.notes = undefined;
+      this.current = undefined;
+    };
+    const on = (drop: () => void) => (): void => {
+      drop();
+      this.current = undefined;
+    };
+    const onStructure = on(() => { this.structure = undefined; });
+    this.observers = [
+      [this.r.notes as Y.Map<unknown>, onNotes],
+      [this.r.meta, onStructure],
+      [this.r.segments as Y.Map<unknown>, onStructure],
+      [this.r.stages as Y.Map<unknown>, onStructure],
+      [this.r.departments as Y.Map<unknown>, onStructure],
+      [this.r.members as Y.Map<unknown>, on(() => { this.members = undefined; })],
+      [this.r.session, on(() => { this.session = undefined; })],
+      [this.r.groups, on(() => { this.groups = undefined; })],
+      [this.r.votes, on(() => { this.votes = undefined; })],
+      [this.r.proposals, on(() => { this.proposals = undefined; })],
+    ];
+    for (const [type, fn] of this.observers) type.observeDeep(fn);
   }
 
   destroy(): void {
-    this.r.notes.unobserveDeep(this.onNotes as (e: Y.YEvent<Y.AbstractType<unknown>>[]) => void);
-    for (const map of [this.r.meta, this.r.segments, this.r.stages, this.r.departments]) {
-      map.unobserveDeep(this.onOther);
-    }
+    for (const [type, fn] of this.observers) type.unobserveDeep(fn);
   }
 
   /** The current snapshot; the same object until the doc changes. */
@@ -140,6 +203,49 @@ export class BoardReader {
   }
 
   private build(): BoardSnapshot {
+    // Dependencies: notes and groups are checked against the structure, votes
+    // and proposals against the notes; rebuilding a part drops its dependants.
+    if (!this.structure) {
+      this.structure = this.readStructure();
+      this.notes = undefined;
+      this.groups = undefined;
+    }
+    const structure = this.structure;
+    if (!this.notes) {
+      this.notes = this.readNotes(structure.stagesById);
+      this.votes = undefined;
+      this.proposals = undefined;
+    }
+    const notes = this.notes;
+    this.members ??= this.readMembers();
+    this.session ??= this.readSessionPart();
+    this.groups ??= this.readGroups(structure.segments);
+    this.votes ??= this.readVotes(notes.notesById);
+    this.proposals ??= this.readProposals(notes.notesById);
+    const { members, session, groups, votes, proposals } = this;
+    return {
+      meta: structure.meta,
+      segments: structure.segments,
+      stagesById: structure.stagesById,
+      departments: structure.departments,
+      departmentsByKey: structure.departmentsByKey,
+      notesById: notes.notesById,
+      notesByStage: notes.notesByStage,
+      orphanNotes: notes.orphanNotes,
+      members: members.value.members,
+      membersById: members.value.membersById,
+      session: session.value,
+      groups: groups.value,
+      votesByNote: votes.value,
+      proposalsByNote: proposals.value,
+      problems: [
+        ...structure.problems, ...notes.problems, ...members.problems, ...session.problems,
+        ...groups.problems, ...votes.problems, ...proposals.problems,
+      ],
+    };
+  }
+
+  private readStructure(): StructurePart {
     const problems: Problem[] = [];
     const meta = readMeta(this.r.meta, problems);
     const segments = readCollection(
@@ -165,7 +271,13 @@ export class BoardReader {
       'departments', this.r.departments, DEPARTMENT_KEY_PATTERN, readDepartment,
       (key, rec): Department => ({ key, ...rec }), problems,
     ).sort(byOrderThenId);
+    return {
+      meta, segments, stagesById, departments, departmentsByKey: new Map(departments.map((d) => [d.key, d])), problems,
+    };
+  }
 
+  private readNotes(stagesById: ReadonlyMap<string, Stage>): NotesPart {
+    const problems: Problem[] = [];
     const notesById = new Map<string, Note>();
     const notesByStage = new Map<string, Note[]>();
     const orphanNotes: Note[] = [];
@@ -190,19 +302,96 @@ export class BoardReader {
     for (const key of this.noteCache.keys()) if (!live.has(key)) this.noteCache.delete(key);
     for (const list of notesByStage.values()) list.sort(byOrderThenId);
     orphanNotes.sort(byOrderThenId);
-
-    return {
-      meta,
-      segments,
-      stagesById,
-      departments,
-      departmentsByKey: new Map(departments.map((d) => [d.key, d])),
-      notesById,
-      notesByStage,
-      orphanNotes,
-      problems,
-    };
+    return { notesById, notesByStage, orphanNotes, problems };
   }
+
+  private readMembers(): Part<{ members: Member[]; membersById: Map<string, Member> }> {
+    const problems: Problem[] = [];
+    const members = readCollection(
+      'members', this.r.members, ENTITY_ID_PATTERN, readMember, (id, rec): Member => ({ id, ...rec }), problems,
+    ).sort(byNameThenId);
+    return { value: { members, membersById: new Map(members.map((m) => [m.id, m])) }, problems };
+  }
+
+  private readSessionPart(): Part<Session> {
+    const problems: Problem[] = [];
+    return { value: readSession(this.r.session, problems), problems };
+  }
+
+  private readGroups(segments: readonly Segment[]): Part<Map<string, string>> {
+    const problems: Problem[] = [];
+    const segmentIds = new Set(segments.map((s) => s.id));
+    const groups = new Map<string, string>();
+    this.r.groups.forEach((value, memberId) => {
+      const segmentId = readPlain('groups', memberId, value, ENTITY_ID_PATTERN, readGroup, problems);
+      if (segmentId === undefined) return;
+      if (!segmentIds.has(segmentId)) {
+        problems.push({ collection: 'groups', id: memberId, message: 'segment does not exist' });
+        return;
+      }
+      groups.set(memberId, segmentId);
+    });
+    return { value: groups, problems };
+  }
+
+  /**
+   * Dots on notes that are not in `notesById` (deleted while someone voted,
+   * or malformed) are left out without a problem: they are a normal outcome
+   * of concurrent edits, and they do not count against anyone's dots.
+   */
+  private readVotes(notesById: ReadonlyMap<string, Note>): Part<Map<string, VoteTally>> {
+    const problems: Problem[] = [];
+    const totals = new Map<string, { total: number; byMember: Map<string, number> }>();
+    this.r.votes.forEach((value, key) => {
+      const count = readPlain('votes', key, value, NOTE_MEMBER_KEY_PATTERN, readVoteCount, problems);
+      const parsed = parseNoteMemberKey(key);
+      if (count === undefined || !parsed || !notesById.has(parsed.noteId)) return;
+      let tally = totals.get(parsed.noteId);
+      if (!tally) totals.set(parsed.noteId, (tally = { total: 0, byMember: new Map() }));
+      tally.total += count;
+      tally.byMember.set(parsed.memberId, count);
+    });
+    return { value: totals, problems };
+  }
+
+  private readProposals(notesById: ReadonlyMap<string, Note>): Part<Map<string, Map<string, string>>> {
+    const problems: Problem[] = [];
+    const byNote = new Map<string, Map<string, string>>();
+    this.r.proposals.forEach((value, key) => {
+      const department = readPlain('proposals', key, value, NOTE_MEMBER_KEY_PATTERN, readProposal, problems);
+      const parsed = parseNoteMemberKey(key);
+      if (department === undefined || !parsed || !notesById.has(parsed.noteId)) return;
+      let map = byNote.get(parsed.noteId);
+      if (!map) byNote.set(parsed.noteId, (map = new Map()));
+      map.set(parsed.memberId, department);
+    });
+    return { value: byNote, problems };
+  }
+}
+
+function byNameThenId(a: Member, b: Member): number {
+  return a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Validates one plain (non-Y.Map) entry of a root map; reports and returns undefined when malformed. */
+function readPlain<T>(
+  collection: string,
+  key: string,
+  value: unknown,
+  keyPattern: RegExp,
+  read: (v: unknown) => { value: T } | { errors: string[] },
+  problems: Problem[],
+): T | undefined {
+  if (!keyPattern.test(key)) {
+    problems.push({ collection, id: key, message: 'invalid key' });
+    return undefined;
+  }
+  const result = read(value);
+  if ('errors' in result) {
+    problems.push({ collection, id: key, message: result.errors.join('; ') });
+    return undefined;
+  }
+  return result.value;
 }
 
 /** One-off read of a whole board (server, exports, tests). */

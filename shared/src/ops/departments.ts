@@ -71,18 +71,23 @@ export function moveDepartment(doc: Y.Doc, key: string, index: number, origin: O
 }
 
 /**
- * Removes a department and strips it from every note's proposed owners in the
- * same transaction, so no note points at a department that is gone.
+ * Removes a department and strips it from every note's proposed, responsible
+ * and supporting owners and from the owner proposals, in the same transaction,
+ * so nothing points at a department that is gone.
  */
 export function removeDepartment(doc: Y.Doc, key: string, origin: Origin): void {
-  const { departments, notes } = roots(doc);
+  const { departments, notes, proposals } = roots(doc);
   if (!departments.has(key)) notFound('Department', key);
   doc.transact(() => {
     notes.forEach((note) => {
-      const owners = note.get('owners');
-      if (Array.isArray(owners) && owners.includes(key)) {
-        note.set('owners', owners.filter((o) => o !== key));
+      for (const field of ['owners', 'supporting']) {
+        const list = note.get(field);
+        if (Array.isArray(list) && list.includes(key)) note.set(field, list.filter((o) => o !== key));
       }
+      if (note.get('responsible') === key) note.set('responsible', '');
+    });
+    proposals.forEach((department, proposalKey) => {
+      if (department === key) proposals.delete(proposalKey);
     });
     departments.delete(key);
   }, origin);

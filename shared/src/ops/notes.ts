@@ -6,6 +6,7 @@ import {
   AUTHOR_NAME_MAX, NOTE_TEXT_MAX, OWNERS_MAX, isNoteKind, type NoteKind, type NoteRecord,
 } from '../schema/note.js';
 import { cleanText, invalid, notFound } from './errors.js';
+import { deleteNoteTraces } from './note-traces.js';
 import { applyRenumber, lastOrder, placeAt, sortedSiblings, type Placement } from './sorted.js';
 
 export interface Author {
@@ -120,8 +121,15 @@ export function moveNote(
   }, origin);
 }
 
+/** Deletes a note with its votes and owner proposals, in one transaction. */
 export function deleteNote(doc: Y.Doc, id: string, origin: Origin): void {
   const { notes } = roots(doc);
   if (!notes.has(id)) notFound('Note', id);
-  doc.transact(() => notes.delete(id), origin);
+  doc.transact(() => {
+    deleteNoteTraces(doc, new Set([id]));
+    notes.delete(id);
+  }, origin);
 }
+
+/** The same as deleteNote (the name used by the facilitation spec). */
+export const removeNote = deleteNote;

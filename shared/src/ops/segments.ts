@@ -7,6 +7,7 @@ import {
   SEGMENT_COLORS, SEGMENT_DESCRIPTION_MAX, SEGMENT_NAME_MAX, type SegmentRecord,
 } from '../schema/segment.js';
 import { cleanText, invalid, notFound } from './errors.js';
+import { deleteNoteTraces } from './note-traces.js';
 import { applyRenumber, lastOrder, placeAt, sortedSiblings } from './sorted.js';
 
 export interface SegmentInput {
@@ -61,17 +62,27 @@ export function moveSegment(doc: Y.Doc, id: string, index: number, origin: Origi
   }, origin);
 }
 
-/** Removes a segment with its stages and their notes, in one transaction (one undo step). */
+/**
+ * Removes a segment with its stages and their notes (with their votes and
+ * proposals), and the breakout-group assignments to it, in one transaction
+ * (one undo step).
+ */
 export function removeSegment(doc: Y.Doc, id: string, origin: Origin): void {
-  const { segments, stages, notes } = roots(doc);
+  const { segments, stages, notes, groups } = roots(doc);
   if (!segments.has(id)) notFound('Segment', id);
   doc.transact(() => {
     const stageIds = new Set<string>();
     stages.forEach((stage, stageId) => {
       if (stage.get('segmentId') === id) stageIds.add(stageId);
     });
+    const removed = new Set<string>();
     notes.forEach((note, noteId) => {
-      if (stageIds.has(note.get('stageId') as string)) notes.delete(noteId);
+      if (stageIds.has(note.get('stageId') as string)) removed.add(noteId);
+    });
+    deleteNoteTraces(doc, removed);
+    for (const noteId of removed) notes.delete(noteId);
+    groups.forEach((segmentId, memberId) => {
+      if (segmentId === id) groups.delete(memberId);
     });
     for (const stageId of stageIds) stages.delete(stageId);
     segments.delete(id);

@@ -4,6 +4,7 @@ import type { Origin } from '../origin.js';
 import { roots, toRecordMap } from '../schema/layout.js';
 import { BUYER_STEP_MAX, STAGE_NAME_MAX, type StageRecord } from '../schema/stage.js';
 import { cleanText, notFound } from './errors.js';
+import { deleteNoteTraces } from './note-traces.js';
 import { applyRenumber, lastOrder, placeAt, sortedSiblings } from './sorted.js';
 
 export interface StageInput {
@@ -53,14 +54,17 @@ export function moveStage(doc: Y.Doc, id: string, index: number, origin: Origin)
   }, origin);
 }
 
-/** Removes a stage and its notes in one transaction. */
+/** Removes a stage and its notes (with their votes and proposals) in one transaction. */
 export function removeStage(doc: Y.Doc, id: string, origin: Origin): void {
   const { stages, notes } = roots(doc);
   if (!stages.has(id)) notFound('Stage', id);
   doc.transact(() => {
+    const removed = new Set<string>();
     notes.forEach((note, noteId) => {
-      if (note.get('stageId') === id) notes.delete(noteId);
+      if (note.get('stageId') === id) removed.add(noteId);
     });
+    deleteNoteTraces(doc, removed);
+    for (const noteId of removed) notes.delete(noteId);
     stages.delete(id);
   }, origin);
 }

@@ -9,8 +9,16 @@ import { roots } from '../schema/layout.js';
  */
 export function createUndoManager(doc: Y.Doc, origin: Origin): Y.UndoManager {
   const r = roots(doc);
-  const collections = new Set<unknown>([r.segments, r.stages, r.departments, r.notes]);
-  return new Y.UndoManager([r.meta, r.segments, r.stages, r.departments, r.notes], {
+  // Roots whose entries may be absent: undoing an add deletes the entry rather
+  // than restoring an older value (a vote undone back to no vote, not to a
+  // count retracted earlier). `meta` and `session` are fields, kept filled.
+  const collections = new Set<unknown>([
+    r.segments, r.stages, r.departments, r.notes, r.members, r.groups, r.votes, r.proposals,
+  ]);
+  const scope = [
+    r.meta, r.segments, r.stages, r.departments, r.notes, r.members, r.session, r.groups, r.votes, r.proposals,
+  ];
+  return new Y.UndoManager(scope, {
     trackedOrigins: new Set([origin]),
     captureTimeout: 500,
     deleteFilter: (item) => {

@@ -13,6 +13,11 @@ export const ROOT = {
   stages: 'stages',
   departments: 'departments',
   notes: 'notes',
+  members: 'members',
+  session: 'session',
+  groups: 'groups',
+  votes: 'votes',
+  proposals: 'proposals',
 } as const;
 
 /** A record stored as a nested Y.Map so concurrent edits of different fields merge. */
@@ -24,6 +29,16 @@ export interface BoardRoots {
   stages: Y.Map<RecordMap>;
   departments: Y.Map<RecordMap>;
   notes: Y.Map<RecordMap>;
+  /** Member id -> member record. Server-written only. */
+  members: Y.Map<RecordMap>;
+  /** Plain values: phase, privateWriting, timer, spotlight, voting. */
+  session: Y.Map<unknown>;
+  /** Member id -> segment id (plain string). */
+  groups: Y.Map<unknown>;
+  /** `${noteId}:${memberId}` -> dots (plain integer). */
+  votes: Y.Map<unknown>;
+  /** `${noteId}:${memberId}` -> department key (plain string). */
+  proposals: Y.Map<unknown>;
 }
 
 export function roots(doc: Y.Doc): BoardRoots {
@@ -33,6 +48,11 @@ export function roots(doc: Y.Doc): BoardRoots {
     stages: doc.getMap<RecordMap>(ROOT.stages),
     departments: doc.getMap<RecordMap>(ROOT.departments),
     notes: doc.getMap<RecordMap>(ROOT.notes),
+    members: doc.getMap<RecordMap>(ROOT.members),
+    session: doc.getMap<unknown>(ROOT.session),
+    groups: doc.getMap<unknown>(ROOT.groups),
+    votes: doc.getMap<unknown>(ROOT.votes),
+    proposals: doc.getMap<unknown>(ROOT.proposals),
   };
 }
 

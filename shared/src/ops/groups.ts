@@ -1,0 +1,44 @@
+import type * as Y from 'yjs';
+import { ENTITY_ID_PATTERN } from '../ids.js';
+import type { Origin } from '../origin.js';
+import { roots } from '../schema/layout.js';
+import { invalid, notFound } from './errors.js';
+import { sortedSiblings } from './sorted.js';
+
+function checkMemberId(memberId: string): void {
+  if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) invalid('Member id is not valid');
+}
+
+/** Puts a member in the breakout group of a segment, or takes them out (`null`). */
+export function assignGroup(doc: Y.Doc, memberId: string, segmentId: string | null, origin: Origin): void {
+  checkMemberId(memberId);
+  const { groups, segments } = roots(doc);
+  if (segmentId !== null && !segments.has(segmentId)) notFound('Segment', segmentId);
+  doc.transact(() => {
+    if (segmentId === null) groups.delete(memberId);
+    else groups.set(memberId, segmentId);
+  }, origin);
+}
+
+/**
+ * Spreads `memberIds` evenly over the segments in board order, round-robin:
+ * the i-th member goes to segment i mod n (60 members, 3 segments: 20 each;
+ * 61: 21, 20, 20). Round-robin rather than blocks, so a list sorted by
+ * department gives every group a mix of departments, which is the point of a
+ * cross-functional workshop. Members not listed keep their group.
+ */
+export function autoAssignGroups(doc: Y.Doc, memberIds: readonly string[], origin: Origin): Map<string, string> {
+  if (!Array.isArray(memberIds)) invalid('memberIds must be a list');
+  memberIds.forEach(checkMemberId);
+  if (new Set(memberIds).size !== memberIds.length) invalid('memberIds must not repeat');
+  const { groups, segments } = roots(doc);
+  const order = sortedSiblings(segments).map((s) => s.id);
+  if (order.length === 0) invalid('The board has no segments');
+  const assignment = new Map(memberIds.map((id, i) => [id, order[i % order.length]!]));
+  doc.transact(() => {
+    for (const [memberId, segmentId] of assignment) {
+      if (groups.get(memberId) !== segmentId) groups.set(memberId, segmentId);
+    }
+  }, origin);
+  return assignment;
+}

@@ -1,0 +1,97 @@
+import type * as Y from 'yjs';
+import { ENTITY_ID_PATTERN } from '../ids.js';
+import type { Origin } from '../origin.js';
+import type { BoardSnapshot } from '../read-board.js';
+import { roots, type RecordMap } from '../schema/layout.js';
+import { noteMemberKey } from '../schema/note-member-key.js';
+import { OWNERS_MAX } from '../schema/note.js';
+import { invalid, notFound } from './errors.js';
+
+export function noteEntry(doc: Y.Doc, noteId: string): RecordMap {
+  const entry = typeof noteId === 'string' ? roots(doc).notes.get(noteId) : undefined;
+  if (!entry) notFound('Note', String(noteId));
+  return entry;
+}
+
+function checkDepartment(doc: Y.Doc, key: string): void {
+  if (typeof key !== 'string' || !roots(doc).departments.has(key)) invalid(`Unknown department ${String(key)}`);
+}
+
+/**
+ * `memberId`'s proposed owner for a note (one per person per note; a new one
+ * replaces the old), or `null` to withdraw it.
+ */
+export function proposeOwner(
+  doc: Y.Doc, noteId: string, memberId: string, departmentKey: string | null, origin: Origin,
+): void {
+  noteEntry(doc, noteId);
+  if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) invalid('Member id is not valid');
+  if (departmentKey !== null) checkDepartment(doc, departmentKey);
+  const key = noteMemberKey(noteId, memberId);
+  const { proposals } = roots(doc);
+  doc.transact(() => {
+    if (departmentKey === null) proposals.delete(key);
+    else proposals.set(key, departmentKey);
+  }, origin);
+}
+
+export interface ConfirmedOwners {
+  /** Department key, or '' for none. */
+  responsible: string;
+  supporting: string[];
+}
+
+/**
+ * The facilitator's decision on who owns a note. `supporting` is de-duplicated
+ * and the responsible department is dropped from it (a department is either
+ * responsible or supporting, never both).
+ */
+export function confirmOwners(
+  doc: Y.Doc, noteId: string, owners: ConfirmedOwners, origin: Origin, now = Date.now(),
+): void {
+  const entry = noteEntry(doc, noteId);
+  const { responsible } = owners;
+  if (responsible !== '') checkDepartment(doc, responsible);
+  if (!Array.isArray(owners.supporting)) invalid('supporting must be a list of departments');
+  const supporting = [...new Set(owners.supporting)].filter((k) => k !== responsible);
+  if (supporting.length > OWNERS_MAX) invalid(`At most ${OWNERS_MAX} supporting departments`);
+  for (const key of supporting) checkDepartment(doc, key);
+  doc.transact(() => {
+    if (entry.get('responsible') !== responsible) entry.set('responsible', responsible);
+    entry.set('supporting', supporting);
+    entry.set('updatedAt', now);
+  }, origin);
+}
+
+export interface OwnerCount {
+  department: string;
+  count: number;
+}
+
+/**
+ * How many people propose each department as owner of a note, most first
+ * (ties in the board's department order). The note's own `owners` count as
+ * its author's proposals; every entry of `proposals` counts as its member's.
+ * One person counts at most once per department, so an author who also
+ * proposed the same department through `proposals` is not counted twice.
+ * Departments that no longer exist are left out.
+ */
+export function ownerTally(
+  snapshot: Pick<BoardSnapshot, 'notesById' | 'proposalsByNote' | 'departments'>, noteId: string,
+): OwnerCount[] {
+  const note = snapshot.notesById.get(noteId);
+  if (!note) return [];
+  const rank = new Map(snapshot.departments.map((d, i) => [d.key, i]));
+  const people = new Map<string, Set<string>>();
+  const add = (department: string, person: string): void => {
+    if (!rank.has(department)) return;
+    let set = people.get(department);
+    if (!set) people.set(department, (set = new Set()));
+    set.add(person);
+  };
+  for (const department of note.owners) add(department, note.authorId);
+  for (const [memberId, department] of snapshot.proposalsByNote.get(noteId) ?? []) add(department, memberId);
+  return [...people]
+    .map(([department, set]) => ({ department, count: set.size }))
+    .sort((a, b) => b.count - a.count || rank.get(a.department)! - rank.get(b.department)!);
+}
