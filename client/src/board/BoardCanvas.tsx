@@ -21,6 +21,8 @@ export interface CanvasProps {
   editingNoteId: string | undefined;
   dropStageId: string | undefined;
   canEdit: boolean;
+  /** Our private drafts, drawn as such. */
+  draftIds: ReadonlySet<string>;
   noteHandlers: NoteHandlers;
   onSize: (width: number, height: number) => void;
   onPointer: (world: { x: number; y: number } | null) => void;
@@ -145,7 +147,7 @@ export function BoardCanvas(props: CanvasProps) {
           <StaticLayer layout={layout} selectedStageId={props.selectedStageId} dropStageId={props.dropStageId}
             showAddHints={props.canEdit} />
           <NotesLayer layout={layout} departments={props.departments} selectedNoteId={props.selectedNoteId}
-            editingNoteId={props.editingNoteId} canEdit={props.canEdit} handlers={props.noteHandlers} />
+            editingNoteId={props.editingNoteId} canEdit={props.canEdit} draftIds={props.draftIds} handlers={props.noteHandlers} />
           <CursorsLayer awareness={props.awareness} scale={viewport.scale} />
         </Stage>
       )}

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
 import type { Author, Origin, Role } from '../../../shared/src/index.js';
+import type { NoteCommands } from './useNoteCommands.js';
 
 /**
  * What every board control needs to act: the doc, the single local origin
@@ -12,11 +13,13 @@ export interface BoardActions {
   origin: Origin;
   role: Role;
   author: Author;
-  /** Participants and facilitators edit notes; viewers only look. */
+  /** Facilitators, and participants when the phase allows writing; viewers only look. */
   canEdit: boolean;
   /** Only facilitators change segments, stages, departments and the title. */
   canStructure: boolean;
   run<T>(op: (doc: Y.Doc, origin: Origin) => T): T | undefined;
+  /** Note actions, routed to the board or to our private drafts. */
+  notes: NoteCommands;
 }
 
 export const BoardContext = createContext<BoardActions | undefined>(undefined);

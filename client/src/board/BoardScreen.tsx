@@ -2,8 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Konva from 'konva';
 import {
-  OperationError, addNote, deleteNote, localOrigin, moveNote, updateNote,
-  type BoardSnapshot, type Role,
+  OperationError, localOrigin, type BoardSnapshot, type Role,
 } from '../../../shared/src/index.js';
 import { useToasts } from '../app/Toasts.js';
 import type { Identity } from '../join/identity.js';
@@ -13,6 +12,15 @@ import type { NoteHandlers } from '../notes/NotesLayer.js';
 import { StructurePanel } from '../panels/StructurePanel.js';
 import { ParticipantsPanel } from '../presence/ParticipantsPanel.js';
 import { fallbackColor, useLocalPresence } from '../presence/usePresence.js';
+import { FollowPill } from '../presence/FollowPill.js';
+import { useDrafts } from '../drafts/useDrafts.js';
+import { mergeDrafts } from '../drafts/mergeDrafts.js';
+import { PhaseBar } from '../session/PhaseBar.js';
+import { PHASE_ABILITIES, setSpotlight, type SpotlightTarget } from '../../../shared/src/index.js';
+import { serverNow, useClockOffset } from '../session/useServerClock.js';
+import { useMemberActions } from '../presence/useMemberActions.js';
+import { useBoardView } from './useBoardView.js';
+import { useNoteCommands } from './useNoteCommands.js';
 import { BoardCanvas } from './BoardCanvas.js';
 import { BoardContext, type BoardActions } from './BoardContext.js';
 import { dropTarget, layoutBoard, stageAt, type Rect, type StageBox } from './layout.js';
@@ -21,7 +29,7 @@ import { Toolbar } from './Toolbar.js';
 import type { BoardConnection, ConnectionStatus } from './useBoardSync.js';
 import { useShortcuts } from './useShortcuts.js';
 import { useUndo } from './useUndo.js';
-import { fitViewport, initialViewport, screenToWorld, useViewport, worldToScreen, zoomAround, type Viewport } from './useViewport.js';
+import { screenToWorld, worldToScreen, type Viewport } from './useViewport.js';
 
 /** A world rectangle in page coordinates (for the test hook). */
 function toScreenRect(v: Viewport, r: Rect | undefined): Rect | undefined {
@@ -46,15 +54,36 @@ export interface BoardScreenProps {
   onChangeIdentity: () => void;
 }
 
-export function BoardScreen({ boardId, role, identity, connection, snapshot, status, synced, onChangeIdentity }: BoardScreenProps) {
+export function BoardScreen({ boardId, role, session, identity, connection, snapshot: boardSnapshot, status, synced, onChangeIdentity }: BoardScreenProps) {
   const { t } = useTranslation();
   const toasts = useToasts();
   const { doc, provider } = connection;
   const origin = useMemo(() => localOrigin(identity.id), [identity.id]);
-  const canEdit = role !== 'viewer';
+  const sessionState = boardSnapshot.session;
+  const abilities = PHASE_ABILITIES[sessionState.phase];
   const canStructure = role === 'facilitator';
+  const canEdit = canStructure || (role === 'participant' && abilities.writeNotes);
+  const blockedReason = role === 'participant' && !abilities.writeNotes ? t('phases.writingClosed') : undefined;
+  // Participants' new notes are private drafts while private writing is on.
+  const drafting = role === 'participant' && sessionState.privateWriting;
+  const onRefused = useCallback((reason: string) => toasts.show(reason || t('session.refused'), 'error'), [toasts, t]);
+  const drafts = useDrafts(boardId, session, drafting, onRefused);
+  const snapshot = useMemo(() => mergeDrafts(boardSnapshot, drafts.notes), [boardSnapshot, drafts.notes]);
+  const draftIds = useMemo(() => new Set(drafts.notes.map((n) => n.id)), [drafts.notes]);
   const layout = useMemo(() => layoutBoard(snapshot), [snapshot]);
-  const { viewport, setViewport } = useViewport();
+  const clockOffset = useClockOffset();
+  const votesLeft = useMemo(() => {
+    let spent = 0;
+    for (const tally of boardSnapshot.votesByNote.values()) spent += tally.byMember.get(identity.id) ?? 0;
+    return Math.max(0, (sessionState.voting?.votesPerPerson ?? 0) - spent);
+  }, [boardSnapshot.votesByNote, sessionState.voting, identity.id]);
+  const myGroup = role === 'participant' ? boardSnapshot.groups.get(identity.id) : undefined;
+  const view = useBoardView({
+    layout, synced, awareness: provider.awareness, myId: identity.id, spotlight: sessionState.spotlight,
+    groupSegmentId: myGroup, publish: role !== 'viewer',
+  });
+  const { viewport, setViewport, fit, zoomBy } = view;
+  const size = view.sizeRef;
   const snapshotRef = useRef(snapshot);
   const layoutRef = useRef(layout);
   useEffect(() => {
@@ -62,9 +91,7 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
     layoutRef.current = layout;
   }, [snapshot, layout]);
   const viewportRef = useRef(viewport);
-  const size = useRef({ width: 0, height: 0 });
   const pointer = useRef<{ x: number; y: number } | null>(null);
-  const fitted = useRef(false);
   const [selectedNoteId, setSelectedNoteId] = useState<string>();
   const [selectedStageId, setSelectedStageId] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
@@ -72,9 +99,13 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
   const [panel, setPanel] = useState<'people' | 'structure'>();
   const { undo, redo, canUndo, canRedo } = useUndo(doc, origin);
 
+  const draftsRef = useRef(drafts.notes);
+  const viewRef = useRef(view.shared);
   useEffect(() => {
     viewportRef.current = viewport;
-  }, [viewport]);
+    viewRef.current = view.shared;
+    draftsRef.current = drafts.notes;
+  }, [viewport, view.shared, drafts.notes]);
 
   const run = useCallback<BoardActions['run']>(
     (op) => {
@@ -92,10 +123,12 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
     () => ({ id: identity.id, name: identity.name || t('roles.viewer'), department: identity.department }),
     [identity, t],
   );
+  const notes = useNoteCommands({ run, draftsDoc: drafting ? drafts.connection?.doc : undefined, draftIds, author });
   const actions = useMemo<BoardActions>(
-    () => ({ doc, origin, role, author, canEdit, canStructure, run }),
-    [doc, origin, role, author, canEdit, canStructure, run],
+    () => ({ doc, origin, role, author, canEdit, canStructure, run, notes }),
+    [doc, origin, role, author, canEdit, canStructure, run, notes],
   );
+  const memberActions = useMemberActions(boardId, session, run, view.follow);
 
   const department = snapshot.departmentsByKey.get(identity.department);
   const setCursor = useLocalPresence(provider.awareness, {
@@ -110,29 +143,17 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
     document.title = `${snapshot.meta.title || 'Tabella'} · Tabella`;
   }, [snapshot.meta.title]);
 
-  const fit = useCallback(() => {
-    setViewport(fitViewport(layout.bounds, size.current.width, size.current.height));
-  }, [layout.bounds, setViewport]);
-
-  // Fit the board once, when its content first arrives.
-  useEffect(() => {
-    if (fitted.current || size.current.width === 0 || (layout.stages.length === 0 && !synced)) return;
-    fitted.current = true;
-    setViewport(initialViewport(layout.bounds, layout.stages[0], size.current.width, size.current.height));
-  }, [layout, synced, setViewport]);
-
-  const onSize = useCallback((width: number, height: number) => {
-    size.current = { width, height };
-    const current = layoutRef.current;
-    if (!fitted.current && current.bounds.w > 0) {
-      fitted.current = true;
-      setViewport(initialViewport(current.bounds, current.stages[0], width, height));
+  /** Facilitator: everyone's view moves to a target (and ours, for segments and stages). */
+  const spotlight = useCallback((target: SpotlightTarget) => {
+    run((d, o) => setSpotlight(d, target, identity.id, serverNow(clockOffset), o));
+    if (target.kind === 'segment') {
+      const lane = layoutRef.current.lanes.find((l) => l.segment.id === target.id);
+      if (lane) view.showRect(lane);
+    } else if (target.kind === 'stage') {
+      const stage = layoutRef.current.stagesById.get(target.id);
+      if (stage) view.showRect(stage);
     }
-  }, [setViewport]);
-
-  const zoomBy = useCallback((factor: number) => {
-    setViewport((v) => zoomAround(v, size.current.width / 2, size.current.height / 2, factor));
-  }, [setViewport]);
+  }, [run, identity.id, clockOffset, view]);
 
   /** Pans just enough for a world rectangle (and a phone's on-screen keyboard) to be visible. */
   const reveal = useCallback((r: { x: number; y: number; w: number; h: number }) => {
@@ -147,7 +168,7 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
       else if (p.y + h > size.current.height - 8) y -= Math.min(p.y - 8, p.y + h - size.current.height + 8);
       return { ...v, x, y };
     });
-  }, [setViewport]);
+  }, [setViewport, size]);
 
   const startNewNote = useCallback((stageId: string) => {
     const box = layout.stagesById.get(stageId);
@@ -180,7 +201,7 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
       }
     }
     return best;
-  }, [layout, selectedStageId]);
+  }, [layout, selectedStageId, size]);
 
   const addNoteHere = useCallback((preferPointer: boolean) => {
     const box = targetStage(preferPointer);
@@ -206,11 +227,11 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
       setDropStageId(undefined);
       const target = dropTarget(layoutRef.current, cx, cy, id);
       if (target) {
-        run((d, o) => moveNote(d, id, target.stageId, target.index, o));
+        notes.move(id, target.stageId, target.index);
         setSelectedStageId(target.stageId);
       }
     },
-  }), [canEdit, run]);
+  }), [canEdit, notes]);
 
   // A selected note removed by someone else (or by undo) is no longer selected.
   const selectedNote = selectedNoteId ? snapshot.notesById.get(selectedNoteId) : undefined;
@@ -224,7 +245,7 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
     addNote: () => canEdit && addNoteHere(true),
     deleteSelected: () => {
       if (canEdit && selectedNote) {
-        run((d, o) => deleteNote(d, selectedNote.id, o));
+        notes.remove(selectedNote.id);
         setSelectedNoteId(undefined);
       }
     },
@@ -238,6 +259,8 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
 
   useEffect(() => installTestHook({
     snapshot: () => connection.reader.snapshot(),
+    drafts: () => draftsRef.current,
+    view: () => viewRef.current,
     worldToScreen: (x, y) => {
       const host = document.querySelector('[data-testid="board-canvas"]')?.getBoundingClientRect();
       const p = worldToScreen(viewportRef.current, x, y);
@@ -252,6 +275,7 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
         y: n.y(),
       })),
   }), [connection]);
+
   return (
     <BoardContext.Provider value={actions}>
       <div className="board-screen" data-testid="board" data-role={role}>
@@ -274,6 +298,9 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
           onToggleStructure={() => setPanel((p) => (p === 'structure' ? undefined : 'structure'))}
           onChangeIdentity={onChangeIdentity}
         />
+        <PhaseBar session={sessionState} clockOffset={clockOffset} votesLeft={votesLeft}
+          draftCount={drafts.notes.length} blockedReason={blockedReason}
+          onBringEveryone={() => view.shared && spotlight({ kind: 'viewport', ...view.shared })} />
         <div className={`board-body${panel ? ' with-panel' : ''}`}>
           <BoardCanvas
             layout={layout}
@@ -286,8 +313,9 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
             editingNoteId={editingNote?.id}
             dropStageId={dropStageId}
             canEdit={canEdit}
+            draftIds={draftIds}
             noteHandlers={noteHandlers}
-            onSize={onSize}
+            onSize={view.onSize}
             onPointer={(p) => {
               pointer.current = p;
               // A viewer is usually a projector: its pointer would only distract the room.
@@ -317,7 +345,7 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
               kind={editingNote.kind}
               onCommit={(text) => {
                 setEditing(undefined);
-                run((d, o) => updateNote(d, editingNote.id, { text }, o));
+                notes.update(editingNote.id, { text });
               }}
               onCancel={() => setEditing(undefined)}
             />
@@ -332,7 +360,7 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
               onCommit={(text) => {
                 setEditing(undefined);
                 if (!text.trim()) return;
-                const id = run((d, o) => addNote(d, { stageId: draftStage.stage.id, text }, author, o));
+                const id = notes.add(draftStage.stage.id, text);
                 if (id) setSelectedNoteId(id);
               }}
               onCancel={() => setEditing(undefined)}
@@ -346,12 +374,13 @@ export function BoardScreen({ boardId, role, identity, connection, snapshot, sta
               onClose={() => setSelectedNoteId(undefined)}
             />
           )}
+          {view.followed && <FollowPill name={view.followed.name} onStop={view.stopFollow} />}
           {panel === 'people' && (
-            <ParticipantsPanel awareness={provider.awareness} departments={snapshot.departmentsByKey}
-              onClose={() => setPanel(undefined)} />
+            <ParticipantsPanel awareness={provider.awareness} snapshot={boardSnapshot} myId={identity.id}
+              facilitator={canStructure} actions={memberActions} onClose={() => setPanel(undefined)} />
           )}
           {panel === 'structure' && canStructure && (
-            <StructurePanel snapshot={snapshot} onClose={() => setPanel(undefined)} />
+            <StructurePanel snapshot={boardSnapshot} onSpotlight={spotlight} onClose={() => setPanel(undefined)} />
           )}
           {canEdit && !editing && (
             <button type="button" className="fab" onClick={() => addNoteHere(false)} data-testid="fab-add-note">

@@ -1,4 +1,5 @@
-import type { BoardSnapshot } from '../../../shared/src/index.js';
+import type { BoardSnapshot, Note } from '../../../shared/src/index.js';
+import type { SharedView } from './sharedView.js';
 import type { Rect } from './layout.js';
 
 /**
@@ -6,7 +7,12 @@ import type { Rect } from './layout.js';
  * tests find notes through the model and the geometry. Never used by the app.
  */
 export interface TabellaTestHook {
+  /** The board doc only (never our private drafts). */
   snapshot(): BoardSnapshot;
+  /** Our private drafts (private writing). */
+  drafts(): Note[];
+  /** Our view as published to others: centre and normalised zoom. */
+  view(): SharedView | undefined;
   /** World point -> page (client) coordinates. */
   worldToScreen(x: number, y: number): { x: number; y: number };
   /** A note's or stage's rectangle in page coordinates, if laid out. */

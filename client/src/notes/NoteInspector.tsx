@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import {
-  NOTE_KINDS, deleteNote, updateNote, type Department, type Note,
+  NOTE_KINDS, type Department, type Note,
 } from '../../../shared/src/index.js';
 import { useBoard } from '../board/BoardContext.js';
 import { NOTE_STYLE, kindKey } from './noteStyle.js';
@@ -13,10 +13,10 @@ export function NoteInspector({
   note, departments, onEdit, onClose,
 }: { note: Note; departments: Department[]; onEdit: () => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const { canEdit, run } = useBoard();
+  const { canEdit, notes } = useBoard();
   const toggleOwner = (key: string) => {
     const owners = note.owners.includes(key) ? note.owners.filter((o) => o !== key) : [...note.owners, key];
-    run((doc, origin) => updateNote(doc, note.id, { owners }, origin));
+    notes.update(note.id, { owners });
   };
   return (
     <aside className="inspector" data-testid="note-inspector" aria-label={t('note.details')}>
@@ -32,7 +32,7 @@ export function NoteInspector({
                 className={`kind ${note.kind === kind ? 'selected' : ''}`}
                 style={{ background: NOTE_STYLE[kind].fill, borderColor: NOTE_STYLE[kind].edge }}
                 data-testid={`note-kind-${kindKey(kind)}`}
-                onClick={() => run((doc, origin) => updateNote(doc, note.id, { kind }, origin))}>
+                onClick={() => notes.update(note.id, { kind })}>
                 {t(`kinds.${kindKey(kind)}`)}
               </button>
             ))}
@@ -55,7 +55,7 @@ export function NoteInspector({
             <button type="button" className="primary" onClick={onEdit} data-testid="note-edit">{t('note.edit')}</button>
             <button type="button" className="danger" data-testid="note-delete"
               onClick={() => {
-                run((doc, origin) => deleteNote(doc, note.id, origin));
+                notes.remove(note.id);
                 onClose();
               }}>
               {t('note.delete')}

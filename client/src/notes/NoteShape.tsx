@@ -52,6 +52,9 @@ export interface NoteShapeProps {
   y: number;
   selected: boolean;
   draggable: boolean;
+  /** A private draft: only its author sees it, until the facilitator reveals. */
+  draft?: boolean;
+  draftLabel?: string;
   kindLabel: string;
   departments: ReadonlyMap<string, Department>;
   onSelect: (id: string) => void;
@@ -65,7 +68,7 @@ export interface NoteShapeProps {
  * a remote edit re-renders only the note it touched.
  */
 export const NoteShape = memo(function NoteShape({
-  note, x, y, selected, draggable, kindLabel, departments, onSelect, onEdit, onDragMove, onDrop,
+  note, x, y, selected, draggable, draft = false, draftLabel = '', kindLabel, departments, onSelect, onEdit, onDragMove, onDrop,
 }: NoteShapeProps) {
   const style = NOTE_STYLE[note.kind];
   const { chips, more } = useMemo(() => layoutChips(note.owners, departments), [note.owners, departments]);
@@ -120,10 +123,12 @@ export const NoteShape = memo(function NoteShape({
     >
       <Rect x={3} y={4} width={NOTE_W} height={h} fill="rgba(15,23,42,0.16)" cornerRadius={6}
         listening={false} perfectDrawEnabled={false} />
-      <Rect width={NOTE_W} height={h} fill={style.fill} cornerRadius={6}
-        stroke={selected ? '#0f172a' : style.edge} strokeWidth={selected ? 3 : 1.5} perfectDrawEnabled={false} />
-      <Text x={PAD} y={10} width={NOTE_W - PAD * 2} text={kindLabel.toUpperCase()} fontSize={12}
-        fontStyle="bold" letterSpacing={0.6} fill={style.label} listening={false} perfectDrawEnabled={false} />
+      <Rect width={NOTE_W} height={h} fill={draft ? '#f5f3ff' : style.fill} cornerRadius={6}
+        stroke={selected ? '#0f172a' : draft ? '#7c3aed' : style.edge} strokeWidth={selected || draft ? 3 : 1.5}
+        dash={draft && !selected ? [10, 6] : undefined} perfectDrawEnabled={false} />
+      <Text x={PAD} y={10} width={NOTE_W - PAD * 2} text={(draft ? draftLabel : kindLabel).toUpperCase()}
+        fontSize={12} fontStyle="bold" letterSpacing={0.6} fill={draft ? '#6d28d9' : style.label} wrap="none"
+        ellipsis listening={false} perfectDrawEnabled={false} />
       <Text x={PAD} y={TEXT_TOP} width={NOTE_W - PAD * 2} height={textH} text={note.text}
         fontSize={FONT} lineHeight={LINE} fontFamily={FONT_FAMILY} fill="#111827" wrap="word" ellipsis
         listening={false} perfectDrawEnabled={false} />

@@ -14,13 +14,14 @@ export interface NoteHandlers {
 }
 
 export const NotesLayer = memo(function NotesLayer({
-  layout, departments, selectedNoteId, editingNoteId, canEdit, handlers,
+  layout, departments, selectedNoteId, editingNoteId, canEdit, draftIds, handlers,
 }: {
   layout: BoardLayout;
   departments: ReadonlyMap<string, Department>;
   selectedNoteId: string | undefined;
   editingNoteId: string | undefined;
   canEdit: boolean;
+  draftIds: ReadonlySet<string>;
   handlers: NoteHandlers;
 }) {
   const { t } = useTranslation();
@@ -39,6 +40,8 @@ export const NotesLayer = memo(function NotesLayer({
             y={box.y}
             selected={box.note.id === selectedNoteId}
             draggable={canEdit}
+            draft={draftIds.has(box.note.id)}
+            draftLabel={t('private.draftLabel')}
             kindLabel={t(`kinds.${kindKey(box.note.kind)}`)}
             departments={departments}
             {...handlers}

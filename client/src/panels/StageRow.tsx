@@ -6,7 +6,11 @@ import { useBoard } from '../board/BoardContext.js';
 import { TrashIcon } from '../app/TrashIcon.js';
 import { CommitField } from './CommitField.js';
 
-export function StageRow({ stage, index, count, noteCount }: { stage: Stage; index: number; count: number; noteCount: number }) {
+export function StageRow({ stage, index, count, noteCount, onSpotlight }: {
+  stage: Stage; index: number; count: number; noteCount: number;
+  /** Brings everyone's view to this stage. */
+  onSpotlight: () => void;
+}) {
   const { t } = useTranslation();
   const { run } = useBoard();
   return (
@@ -18,6 +22,8 @@ export function StageRow({ stage, index, count, noteCount }: { stage: Stage; ind
           onCommit={(buyerStep) => run((d, o) => updateStage(d, stage.id, { buyerStep }, o))} />
       </div>
       <div className="stage-buttons">
+        <button type="button" className="icon-button spotlight-button" aria-label={t('spotlight.stage')}
+          title={t('spotlight.stage')} data-testid="spotlight-stage" onClick={onSpotlight}>◎</button>
         <button type="button" className="icon-button" disabled={index === 0} aria-label={t('structure.moveLeft')}
           title={t('structure.moveLeft')} onClick={() => run((d, o) => moveStage(d, stage.id, index - 1, o))}>←</button>
         <button type="button" className="icon-button" disabled={index === count - 1} aria-label={t('structure.moveRight')}

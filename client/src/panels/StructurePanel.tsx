@@ -9,9 +9,15 @@ import { TrashIcon } from '../app/TrashIcon.js';
 import { CommitField } from './CommitField.js';
 import { StageRow } from './StageRow.js';
 import { DepartmentsSection } from './DepartmentsSection.js';
+import { type SpotlightTarget } from '../../../shared/src/index.js';
 
 /** Facilitators' side panel: segments with their stages, and departments. */
-export function StructurePanel({ snapshot, onClose }: { snapshot: BoardSnapshot; onClose: () => void }) {
+export function StructurePanel({ snapshot, onSpotlight, onClose }: {
+  snapshot: BoardSnapshot;
+  /** Brings everyone's view to a segment or a stage. */
+  onSpotlight: (target: SpotlightTarget) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { run } = useBoard();
   const [tab, setTab] = useState<'segments' | 'departments'>('segments');
@@ -40,6 +46,9 @@ export function StructurePanel({ snapshot, onClose }: { snapshot: BoardSnapshot;
                   onChange={(e) => run((d, o) => updateSegment(d, segment.id, { color: e.target.value }, o))} />
                 <CommitField value={segment.name} label={t('structure.segmentName')} maxLength={SEGMENT_NAME_MAX}
                   onCommit={(name) => run((d, o) => updateSegment(d, segment.id, { name }, o))} />
+                <button type="button" className="icon-button spotlight-button" title={t('spotlight.segment')}
+                  aria-label={t('spotlight.segment')} data-testid="spotlight-segment"
+                  onClick={() => onSpotlight({ kind: 'segment', id: segment.id })}>◎</button>
                 <button type="button" className="icon-button" disabled={i === 0} aria-label={t('structure.moveUp')}
                   onClick={() => run((d, o) => moveSegment(d, segment.id, i - 1, o))}>↑</button>
                 <button type="button" className="icon-button" disabled={i === snapshot.segments.length - 1}
@@ -58,7 +67,7 @@ export function StructurePanel({ snapshot, onClose }: { snapshot: BoardSnapshot;
               <ol className="stage-list">
                 {segment.stages.map((stage, j) => (
                   <StageRow key={stage.id} stage={stage} index={j} count={segment.stages.length}
-                    noteCount={notesIn([stage.id])} />
+                    noteCount={notesIn([stage.id])} onSpotlight={() => onSpotlight({ kind: 'stage', id: stage.id })} />
                 ))}
               </ol>
               <button type="button" className="link-button" data-testid="structure-add-stage"

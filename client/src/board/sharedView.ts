@@ -1,0 +1,54 @@
+import type { Rect } from './layout.js';
+import { clampScale, type Viewport } from './useViewport.js';
+
+/**
+ * A view as other people receive it (awareness `viewport`, spotlight target):
+ * `x`, `y` are the world point at the centre of the screen, `scale` the zoom
+ * normalised to a REF_WIDTH-pixel-wide screen. A phone and a projector then
+ * show the same part of the board (the same width of it) around the same point,
+ * whatever their size; raw Konva offsets would not mean anything elsewhere.
+ */
+export interface SharedView {
+  x: number;
+  y: number;
+  scale: number;
+}
+
+export const REF_WIDTH = 1000;
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export function toSharedView(v: Viewport, size: Size): SharedView {
+  const w = Math.max(1, size.width);
+  return {
+    x: Math.round((size.width / 2 - v.x) / v.scale),
+    y: Math.round((size.height / 2 - v.y) / v.scale),
+    scale: Number(((v.scale * REF_WIDTH) / w).toFixed(4)),
+  };
+}
+
+export function fromSharedView(s: SharedView, size: Size): Viewport {
+  const scale = clampScale((s.scale * Math.max(1, size.width)) / REF_WIDTH);
+  return { scale, x: size.width / 2 - s.x * scale, y: size.height / 2 - s.y * scale };
+}
+
+/** The viewport showing a world rectangle whole and centred (at most 1:1 on big screens). */
+export function viewportForRect(r: Rect, size: Size, margin = 24): Viewport {
+  const scale = clampScale(Math.min((size.width - margin * 2) / r.w, (size.height - margin * 2) / r.h, 1.2));
+  return {
+    scale,
+    x: size.width / 2 - (r.x + r.w / 2) * scale,
+    y: Math.max(margin - r.y * scale, size.height / 2 - (r.y + r.h / 2) * scale),
+  };
+}
+
+export function readSharedView(value: unknown): SharedView | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { x, y, scale } = value as Record<string, unknown>;
+  if (typeof x !== 'number' || typeof y !== 'number' || typeof scale !== 'number') return undefined;
+  if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(scale) || scale <= 0) return undefined;
+  return { x, y, scale };
+}

@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useRef, useState, type SetStateAction } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import { useFollow } from '../presence/useFollow.js';
+import { usePublishView } from '../presence/usePublishView.js';
+import { type Spotlight } from '../../../shared/src/index.js';
+import { useSpotlight } from '../session/useSpotlight.js';
+import type { BoardLayout, Rect } from './layout.js';
+import { fromSharedView, toSharedView, viewportForRect, type SharedView, type Size } from './sharedView.js';
+import { useViewAnimation } from './useViewAnimation.js';
+import { fitViewport, initialViewport, useViewport, zoomAround, type Viewport } from './useViewport.js';
+
+export interface BoardViewInput {
+  layout: BoardLayout;
+  synced: boolean;
+  awareness: Awareness;
+  myId: string;
+  spotlight: Spotlight | null;
+  /** Segment of our breakout group: the view opens there and moves there when it changes. */
+  groupSegmentId: string | undefined;
+  /** Viewers on a projector do not publish their view. */
+  publish: boolean;
+}
+
+/**
+ * Where this screen looks: the first fit, our own pan/zoom, and the moves
+ * others cause (spotlight, following someone, our breakout group). Any pan or
+ * zoom of our own stops following and cancels a move in progress.
+ */
+export function useBoardView({ layout, synced, awareness, myId, spotlight, groupSegmentId, publish }: BoardViewInput) {
+  const { viewport, setViewport: setRaw } = useViewport();
+  const [size, setSize] = useState<Size>({ width: 0, height: 0 });
+  const sizeRef = useRef(size);
+  const layoutRef = useRef(layout);
+  const fitted = useRef(false);
+  useEffect(() => {
+    layoutRef.current = layout;
+  }, [layout]);
+  const { animateTo, cancel } = useViewAnimation(setRaw);
+
+  const { followed, follow, stop: stopFollow } = useFollow(awareness, (view) =>
+    animateTo(fromSharedView(view, sizeRef.current), 300));
+
+  /** Our own pan and zoom: stop following, stop any animation. */
+  const setViewport = useCallback((next: SetStateAction<Viewport>) => {
+    cancel();
+    stopFollow();
+    setRaw(next);
+  }, [cancel, stopFollow, setRaw]);
+
+  const rectView = useCallback((r: Rect) => viewportForRect(r, sizeRef.current), []);
+
+  const targetOf = useCallback((s: Spotlight): Viewport | undefined => {
+    const l = layoutRef.current;
+    const t = s.target;
+    if (t.kind === 'viewport') return fromSharedView(t, sizeRef.current);
+    if (t.kind === 'segment') {
+      const lane = l.lanes.find((x) => x.segment.id === t.id);
+      return lane ? rectView(lane) : undefined;
+    }
+    const stage = l.stagesById.get(t.id);
+    return stage ? rectView(stage) : undefined;
+  }, [rectView]);
+
+  useSpotlight(spotlight, synced, (s) => {
+    if (s.by === myId) return;
+    const target = targetOf(s);
+    if (!target) return;
+    stopFollow();
+    animateTo(target);
+  });
+
+  // First view: the whole board (a close-up on phones), or our group's segment.
+  const firstView = useCallback((width: number, height: number): Viewport => {
+    const l = layoutRef.current;
+    const lane = groupSegmentId ? l.lanes.find((x) => x.segment.id === groupSegmentId) : undefined;
+    if (lane && width >= 720) return viewportForRect(lane, { width, height });
+    const first = lane ? l.stages.find((s) => s.segmentId === lane.segment.id) : l.stages[0];
+    return initialViewport(l.bounds, first, width, height);
+  }, [groupSegmentId]);
+
+  useEffect(() => {
+    if (fitted.current || size.width === 0 || (layout.stages.length === 0 && !synced)) return;
+    fitted.current = true;
+    setRaw(firstView(size.width, size.height));
+  }, [layout, synced, size, setRaw, firstView]);
+
+  // A new breakout group after the first view: take us there.
+  const lastGroup = useRef(groupSegmentId);
+  useEffect(() => {
+    if (groupSegmentId === lastGroup.current || !synced) return;
+    lastGroup.current = groupSegmentId;
+    const lane = layout.lanes.find((x) => x.segment.id === groupSegmentId);
+    if (lane && fitted.current) {
+      stopFollow();
+      animateTo(rectView(lane));
+    }
+  }, [groupSegmentId, synced, layout, animateTo, rectView, stopFollow]);
+
+  const onSize = useCallback((width: number, height: number) => {
+    sizeRef.current = { width, height };
+    setSize({ width, height });
+  }, []);
+
+  const shared: SharedView | undefined = size.width > 0 ? toSharedView(viewport, size) : undefined;
+  usePublishView(awareness, publish ? shared : undefined);
+
+  const fit = useCallback(() => {
+    setViewport(fitViewport(layoutRef.current.bounds, sizeRef.current.width, sizeRef.current.height));
+  }, [setViewport]);
+  const zoomBy = useCallback((factor: number) => {
+    setViewport((v) => zoomAround(v, sizeRef.current.width / 2, sizeRef.current.height / 2, factor));
+  }, [setViewport]);
+  /** Animate to a world rectangle (our own spotlight of a segment or stage). */
+  const showRect = useCallback((r: Rect) => {
+    stopFollow();
+    animateTo(rectView(r));
+  }, [animateTo, rectView, stopFollow]);
+
+  return {
+    viewport, setViewport, size, sizeRef, onSize, fit, zoomBy, showRect, shared,
+    followed, follow, stopFollow,
+  };
+}

@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import type * as Y from 'yjs';
+import {
+  addNote, deleteNote, localOrigin, moveNote, updateNote, type Author, type NotePatch,
+} from '../../../shared/src/index.js';
+import { addDraft, moveDraft } from '../drafts/draftOps.js';
+import type { BoardActions } from './BoardContext.js';
+
+export interface NoteCommands {
+  /** Adds a note (or, during private writing, a private draft) and returns its id. */
+  add(stageId: string, text: string): string | undefined;
+  update(id: string, patch: NotePatch): void;
+  move(id: string, stageId: string, index: number): void;
+  remove(id: string): void;
+}
+
+/**
+ * Note actions routed to the right doc: the board, or this person's drafts doc
+ * for their drafts. `run` turns errors into a toast; it is reused for drafts
+ * with the drafts doc and an origin of its own (board undo never reaches drafts).
+ */
+export function useNoteCommands({ run, draftsDoc, draftIds, author }: {
+  run: BoardActions['run'];
+  /** Present while our new notes are private drafts. */
+  draftsDoc: Y.Doc | undefined;
+  draftIds: ReadonlySet<string>;
+  author: Author;
+}): NoteCommands {
+  return useMemo(() => {
+    const draftOrigin = localOrigin(`${author.id}`);
+    const onDraft = (id: string) => draftsDoc !== undefined && draftIds.has(id);
+    const runDraft = <T,>(op: (d: Y.Doc) => T) => (draftsDoc ? run(() => op(draftsDoc)) : undefined);
+    return {
+      add: (stageId, text) => draftsDoc
+        ? runDraft((d) => addDraft(d, { stageId, text }, author, draftOrigin))
+        : run((d, o) => addNote(d, { stageId, text }, author, o)),
+      update: (id, patch) => {
+        if (onDraft(id)) runDraft((d) => updateNote(d, id, patch, draftOrigin));
+        else run((d, o) => updateNote(d, id, patch, o));
+      },
+      move: (id, stageId, index) => {
+        if (onDraft(id)) runDraft((d) => moveDraft(d, id, stageId, draftOrigin));
+        else run((d, o) => moveNote(d, id, stageId, index, o));
+      },
+      remove: (id) => {
+        if (onDraft(id)) runDraft((d) => deleteNote(d, id, draftOrigin));
+        else run((d, o) => deleteNote(d, id, o));
+      },
+    };
+  }, [run, draftsDoc, draftIds, author]);
+}

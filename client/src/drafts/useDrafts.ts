@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import type { Note } from '../../../shared/src/index.js';
+import { useBoardSync, useSnapshot, type BoardConnection } from '../board/useBoardSync.js';
+
+export interface Drafts {
+  /** The drafts doc, while private writing is on for us. */
+  connection: BoardConnection | undefined;
+  notes: Note[];
+}
+
+/** Room of one person's private drafts on a board (the server checks it is ours). */
+export const draftsRoomOf = (boardId: string) => `${boardId}/private`;
+
+/**
+ * This person's private drafts, while private writing is on: a second
+ * provider on `<boardId>/private` with the same session token. When the
+ * facilitator reveals, the server moves the drafts to the board and empties
+ * this doc; they disappear here and arrive as ordinary notes in the board doc.
+ */
+export function useDrafts(boardId: string, token: string, enabled: boolean, onRefused: (reason: string) => void): Drafts {
+  const sync = useBoardSync(boardId, token, { room: draftsRoomOf(boardId), enabled, onRefusedUpdate: onRefused });
+  const snapshot = useSnapshot(enabled ? sync.connection : undefined);
+  const notes = useMemo(() => (snapshot ? [...snapshot.notesById.values()] : []), [snapshot]);
+  return { connection: enabled ? sync.connection : undefined, notes };
+}

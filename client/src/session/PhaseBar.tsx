@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { useBoard } from '../board/BoardContext.js';
+import { PHASES, setPhase, type Phase, type Session } from '../../../shared/src/index.js';
+import { PrivateWritingToggle } from './PrivateWritingToggle.js';
+import { TimerControls } from './TimerControls.js';
+import { TimerDisplay } from './TimerDisplay.js';
+
+export interface PhaseBarProps {
+  session: Session;
+  clockOffset: number;
+  /** Dots left to spend (vote phase). */
+  votesLeft: number;
+  /** This person's private drafts (private writing). */
+  draftCount: number;
+  /** Why a participant cannot add notes right now, if they cannot. */
+  blockedReason: string | undefined;
+  onBringEveryone: () => void;
+}
+
+/**
+ * Under the toolbar, for everyone: the current phase with one line telling
+ * participants what to do now, the countdown, and whether writing is private.
+ * Facilitators pick the phase and drive the timer, private writing and the
+ * spotlight from here.
+ */
+export function PhaseBar({ session, clockOffset, votesLeft, draftCount, blockedReason, onBringEveryone }: PhaseBarProps) {
+  const { t } = useTranslation();
+  const { canStructure: facilitator, run, role } = useBoard();
+  const { phase } = session;
+  const instruction = role === 'viewer'
+    ? t(`phases.${phase}.watch`)
+    : t(`phases.${phase}.do`, { count: votesLeft });
+  return (
+    <section className={`phase-bar phase-${phase}${session.privateWriting ? ' private' : ''}`} data-testid="phase-bar"
+      data-phase={phase} aria-label={t('phases.label')}>
+      <div className="phase-main">
+        {facilitator ? (
+          <label className="phase-select">
+            <span className="sr-only">{t('phases.label')}</span>
+            <select value={phase} data-testid="phase-select"
+              onChange={(e) => run((d, o) => setPhase(d, e.target.value as Phase, o))}>
+              {PHASES.map((p) => <option key={p} value={p}>{t(`phases.${p}.name`)}</option>)}
+            </select>
+          </label>
+        ) : (
+          <span className="phase-name" data-testid="phase-name">{t(`phases.${phase}.name`)}</span>
+        )}
+        <span className="phase-instruction" data-testid="phase-instruction">
+          {instruction}
+          {blockedReason && <em className="phase-blocked" data-testid="phase-blocked"> · {blockedReason}</em>}
+        </span>
+      </div>
+      {session.privateWriting && !facilitator && (
+        <span className="private-badge" data-testid="private-badge" title={t('private.help')}>
+          🔒 {t('private.on')}{role === 'participant' && (
+            <> · <span data-testid="draft-count">{t('private.drafts', { count: draftCount })}</span></>
+          )}
+        </span>
+      )}
+      {facilitator && <PrivateWritingToggle on={session.privateWriting} />}
+      <TimerDisplay timer={session.timer} clockOffset={clockOffset} />
+      {facilitator && (
+        <div className="phase-tools">
+          <TimerControls timer={session.timer} clockOffset={clockOffset} />
+          <button type="button" className="tool" data-testid="bring-everyone" onClick={onBringEveryone}
+            title={t('spotlight.bringHelp')}>
+            📍<span className="tool-label">{t('spotlight.bring')}</span>
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
