@@ -5,6 +5,8 @@ import pino, { type Logger } from 'pino';
 import { CLOSE } from '../../shared/src/index.js';
 import { BoardAccess } from './boards/board-access.js';
 import { BoardService } from './boards/board-service.js';
+import { DraftReveal } from './boards/drafts.js';
+import { MemberService } from './boards/members.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import type { BoardStore } from './store/board-store.js';
@@ -34,11 +36,23 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const rooms = new RoomRegistry(store, log, { compactEvery: config.compactEvery });
   const access = new BoardAccess(store);
   const boards = new BoardService(store, rooms);
+  const members = new MemberService(store, rooms);
+  const drafts = new DraftReveal(store, rooms, log);
+  rooms.onLoad = (room) => drafts.watch(room);
   const sync = new SyncServer(rooms, access, log, {
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
   });
-  const app = createApp({ boards, access, publicUrl: config.publicUrl, listenHost: config.host, log, staticDir: config.staticDir });
+  const app = createApp({
+    boards,
+    access,
+    members,
+    kick: (boardId, memberId, code, reason) => sync.kick(boardId, memberId, code, reason),
+    publicUrl: config.publicUrl,
+    listenHost: config.host,
+    log,
+    staticDir: config.staticDir,
+  });
   const http = createServer(app);
   http.on('upgrade', (req, socket, head) => {
     if (sync.handles(req)) sync.upgrade(req, socket, head);

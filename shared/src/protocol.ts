@@ -23,10 +23,14 @@ export const CLOSE = {
   unauthorized: 4401,
   /** The board does not exist. */
   unknownBoard: 4404,
+  /** An update was refused (not allowed for this person, role or phase); resync with a fresh doc. */
+  forbidden: 4403,
   /** A message exceeded the size limit. */
   tooLarge: 4413,
   /** A message could not be decoded. */
   malformed: 4422,
+  /** The member's role or identity changed; reconnect to get the new one. */
+  reconnect: 4001,
   /** The server is shutting down; reconnect later. */
   goingAway: 1001,
   /** Unexpected server failure; the provider retries. */
@@ -47,6 +51,23 @@ export interface BoardInfoResponse {
   title: string;
   language: 'en' | 'it';
   role: Role;
+  /** Present when the token is a member's personal session. */
+  memberId?: string;
+  name?: string;
+  department?: string;
+}
+
+/** `POST /api/boards/:id/join`: a personal session in exchange for a facilitator or participant link. */
+export interface JoinResponse {
+  memberId: string;
+  /** Personal token: use it instead of the link token from now on. */
+  session: string;
+  role: Role;
+}
+
+/** Websocket room (y-websocket `roomname`) of a member's private drafts on a board. */
+export function draftsRoom(boardId: string): string {
+  return `${boardId}/private`;
 }
 
 export interface ErrorResponse {

@@ -3,15 +3,13 @@ import { WebSocket } from 'ws';
 import {
   BoardReader, CLOSE, addNote, localOrigin, moveNote, readBoard, updateNote,
 } from '../../shared/src/index.js';
-import { connect, createBoard, type TestClient } from '../support/clients.js';
+import { connect, connectMember, createBoard, type TestClient } from '../support/clients.js';
 import { startTestServer } from '../support/in-process-server.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 let server: Server;
 const clients: TestClient[] = [];
-const author = (id: string) => ({ id, name: id, department: 'sales' });
-
 function client(boardId: string, token: string): TestClient {
   const c = connect(server.url, boardId, token);
   clients.push(c);
@@ -27,6 +25,12 @@ function closeOf(path: string): Promise<{ code: number; reason: string }> {
   });
 }
 
+async function member(board: Awaited<ReturnType<typeof createBoard>>, role: 'facilitator' | 'participant', name: string) {
+  const m = await connectMember(server.url, board, role, name);
+  clients.push(m);
+  return m;
+}
+
 beforeAll(async () => {
   server = await startTestServer();
 });
@@ -37,16 +41,16 @@ afterAll(async () => {
 });
 
 describe('sync with stock y-websocket providers', () => {
-  it('two participants converge on notes added, edited and moved', async () => {
+  it('a participant and a facilitator converge on notes added, edited and moved', async () => {
     const board = await createBoard(server.url);
-    const a = client(board.id, board.tokens.participant);
-    const b = client(board.id, board.tokens.participant);
+    const a = await member(board, 'participant', 'Alice');
+    const b = await member(board, 'facilitator', 'Bruno');
     await Promise.all([a.synced, b.synced]);
 
     const snapA = readBoard(a.doc);
     expect(snapA.segments).toHaveLength(3);
     const [first, second] = snapA.segments[0]!.stages;
-    const id = addNote(a.doc, { stageId: first!.id, text: 'FAE joins the spec review' }, author('alice'), localOrigin('alice'));
+    const id = addNote(a.doc, { stageId: first!.id, text: 'FAE joins the spec review' }, a.author, localOrigin('alice'));
 
     await vi.waitFor(() => expect(readBoard(b.doc).notesById.get(id)?.text).toBe('FAE joins the spec review'));
     updateNote(b.doc, id, { text: 'FAE joins the first spec review', owners: ['fae'] }, localOrigin('bob'));
@@ -62,7 +66,7 @@ describe('sync with stock y-websocket providers', () => {
 
   it('a late joiner receives the full board', async () => {
     const board = await createBoard(server.url, { title: 'Late', template: 'blank', language: 'it' });
-    const a = client(board.id, board.tokens.facilitator);
+    const a = await member(board, 'facilitator', 'Fiona');
     await a.synced;
     const reader = new BoardReader(a.doc);
     expect(reader.snapshot().meta).toMatchObject({ title: 'Late', language: 'it' });
@@ -75,16 +79,16 @@ describe('sync with stock y-websocket providers', () => {
   it('drops document updates from viewers: never applied, stored or broadcast', async () => {
     const board = await createBoard(server.url);
     const viewer = client(board.id, board.tokens.viewer);
-    const participant = client(board.id, board.tokens.participant);
+    const participant = await member(board, 'participant', 'Paola');
     await Promise.all([viewer.synced, participant.synced]);
     const stageId = readBoard(viewer.doc).segments[0]!.stages[0]!.id;
 
-    addNote(viewer.doc, { stageId, text: 'viewer was here' }, author('viewer1'), localOrigin('viewer1'));
+    addNote(viewer.doc, { stageId, text: 'viewer was here' }, { id: 'viewer1', name: 'V', department: '' }, localOrigin('viewer1'));
     // A participant's later note arriving proves the viewer's (sent first) was processed and dropped.
-    const marker = addNote(participant.doc, { stageId, text: 'marker' }, author('p1'), localOrigin('p1'));
+    const marker = addNote(participant.doc, { stageId, text: 'marker' }, participant.author, localOrigin('p1'));
     await vi.waitFor(() => expect(readBoard(viewer.doc).notesById.has(marker)).toBe(true));
 
-    const fresh = client(board.id, board.tokens.facilitator);
+    const fresh = client(board.id, board.tokens.viewer);
     await fresh.synced;
     const texts = [...readBoard(fresh.doc).notesById.values()].map((n) => n.text);
     expect(texts).toEqual(['marker']);
@@ -100,8 +104,8 @@ describe('sync with stock y-websocket providers', () => {
 
   it('shares presence (awareness) between clients', async () => {
     const board = await createBoard(server.url);
-    const a = client(board.id, board.tokens.participant);
-    const b = client(board.id, board.tokens.participant);
+    const a = await member(board, 'participant', 'Anna');
+    const b = await member(board, 'participant', 'Beppe');
     await Promise.all([a.synced, b.synced]);
     a.provider.awareness.setLocalStateField('cursor', { x: 10, y: 20 });
     await vi.waitFor(() => {
@@ -114,6 +118,13 @@ describe('sync with stock y-websocket providers', () => {
 });
 
 describe('refusals use final close codes (4400-4499) with a reason', () => {
+  it('refuses a shared facilitator or participant link on the websocket: people join first', async () => {
+    const board = await createBoard(server.url);
+    for (const role of ['facilitator', 'participant'] as const) {
+      expect(await closeOf(`/sync/${board.id}?token=${board.tokens[role]}`)).toEqual({ code: CLOSE.unauthorized, reason: 'join first' });
+    }
+  });
+
   it('refuses a bad token with 4401', async () => {
     const board = await createBoard(server.url);
     expect(await closeOf(`/sync/${board.id}?token=wrong`)).toEqual({ code: CLOSE.unauthorized, reason: 'invalid token' });
@@ -144,16 +155,16 @@ describe('refusals use final close codes (4400-4499) with a reason', () => {
 
   it('closes a socket that sends a malformed message, and keeps serving others', async () => {
     const board = await createBoard(server.url);
-    const good = client(board.id, board.tokens.participant);
+    const good = await member(board, 'participant', 'Gina');
     await good.synced;
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${board.id}?token=${board.tokens.participant}`);
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${board.id}?token=${good.session}`);
     const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
     ws.on('open', () => ws.send(new Uint8Array([0, 2, 200])));
     expect(await closed).toBe(CLOSE.malformed);
     const stageId = readBoard(good.doc).segments[0]!.stages[0]!.id;
-    const other = client(board.id, board.tokens.participant);
+    const other = client(board.id, board.tokens.viewer);
     await other.synced;
-    const id = addNote(good.doc, { stageId, text: 'still alive' }, author('g'), localOrigin('g'));
+    const id = addNote(good.doc, { stageId, text: 'still alive' }, good.author, localOrigin('g'));
     await vi.waitFor(() => expect(readBoard(other.doc).notesById.has(id)).toBe(true));
   });
 });

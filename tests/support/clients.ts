@@ -67,3 +67,36 @@ export function connect(baseUrl: string, boardId: string, token: string, options
     },
   };
 }
+
+/** Joins through a facilitator or participant link: a personal session for one person. */
+export async function joinBoard(
+  baseUrl: string, boardId: string, linkToken: string, name: string, department = '',
+): Promise<{ memberId: string; session: string; role: Role }> {
+  const res = await fetch(`${baseUrl}/api/boards/${boardId}/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: linkToken, name, department }),
+  });
+  if (res.status !== 201) throw new Error(`join failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { memberId: string; session: string; role: Role };
+}
+
+export interface Member extends TestClient {
+  memberId: string;
+  session: string;
+  /** The author stamp the server expects on this member's notes. */
+  author: { id: string; name: string; department: string };
+}
+
+/** Joins as a facilitator or participant and connects with the personal session. */
+export async function connectMember(
+  baseUrl: string,
+  board: { id: string; tokens: Record<Role, string> },
+  role: 'facilitator' | 'participant',
+  name: string,
+  department = 'sales',
+): Promise<Member> {
+  const { memberId, session } = await joinBoard(baseUrl, board.id, board.tokens[role], name, department);
+  const client = connect(baseUrl, board.id, session);
+  return Object.assign(client, { memberId, session, author: { id: memberId, name, department } });
+}

@@ -1,10 +1,18 @@
 import type { Role } from '../../../shared/src/index.js';
-import { roleForToken } from '../auth/tokens.js';
-import type { BoardStore } from '../store/board-store.js';
+import { hashToken, roleForToken } from '../auth/tokens.js';
+import type { BoardStore, MemberRow } from '../store/board-store.js';
 
-export type AccessResult = 'unknown-board' | 'bad-token' | { role: Role };
+/**
+ * Who is calling. A link token (one per role, shared by everyone who got the
+ * link) only identifies a role; a session token identifies one member.
+ */
+export type Caller =
+  | { via: 'link'; role: Role }
+  | { via: 'session'; role: Role; member: MemberRow };
 
-/** Auth as a function from (board, token) to role; the only place tokens are checked. */
+export type AccessResult = 'unknown-board' | 'bad-token' | 'removed' | Caller;
+
+/** Auth as a function from (board, token) to caller; the only place tokens are checked. */
 export class BoardAccess {
   constructor(private readonly store: BoardStore) {}
 
@@ -12,6 +20,11 @@ export class BoardAccess {
     const board = await this.store.getBoard(boardId);
     if (!board) return 'unknown-board';
     const role = roleForToken(token, await this.store.getTokens(boardId));
-    return role ? { role } : 'bad-token';
+    if (role) return { via: 'link', role };
+    if (typeof token !== 'string' || token.length !== 43) return 'bad-token';
+    const member = await this.store.getMemberBySession(boardId, hashToken(token));
+    if (!member) return 'bad-token';
+    if (member.removed) return 'removed';
+    return { via: 'session', role: member.role, member };
   }
 }

@@ -1,10 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
-  LANGUAGES, ROLES, TEMPLATES, TITLE_MAX, isBoardId, type BoardInfoResponse, type CreateBoardResponse, type Role,
+  CLOSE, DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, LANGUAGES, PRESENCE_NAME_MAX, ROLES, TEMPLATES, TITLE_MAX, isBoardId,
+  type BoardInfoResponse, type CreateBoardResponse, type Role,
 } from '../../../shared/src/index.js';
-import type { BoardAccess } from '../boards/board-access.js';
+import type { BoardAccess, Caller } from '../boards/board-access.js';
 import type { BoardService } from '../boards/board-service.js';
+import type { MemberKicker, MemberService } from '../boards/members.js';
+import type { MemberRow } from '../store/board-store.js';
 import { HttpError } from './errors.js';
 import { publicBaseUrl } from './public-url.js';
 
@@ -14,9 +17,18 @@ const createBoardBody = z.object({
   language: z.enum(LANGUAGES),
 });
 
+const name = z.string().trim().min(1, 'name must not be empty').max(PRESENCE_NAME_MAX, `name must be at most ${PRESENCE_NAME_MAX} characters`);
+const department = z.string().regex(new RegExp(`(${DEPARTMENT_KEY_PATTERN.source})|^$`), 'department must be a department key');
+
+const joinBody = z.object({ token: z.string().min(1).max(200), name, department });
+const mePatch = z.object({ name: name.optional(), department: department.optional() }).strict();
+const memberPatch = z.object({ role: z.enum(ROLES) }).strict();
+
 export interface ApiDeps {
   boards: BoardService;
   access: BoardAccess;
+  members: MemberService;
+  kick: MemberKicker;
   publicUrl: string | undefined;
   /** The address the server listens on (HOST). */
   listenHost: string;
@@ -27,15 +39,57 @@ export function boardLink(base: string, id: string, token: string): string {
   return `${base}/b/${id}#token=${token}`;
 }
 
-export function apiRouter({ boards, access, publicUrl, listenHost }: ApiDeps): Router {
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+/** The token of a request: `Authorization: Bearer <token>`, else `?token=`. */
+function tokenOf(req: Request): unknown {
+  const header = req.get('authorization');
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  return req.query.token;
+}
+
+function boardIdOf(req: Request): string {
+  const id = req.params.id;
+  if (!isBoardId(id)) throw new HttpError(400, 'invalid board id');
+  return id;
+}
+
+function memberJson(m: MemberRow) {
+  return { id: m.id, name: m.name, department: m.department, role: m.role, joinedAt: m.joinedAt, removed: m.removed };
+}
+
+export function apiRouter(deps: ApiDeps): Router {
+  const { boards, access, members, publicUrl, listenHost } = deps;
   const router = Router();
 
+  async function caller(req: Request, id: string): Promise<Caller> {
+    const token = tokenOf(req);
+    const result = await access.check(id, token);
+    if (result === 'unknown-board') throw new HttpError(404, 'board not found');
+    if (result === 'removed') throw new HttpError(403, 'you were removed from this workshop');
+    if (result === 'bad-token') throw new HttpError(401, typeof token === 'string' && token ? 'invalid token' : 'token required');
+    return result;
+  }
+
+  async function facilitator(req: Request, id: string): Promise<Caller> {
+    const who = await caller(req, id);
+    if (who.role !== 'facilitator') throw new HttpError(403, 'only a facilitator can do this');
+    return who;
+  }
+
+  router.get('/time', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ now: Date.now() });
+  });
+
   router.post('/boards', async (req: Request, res: Response) => {
-    const parsed = createBoardBody.safeParse(req.body);
-    if (!parsed.success) {
-      throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-    }
-    const created = await boards.create(parsed.data);
+    const input = parse(createBoardBody, req.body);
+    const created = await boards.create(input);
     const base = publicBaseUrl(req, publicUrl, listenHost);
     const links = Object.fromEntries(
       ROLES.map((role) => [role, boardLink(base, created.id, created.tokens[role])]),
@@ -45,15 +99,77 @@ export function apiRouter({ boards, access, publicUrl, listenHost }: ApiDeps): R
   });
 
   router.get('/boards/:id', async (req: Request, res: Response) => {
-    const id = req.params.id;
-    if (!isBoardId(id)) throw new HttpError(400, 'invalid board id');
-    const token = req.query.token;
-    const result = await access.check(id, token);
-    if (result === 'unknown-board') throw new HttpError(404, 'board not found');
-    if (result === 'bad-token') throw new HttpError(401, typeof token === 'string' && token ? 'invalid token' : 'token required');
+    const id = boardIdOf(req);
+    const who = await caller(req, id);
     const meta = await boards.meta(id);
-    const body: BoardInfoResponse = { id, title: meta.title, language: meta.language, role: result.role };
+    const body: BoardInfoResponse = {
+      id,
+      title: meta.title,
+      language: meta.language,
+      role: who.role,
+      ...(who.via === 'session' ? { memberId: who.member.id, name: who.member.name, department: who.member.department } : {}),
+    };
     res.json(body);
+  });
+
+  // Joining turns a shared facilitator or participant link into a personal
+  // session: the member id bound to it stamps everything the person writes.
+  router.post('/boards/:id/join', async (req: Request, res: Response) => {
+    const id = boardIdOf(req);
+    const input = parse(joinBody, req.body);
+    const result = await access.check(id, input.token);
+    if (result === 'unknown-board') throw new HttpError(404, 'board not found');
+    if (result === 'removed') throw new HttpError(403, 'you were removed from this workshop');
+    if (result === 'bad-token') throw new HttpError(401, 'invalid token');
+    if (result.via !== 'link' || result.role === 'viewer') {
+      throw new HttpError(400, 'join with the facilitator or participant link');
+    }
+    const { member, session } = await members.join(id, result.role, input.name, input.department);
+    res.status(201).json({ memberId: member.id, session, role: member.role });
+  });
+
+  router.get('/boards/:id/members', async (req: Request, res: Response) => {
+    const id = boardIdOf(req);
+    await caller(req, id);
+    res.json({ members: (await members.list(id)).map(memberJson) });
+  });
+
+  router.patch('/boards/:id/members/me', async (req: Request, res: Response) => {
+    const id = boardIdOf(req);
+    const who = await caller(req, id);
+    if (who.via !== 'session') throw new HttpError(400, 'join first');
+    const patch = parse(mePatch, req.body);
+    const updated = await members.update(id, who.member.id, patch);
+    if (!updated) throw new HttpError(404, 'member not found');
+    // Open sockets carry the old name in presence; reconnecting re-stamps it.
+    deps.kick(id, updated.id, CLOSE.reconnect, 'identity changed');
+    res.json(memberJson(updated));
+  });
+
+  router.patch('/boards/:id/members/:memberId', async (req: Request, res: Response) => {
+    const id = boardIdOf(req);
+    await facilitator(req, id);
+    const memberId = req.params.memberId;
+    if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) throw new HttpError(400, 'invalid member id');
+    const { role } = parse(memberPatch, req.body);
+    const updated = await members.update(id, memberId, { role });
+    if (!updated || updated.removed) throw new HttpError(404, 'member not found');
+    // Their open connections still carry the old role: close them; the
+    // provider reconnects (transient code) and gets the new role.
+    deps.kick(id, memberId, CLOSE.reconnect, 'role changed');
+    res.json(memberJson(updated));
+  });
+
+  router.delete('/boards/:id/members/:memberId', async (req: Request, res: Response) => {
+    const id = boardIdOf(req);
+    const who = await facilitator(req, id);
+    const memberId = req.params.memberId;
+    if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) throw new HttpError(400, 'invalid member id');
+    if (who.via === 'session' && who.member.id === memberId) throw new HttpError(400, 'you cannot remove yourself');
+    const updated = await members.update(id, memberId, { removed: true });
+    if (!updated) throw new HttpError(404, 'member not found');
+    deps.kick(id, memberId, CLOSE.unauthorized, 'removed from this workshop');
+    res.status(204).end();
   });
 
   router.use((_req: Request, _res: Response) => {

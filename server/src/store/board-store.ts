@@ -6,12 +6,30 @@ export interface BoardRow {
   createdAt: number;
 }
 
-/** A hashed access token and the role it grants on one board. */
+/** A hashed link token and the role it grants on one board. */
 export interface TokenRow {
   role: Role;
   /** SHA-256 of the token; tokens themselves are never stored. */
   hash: Uint8Array;
 }
+
+/** One person on a board: who they said they are, and their personal session. */
+export interface MemberRow {
+  id: string;
+  name: string;
+  /** Department key or ''. */
+  department: string;
+  role: Role;
+  /** SHA-256 of the member's session token. */
+  sessionHash: Uint8Array;
+  joinedAt: number;
+  removed: boolean;
+}
+
+export type MemberPatch = Partial<Pick<MemberRow, 'name' | 'department' | 'role' | 'removed'>>;
+
+/** Name of a board's main document. Other documents of a board (drafts) have other names. */
+export const MAIN_DOC = '';
 
 /**
  * Persistence seam. Rooms and the HTTP API talk only to this interface; the
@@ -19,20 +37,37 @@ export interface TokenRow {
  * tests/integration/board-store.contract.test.ts runs against every adapter.
  * Methods are async so a networked database can implement it unchanged.
  *
+ * A board has a main document (`MAIN_DOC`) and may have named side documents
+ * (each participant's private drafts); updates are kept per document.
+ *
  * Invariants every adapter keeps:
  * - `appendUpdate` is durable when its promise resolves (survives kill -9).
  * - `loadUpdates` returns every appended update not yet compacted, in append order.
  * - `compact(id, state, upTo)` atomically replaces the updates with seq <= upTo by
  *   `state`; updates appended after `upTo` are kept (applying an update twice is
  *   harmless in Yjs, so `state` may already contain them).
+ * - a member's session hash is unique on its board.
  */
 export interface BoardStore {
   createBoard(board: BoardRow, tokens: TokenRow[], initialState: Uint8Array): Promise<void>;
   getBoard(id: string): Promise<BoardRow | undefined>;
   getTokens(id: string): Promise<TokenRow[]>;
   /** Appends one update; resolves to its sequence number. */
-  appendUpdate(id: string, update: Uint8Array): Promise<number>;
-  loadUpdates(id: string): Promise<{ updates: Uint8Array[]; lastSeq: number }>;
-  compact(id: string, state: Uint8Array, upTo: number): Promise<void>;
+  appendUpdate(id: string, update: Uint8Array, doc?: string): Promise<number>;
+  loadUpdates(id: string, doc?: string): Promise<{ updates: Uint8Array[]; lastSeq: number }>;
+  compact(id: string, state: Uint8Array, upTo: number, doc?: string): Promise<void>;
+  /** Names of the board's documents that have stored updates, main included. */
+  listDocs(id: string): Promise<string[]>;
+  /** Removes every stored update of one document. */
+  deleteDoc(id: string, doc: string): Promise<void>;
+  addMember(boardId: string, member: MemberRow): Promise<void>;
+  getMember(boardId: string, memberId: string): Promise<MemberRow | undefined>;
+  /**
+   * The member holding this session hash. A lookup by the SHA-256 of a
+   * 256-bit random token: timing reveals nothing an attacker can use.
+   */
+  getMemberBySession(boardId: string, sessionHash: Uint8Array): Promise<MemberRow | undefined>;
+  listMembers(boardId: string): Promise<MemberRow[]>;
+  updateMember(boardId: string, memberId: string, patch: MemberPatch): Promise<MemberRow | undefined>;
   close(): Promise<void>;
 }

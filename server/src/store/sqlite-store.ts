@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Role } from '../../../shared/src/index.js';
-import type { BoardRow, BoardStore, TokenRow } from './board-store.js';
+import { MAIN_DOC, type BoardRow, type BoardStore, type MemberPatch, type MemberRow, type TokenRow } from './board-store.js';
 
 export type Durability = 'full' | 'normal';
 
@@ -24,24 +24,7 @@ export class SqliteBoardStore implements BoardStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS boards (
-        id TEXT PRIMARY KEY,
-        created_at INTEGER NOT NULL
-      ) STRICT;
-      CREATE TABLE IF NOT EXISTS tokens (
-        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-        role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'viewer')),
-        hash BLOB NOT NULL,
-        PRIMARY KEY (board_id, role)
-      ) STRICT;
-      CREATE TABLE IF NOT EXISTS updates (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
-        data BLOB NOT NULL
-      ) STRICT;
-      CREATE INDEX IF NOT EXISTS updates_by_board ON updates (board_id, seq);
-    `);
+    migrate(this.db);
     this.stmt = {
       insertBoard: this.db.prepare('INSERT INTO boards (id, created_at) VALUES (?, ?)'),
       insertToken: this.db.prepare('INSERT INTO tokens (board_id, role, hash) VALUES (?, ?, ?)'),
@@ -51,11 +34,24 @@ export class SqliteBoardStore implements BoardStore {
       getTokens: this.db.prepare<[string], { role: Role; hash: Buffer }>(
         'SELECT role, hash FROM tokens WHERE board_id = ?',
       ),
-      append: this.db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
-      load: this.db.prepare<[string], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq',
+      append: this.db.prepare('INSERT INTO updates (board_id, doc, data) VALUES (?, ?, ?)'),
+      load: this.db.prepare<[string, string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE board_id = ? AND doc = ? ORDER BY seq',
       ),
-      deleteUpTo: this.db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      deleteUpTo: this.db.prepare('DELETE FROM updates WHERE board_id = ? AND doc = ? AND seq <= ?'),
+      deleteDoc: this.db.prepare('DELETE FROM updates WHERE board_id = ? AND doc = ?'),
+      listDocs: this.db.prepare<[string], { doc: string }>('SELECT DISTINCT doc FROM updates WHERE board_id = ? ORDER BY doc'),
+      insertMember: this.db.prepare(
+        'INSERT INTO members (board_id, id, name, department, role, session_hash, joined_at, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      getMember: this.db.prepare<[string, string], MemberDbRow>('SELECT * FROM members WHERE board_id = ? AND id = ?'),
+      getMemberBySession: this.db.prepare<[string, Buffer], MemberDbRow>(
+        'SELECT * FROM members WHERE board_id = ? AND session_hash = ?',
+      ),
+      listMembers: this.db.prepare<[string], MemberDbRow>('SELECT * FROM members WHERE board_id = ? ORDER BY joined_at, id'),
+      updateMember: this.db.prepare(
+        'UPDATE members SET name = ?, department = ?, role = ?, removed = ? WHERE board_id = ? AND id = ?',
+      ),
     };
   }
 
@@ -63,7 +59,7 @@ export class SqliteBoardStore implements BoardStore {
     this.db.transaction(() => {
       this.stmt.insertBoard.run(board.id, board.createdAt);
       for (const token of tokens) this.stmt.insertToken.run(board.id, token.role, Buffer.from(token.hash));
-      this.stmt.append.run(board.id, Buffer.from(initialState));
+      this.stmt.append.run(board.id, MAIN_DOC, Buffer.from(initialState));
     })();
   }
 
@@ -76,24 +72,61 @@ export class SqliteBoardStore implements BoardStore {
     return this.stmt.getTokens.all(id).map((r) => ({ role: r.role, hash: new Uint8Array(r.hash) }));
   }
 
-  async appendUpdate(id: string, update: Uint8Array): Promise<number> {
-    return Number(this.stmt.append.run(id, Buffer.from(update.buffer, update.byteOffset, update.byteLength)).lastInsertRowid);
+  async appendUpdate(id: string, update: Uint8Array, doc = MAIN_DOC): Promise<number> {
+    const data = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+    return Number(this.stmt.append.run(id, doc, data).lastInsertRowid);
   }
 
-  async loadUpdates(id: string): Promise<{ updates: Uint8Array[]; lastSeq: number }> {
-    const rows = this.stmt.load.all(id);
+  async loadUpdates(id: string, doc = MAIN_DOC): Promise<{ updates: Uint8Array[]; lastSeq: number }> {
+    const rows = this.stmt.load.all(id, doc);
     return {
       updates: rows.map((r) => new Uint8Array(r.data)),
       lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
     };
   }
 
-  async compact(id: string, state: Uint8Array, upTo: number): Promise<void> {
+  async compact(id: string, state: Uint8Array, upTo: number, doc = MAIN_DOC): Promise<void> {
     this.db.transaction(() => {
-      this.stmt.deleteUpTo.run(id, upTo);
+      this.stmt.deleteUpTo.run(id, doc, upTo);
       // The snapshot gets a fresh seq greater than every remaining row. Rows
       // appended after `upTo` are replayed after it; re-applying is a no-op.
-      this.stmt.append.run(id, Buffer.from(state));
+      this.stmt.append.run(id, doc, Buffer.from(state));
+    })();
+  }
+
+  async listDocs(id: string): Promise<string[]> {
+    return this.stmt.listDocs.all(id).map((r) => r.doc);
+  }
+
+  async deleteDoc(id: string, doc: string): Promise<void> {
+    this.stmt.deleteDoc.run(id, doc);
+  }
+
+  async addMember(boardId: string, m: MemberRow): Promise<void> {
+    this.stmt.insertMember.run(boardId, m.id, m.name, m.department, m.role, Buffer.from(m.sessionHash), m.joinedAt, m.removed ? 1 : 0);
+  }
+
+  async getMember(boardId: string, memberId: string): Promise<MemberRow | undefined> {
+    const row = this.stmt.getMember.get(boardId, memberId);
+    return row && fromDb(row);
+  }
+
+  async getMemberBySession(boardId: string, sessionHash: Uint8Array): Promise<MemberRow | undefined> {
+    const row = this.stmt.getMemberBySession.get(boardId, Buffer.from(sessionHash));
+    return row && fromDb(row);
+  }
+
+  async listMembers(boardId: string): Promise<MemberRow[]> {
+    return this.stmt.listMembers.all(boardId).map(fromDb);
+  }
+
+  async updateMember(boardId: string, memberId: string, patch: MemberPatch): Promise<MemberRow | undefined> {
+    return this.db.transaction(() => {
+      const row = this.stmt.getMember.get(boardId, memberId);
+      if (!row) return undefined;
+      const next = { ...fromDb(row), ...patch };
+      this.stmt.updateMember.run(next.name, next.department, next.role, next.removed ? 1 : 0, boardId, memberId);
+      return next;
     })();
   }
 
@@ -104,5 +137,78 @@ export class SqliteBoardStore implements BoardStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+}
+
+interface MemberDbRow {
+  id: string;
+  name: string;
+  department: string;
+  role: Role;
+  session_hash: Buffer;
+  joined_at: number;
+  removed: number;
+}
+
+function fromDb(row: MemberDbRow): MemberRow {
+  return {
+    id: row.id,
+    name: row.name,
+    department: row.department,
+    role: row.role,
+    sessionHash: new Uint8Array(row.session_hash),
+    joinedAt: row.joined_at,
+    removed: row.removed === 1,
+  };
+}
+
+/**
+ * Schema migrations, tracked in `PRAGMA user_version`. Each step runs once, in
+ * a transaction, so a database from any earlier release opens correctly.
+ */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE boards (
+     id TEXT PRIMARY KEY,
+     created_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE tokens (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'viewer')),
+     hash BLOB NOT NULL,
+     PRIMARY KEY (board_id, role)
+   ) STRICT;
+   CREATE TABLE updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     data BLOB NOT NULL
+   ) STRICT;
+   CREATE INDEX updates_by_board ON updates (board_id, seq);`,
+  `ALTER TABLE updates ADD COLUMN doc TEXT NOT NULL DEFAULT '';
+   DROP INDEX updates_by_board;
+   CREATE INDEX updates_by_doc ON updates (board_id, doc, seq);
+   CREATE TABLE members (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     department TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'viewer')),
+     session_hash BLOB NOT NULL,
+     joined_at INTEGER NOT NULL,
+     removed INTEGER NOT NULL DEFAULT 0,
+     PRIMARY KEY (board_id, id)
+   ) STRICT;
+   CREATE UNIQUE INDEX members_by_session ON members (board_id, session_hash);`,
+];
+
+function migrate(db: Database.Database): void {
+  // Databases created before migrations were tracked have the first schema.
+  let version = db.pragma('user_version', { simple: true }) as number;
+  const hasBoards = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'boards'").get();
+  if (version === 0 && hasBoards) version = 1;
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
   }
 }

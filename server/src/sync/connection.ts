@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { CLOSE, remoteOrigin, type Origin, type Role } from '../../../shared/src/index.js';
 import { MESSAGE, encodeSyncStep1, encodeSyncStep2 } from './messages.js';
 import type { Room, RoomPeer } from './room.js';
+import { stampAwareness, type PresenceIdentity } from './awareness-stamp.js';
+import type { UpdateGuard } from './update-guard.js';
 
 export interface ConnectionOptions {
   pingIntervalMs: number;
@@ -30,6 +32,10 @@ export class Connection implements RoomPeer {
     private readonly ws: WebSocket,
     private readonly room: Room,
     readonly role: Role,
+    /** The person behind this socket, as the server knows them. */
+    readonly identity: PresenceIdentity,
+    /** Judges each document update before it is applied. */
+    private readonly guard: UpdateGuard,
     private readonly log: Logger,
     options: ConnectionOptions,
     private readonly onClose: (connection: Connection) => void,
@@ -103,15 +109,28 @@ export class Connection implements RoomPeer {
             if (payload.byteLength > 2) this.log.debug({ conn: this.id }, 'dropped update from viewer');
             return;
           }
+          const verdict = this.guard(this.room.doc, payload);
+          if (!verdict.ok) {
+            // Never applied, stored or broadcast. The sender's doc now holds a
+            // change nobody else has, so it must start over from the server's
+            // state: a final close code tells our client to do exactly that.
+            this.log.info({ conn: this.id, member: this.identity.id, rule: verdict.rule }, 'refused update');
+            this.close(CLOSE.forbidden, closeReason(verdict.reason));
+            return;
+          }
           this.room.applyPeerUpdate(payload, this.origin);
         } else {
           throw new Error(`unknown sync message type ${syncType}`);
         }
         return;
       }
-      case MESSAGE.awareness:
-        this.room.applyPeerAwareness(decoding.readVarUint8Array(decoder), this);
+      case MESSAGE.awareness: {
+        const stamped = stampAwareness(decoding.readVarUint8Array(decoder), this.identity, (clientId) =>
+          this.room.mayPublishAwareness(this, clientId),
+        );
+        if (stamped) this.room.applyPeerAwareness(stamped, this);
         return;
+      }
       case MESSAGE.queryAwareness: {
         const awareness = this.room.awarenessSnapshot();
         if (awareness) this.send(awareness);
@@ -134,4 +153,11 @@ function toUint8Array(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Close reasons are limited to 123 bytes of UTF-8. */
+function closeReason(reason: string): string {
+  let out = reason;
+  while (Buffer.byteLength(out, 'utf8') > 123) out = out.slice(0, -2) + '…';
+  return out;
 }

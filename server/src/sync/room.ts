@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { systemOrigin } from '../../../shared/src/index.js';
 import type { BoardStore } from '../store/board-store.js';
 import { encodeAwareness, encodeUpdate } from './messages.js';
+import { MAX_AWARENESS_IDS_PER_CONNECTION } from './awareness-stamp.js';
 
 /** What a room needs from a connection: a way to send and to close. */
 export interface RoomPeer {
@@ -39,6 +40,8 @@ export class Room {
 
   private constructor(
     readonly id: string,
+    /** Which of the board's documents this room holds (MAIN_DOC or a drafts doc). */
+    readonly docName: string,
     readonly doc: Y.Doc,
     private readonly store: BoardStore,
     private readonly log: Logger,
@@ -55,13 +58,15 @@ export class Room {
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  static async load(id: string, store: BoardStore, log: Logger, options: RoomOptions): Promise<Room> {
-    const { updates, lastSeq } = await store.loadUpdates(id);
+  static async load(
+    id: string, docName: string, store: BoardStore, log: Logger, options: RoomOptions,
+  ): Promise<Room> {
+    const { updates, lastSeq } = await store.loadUpdates(id, docName);
     const doc = new Y.Doc({ gc: true });
     doc.transact(() => {
       for (const update of updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
-    const room = new Room(id, doc, store, log.child({ board: id }), options, lastSeq, updates.length);
+    const room = new Room(id, docName, doc, store, log.child({ board: id, doc: docName || undefined }), options, lastSeq, updates.length);
     if (updates.length > options.compactEvery) room.scheduleCompaction();
     return room;
   }
@@ -99,6 +104,18 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
   }
 
+  /**
+   * Whether `peer` may publish presence for `clientId`: ids belong to the first
+   * peer that publishes them, and each peer gets a few at most.
+   */
+  mayPublishAwareness(peer: RoomPeer, clientId: number): boolean {
+    for (const [other, ids] of this.controlled) {
+      if (ids.has(clientId)) return other === peer;
+    }
+    const own = this.controlled.get(peer);
+    return own !== undefined && own.size < MAX_AWARENESS_IDS_PER_CONNECTION;
+  }
+
   awarenessSnapshot(): Uint8Array | undefined {
     const clients = [...this.awareness.getStates().keys()];
     return clients.length > 0 ? encodeAwareness(this.awareness, clients) : undefined;
@@ -126,7 +143,7 @@ export class Room {
     // Stored first, then broadcast: no peer ever sees a change the server could
     // still lose in a crash. The write queue keeps broadcasts in arrival order.
     this.enqueue(async () => {
-      this.lastSeq = await this.store.appendUpdate(this.id, update);
+      this.lastSeq = await this.store.appendUpdate(this.id, update, this.docName);
       this.appendsSinceCompact += 1;
       const message = encodeUpdate(update);
       for (const peer of this.peers) peer.send(message);
@@ -160,7 +177,7 @@ export class Room {
       // Every update with seq <= lastSeq is already in the doc, so the snapshot
       // covers them; later ones are kept by the store and re-applied harmlessly.
       const state = Y.encodeStateAsUpdate(this.doc);
-      await this.store.compact(this.id, state, this.lastSeq);
+      await this.store.compact(this.id, state, this.lastSeq, this.docName);
       this.appendsSinceCompact = 0;
     });
   }

@@ -2,8 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
-import { CLOSE, SYNC_PATH, isBoardId, type Role } from '../../../shared/src/index.js';
-import type { BoardAccess } from '../boards/board-access.js';
+import { CLOSE, SYNC_PATH, isBoardId } from '../../../shared/src/index.js';
+import type { BoardAccess, Caller } from '../boards/board-access.js';
+import { MAIN_DOC } from '../store/board-store.js';
+import type { PresenceIdentity } from './awareness-stamp.js';
+import { boardGuard, draftsGuard, type UpdateGuard } from './update-guard.js';
 import { Connection, type ConnectionOptions } from './connection.js';
 import type { RoomRegistry } from './room-registry.js';
 
@@ -22,6 +25,8 @@ export interface SyncServerOptions extends ConnectionOptions {
 export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
+  /** Open connections per `${boardId}/${memberId}`, to close them when the member's rights change. */
+  private readonly byMember = new Map<string, Set<Connection>>();
 
   constructor(
     private readonly rooms: RoomRegistry,
@@ -47,6 +52,11 @@ export class SyncServer {
     return this.sockets.size;
   }
 
+  /** Closes every connection of one member (role changed, removed, renamed). */
+  kick(boardId: string, memberId: string, code: number, reason: string): void {
+    for (const connection of this.byMember.get(`${boardId}/${memberId}`) ?? []) connection.close(code, reason);
+  }
+
   /** Terminates every socket (rooms are closed by the registry first). */
   close(): void {
     for (const ws of this.sockets) ws.terminate();
@@ -70,17 +80,28 @@ export class SyncServer {
           return;
         }
         if (ws.readyState !== ws.OPEN) return;
-        const { boardId, role } = result;
-        const log = this.log.child({ board: boardId, role });
+        const { boardId, docName, identity, guard, memberKey } = result;
+        const log = this.log.child({ board: boardId, role: identity.role, member: identity.id });
         const connection = await this.rooms
-          .join(boardId, (room) =>
-            new Connection(ws, room, role, log, this.options, (c) => this.rooms.leave(room, c)),
+          .join(
+            boardId,
+            (room) =>
+              new Connection(ws, room, identity.role, identity, guard, log, this.options, (c) => {
+                this.rooms.leave(room, c);
+                if (memberKey) this.byMember.get(memberKey)?.delete(c);
+              }),
+            docName,
           )
           .catch((error: unknown) => {
             log.error({ err: error }, 'loading board failed');
             ws.close(CLOSE.internalError, 'board could not be loaded');
             return undefined;
           });
+        if (connection && memberKey) {
+          let set = this.byMember.get(memberKey);
+          if (!set) this.byMember.set(memberKey, (set = new Set()));
+          set.add(connection);
+        }
         if (!connection) return;
         ws.off('message', queue);
         if (ws.readyState !== ws.OPEN) {
@@ -97,15 +118,50 @@ export class SyncServer {
     );
   }
 
-  private async authorize(
-    req: IncomingMessage,
-  ): Promise<{ boardId: string; role: Role } | { refuse: { code: number; reason: string } }> {
+  private async authorize(req: IncomingMessage): Promise<Authorized | { refuse: { code: number; reason: string } }> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const rest = url.pathname.slice(SYNC_PATH.length + 1);
-    if (!isBoardId(rest)) return { refuse: { code: CLOSE.badRequest, reason: 'invalid board id' } };
-    const check = await this.access.check(rest, url.searchParams.get('token'));
+    const [boardId, side, ...rest] = url.pathname.slice(SYNC_PATH.length + 1).split('/');
+    if (!isBoardId(boardId) || rest.length > 0 || (side !== undefined && side !== 'private')) {
+      return { refuse: { code: CLOSE.badRequest, reason: 'invalid board id' } };
+    }
+    const check = await this.access.check(boardId, url.searchParams.get('token'));
     if (check === 'unknown-board') return { refuse: { code: CLOSE.unknownBoard, reason: 'unknown board' } };
     if (check === 'bad-token') return { refuse: { code: CLOSE.unauthorized, reason: 'invalid token' } };
-    return { boardId: rest, role: check.role };
+    if (check === 'removed') return { refuse: { code: CLOSE.unauthorized, reason: 'removed from this workshop' } };
+    return this.admit(boardId, side === 'private', check);
   }
+
+  /** Turns an authenticated caller into what a connection needs: room, identity, guard. */
+  private admit(boardId: string, drafts: boolean, caller: Caller): Authorized | { refuse: { code: number; reason: string } } {
+    if (caller.via === 'link') {
+      // Shared links identify a role, not a person: only viewers may use one
+      // directly. Everyone who writes joins first (POST /api/boards/:id/join).
+      if (caller.role !== 'viewer' || drafts) return { refuse: { code: CLOSE.unauthorized, reason: 'join first' } };
+      const identity: PresenceIdentity = { id: `viewer${nextViewer++}`, name: '', department: '', role: 'viewer' };
+      return { boardId, docName: MAIN_DOC, identity, guard: () => ({ ok: false, rule: 'R1', reason: 'read only' }), memberKey: undefined };
+    }
+    const { member } = caller;
+    const identity: PresenceIdentity = { id: member.id, name: member.name, department: member.department, role: member.role };
+    const memberKey = `${boardId}/${member.id}`;
+    if (drafts) {
+      if (member.role === 'viewer') return { refuse: { code: CLOSE.unauthorized, reason: 'viewers have no drafts' } };
+      return { boardId, docName: draftsDocName(member.id), identity, guard: draftsGuard(), memberKey };
+    }
+    return { boardId, docName: MAIN_DOC, identity, guard: boardGuard({ ...identity, memberId: member.id }), memberKey };
+  }
+}
+
+interface Authorized {
+  boardId: string;
+  docName: string;
+  identity: PresenceIdentity;
+  guard: UpdateGuard;
+  memberKey: string | undefined;
+}
+
+let nextViewer = 1;
+
+/** Store name of a member's private drafts document. */
+export function draftsDocName(memberId: string): string {
+  return `private/${memberId}`;
 }

@@ -1,0 +1,2 @@
+export * from './inspect-update.js';
+export * from './rules.js';

@@ -1,0 +1,231 @@
+import type * as Y from 'yjs';
+import { DEPARTMENT_KEY_PATTERN } from '../ids.js';
+import { PHASE_ABILITIES, isPhase, type Phase } from '../phases.js';
+import type { Role } from '../protocol.js';
+import { ROOT, type RecordMap } from '../schema/layout.js';
+import { readNote } from '../schema/note.js';
+import type { Change } from './inspect-update.js';
+
+/** Who sent an update, as the server knows them (never as the client claims). */
+export interface Actor {
+  role: Role;
+  memberId: string;
+  name: string;
+  department: string;
+}
+
+/** Rule ids (see docs/security.md); every refusal names one. */
+export const RULES = {
+  R1: 'viewers cannot change the board',
+  R2: 'only the facilitator can change the board structure, settings, phase or timer',
+  R3: 'only the server writes the members list',
+  R4: 'you can only edit, move or delete your own notes',
+  R5: 'notes are signed with your own name',
+  R6: 'this phase does not allow that',
+  R7: 'private writing is on: your notes stay private until the facilitator reveals them',
+  R8: 'you can only vote or propose owners for yourself',
+  R9: 'not a valid note',
+  R10: 'no dots left, or the limit per note is reached',
+  R11: 'that change is not part of the board layout',
+  R12: 'only the facilitator can set status and confirmed owners',
+} as const;
+export type RuleId = keyof typeof RULES;
+
+export type Verdict = { ok: true } | { ok: false; rule: RuleId; reason: string };
+
+const OK: Verdict = { ok: true };
+const refuse = (rule: RuleId, detail?: string): Verdict => ({
+  ok: false,
+  rule,
+  reason: detail ? `${RULES[rule]} (${detail})` : RULES[rule],
+});
+
+/** Roots a facilitator may write. `members` is the server's alone. */
+const FACILITATOR_ROOTS = new Set<string>([
+  ROOT.meta, ROOT.segments, ROOT.stages, ROOT.departments, ROOT.notes,
+  'session', 'groups', 'votes', 'proposals',
+]);
+
+/** Note fields a participant may change on their own note. */
+const PARTICIPANT_NOTE_FIELDS = new Set(['text', 'kind', 'stageId', 'order', 'owners', 'updatedAt']);
+/** Facilitator-only note fields, which must keep their defaults when a participant creates a note. */
+const FACILITATOR_NOTE_DEFAULTS: Record<string, (v: unknown) => boolean> = {
+  status: (v) => v === undefined || v === 'open',
+  responsible: (v) => v === undefined || v === '',
+  supporting: (v) => v === undefined || (Array.isArray(v) && v.length === 0),
+  merged: (v) => v === undefined || (Array.isArray(v) && v.length === 0),
+};
+
+/**
+ * Judges the changes one update would make (from `inspectUpdate`) for `actor`
+ * against the current doc. Pure: reads the doc, writes nothing. The server
+ * applies an update only if this says ok.
+ */
+export function checkChanges(doc: Y.Doc, actor: Actor, changes: readonly Change[]): Verdict {
+  if (changes.length === 0) return OK;
+  if (actor.role === 'viewer') return refuse('R1');
+  for (const c of changes) {
+    if (c.kind === 'unsupported') return refuse('R11', c.detail);
+    if (c.root === 'members') return refuse('R3');
+  }
+  if (actor.role === 'facilitator') {
+    for (const c of changes) {
+      if (c.kind !== 'unsupported' && !FACILITATOR_ROOTS.has(c.root)) return refuse('R11', `unknown root ${c.root}`);
+    }
+    return OK;
+  }
+  return checkParticipant(doc, actor, changes);
+}
+
+function sessionState(doc: Y.Doc): { phase: Phase; privateWriting: boolean; voting: { open: boolean; votesPerPerson: number; capPerNote: number | null } | undefined } {
+  const session = doc.getMap<unknown>('session');
+  const rawPhase = session.get('phase');
+  const voting = session.get('voting') as { open?: unknown; votesPerPerson?: unknown; capPerNote?: unknown } | undefined;
+  return {
+    phase: isPhase(rawPhase) ? rawPhase : 'brainstorm',
+    privateWriting: session.get('privateWriting') === true,
+    voting:
+      voting && typeof voting === 'object' && typeof voting.votesPerPerson === 'number'
+        ? {
+            open: voting.open === true,
+            votesPerPerson: voting.votesPerPerson,
+            capPerNote: typeof voting.capPerNote === 'number' ? voting.capPerNote : null,
+          }
+        : undefined,
+  };
+}
+
+function checkParticipant(doc: Y.Doc, actor: Actor, changes: readonly Change[]): Verdict {
+  const session = sessionState(doc);
+  const abilities = PHASE_ABILITIES[session.phase];
+  const notes = doc.getMap<RecordMap>(ROOT.notes);
+  const byNote = new Map<string, Change[]>();
+  const voteChanges: Change[] = [];
+  for (const c of changes) {
+    if (c.kind === 'unsupported') continue;
+    if (c.root === ROOT.notes) {
+      const list = byNote.get(c.key);
+      if (list) list.push(c);
+      else byNote.set(c.key, [c]);
+    } else if (c.root === 'votes' || c.root === 'proposals') {
+      voteChanges.push(c);
+    } else {
+      return refuse('R2');
+    }
+  }
+  for (const [key, list] of byNote) {
+    const verdict = checkNote(doc, actor, notes, key, list, abilities.writeNotes, session.privateWriting);
+    if (!verdict.ok) return verdict;
+  }
+  if (voteChanges.length > 0) return checkVotesAndProposals(doc, actor, voteChanges, abilities, session.voting);
+  return OK;
+}
+
+function checkNote(
+  doc: Y.Doc, actor: Actor, notes: Y.Map<RecordMap>, key: string, list: Change[],
+  mayWrite: boolean, privateWriting: boolean,
+): Verdict {
+  const existing = notes.get(key);
+  const created = list.find((c): c is Extract<Change, { kind: 'entry' }> => c.kind === 'entry');
+  if (created) {
+    if (existing) return refuse('R4', 'a note cannot be replaced');
+    if (!mayWrite) return refuse('R6');
+    if (privateWriting) return refuse('R7');
+    if (!created.isMap) return refuse('R9');
+    const fields = created.fields;
+    if (fields.get('authorId') !== actor.memberId || fields.get('authorName') !== actor.name
+      || (fields.get('authorDepartment') ?? '') !== actor.department) {
+      return refuse('R5');
+    }
+    for (const [field, isDefault] of Object.entries(FACILITATOR_NOTE_DEFAULTS)) {
+      if (!isDefault(fields.get(field))) return refuse('R12');
+    }
+    return validNote(doc, (f) => fields.get(f));
+  }
+  if (!existing) return OK; // the note is gone: yjs discards writes into it
+  if (existing.get('authorId') !== actor.memberId) return refuse('R4');
+  if (!mayWrite) return refuse('R6');
+  if (list.some((c) => c.kind === 'entry-delete')) return OK; // deleting one's own note
+  // A field overwrite is a write plus a delete of the old value; a delete
+  // alone removes the field. Deletes first, so writes win.
+  const written = new Map<string, unknown>();
+  for (const c of list) {
+    if (c.kind !== 'field' && c.kind !== 'field-delete') continue;
+    if (!PARTICIPANT_NOTE_FIELDS.has(c.field)) {
+      return refuse(c.field.startsWith('author') || c.field === 'createdAt' ? 'R5' : 'R12');
+    }
+    if (c.kind === 'field-delete' && !written.has(c.field)) written.set(c.field, undefined);
+  }
+  for (const c of list) if (c.kind === 'field') written.set(c.field, c.value);
+  return validNote(doc, (f) => (written.has(f) ? written.get(f) : existing.get(f)));
+}
+
+/** The note as it would read after the change must pass the record validator and sit in a real stage. */
+function validNote(doc: Y.Doc, get: (field: string) => unknown): Verdict {
+  const read = readNote({ get } as unknown as RecordMap);
+  if ('errors' in read) return refuse('R9', read.errors.join('; '));
+  if (!doc.getMap(ROOT.stages).has(read.value.stageId)) return refuse('R9', 'unknown stage');
+  return OK;
+}
+
+/** Keys are `${noteId}:${memberId}`; a participant writes only keys ending with their own id. */
+function splitKey(key: string): { noteId: string; memberId: string } | undefined {
+  const i = key.lastIndexOf(':');
+  return i > 0 ? { noteId: key.slice(0, i), memberId: key.slice(i + 1) } : undefined;
+}
+
+function checkVotesAndProposals(
+  doc: Y.Doc, actor: Actor, changes: Change[],
+  abilities: { vote: boolean; propose: boolean },
+  voting: { open: boolean; votesPerPerson: number; capPerNote: number | null } | undefined,
+): Verdict {
+  const notes = doc.getMap<RecordMap>(ROOT.notes);
+  const nextVotes = new Map<string, number>();
+  let votesTouched = false;
+  for (const c of changes) {
+    if (c.kind !== 'entry' && c.kind !== 'entry-delete') return refuse('R11');
+    const parts = splitKey(c.key);
+    if (!parts || parts.memberId !== actor.memberId) return refuse('R8');
+    if (c.root === 'votes') {
+      if (!abilities.vote || !voting?.open) return refuse('R6');
+      votesTouched = true;
+      if (c.kind === 'entry') {
+        if (!Number.isInteger(c.value) || (c.value as number) < 1) return refuse('R9', 'a vote is a positive whole number');
+        if (!notes.has(parts.noteId)) return refuse('R9', 'unknown note');
+        nextVotes.set(parts.noteId, c.value as number);
+      } else if (!nextVotes.has(parts.noteId)) {
+        nextVotes.set(parts.noteId, 0);
+      }
+    } else {
+      if (!abilities.propose) return refuse('R6');
+      if (c.kind === 'entry') {
+        if (typeof c.value !== 'string' || !DEPARTMENT_KEY_PATTERN.test(c.value)
+          || !doc.getMap(ROOT.departments).has(c.value)) {
+          return refuse('R9', 'unknown department');
+        }
+        if (!notes.has(parts.noteId)) return refuse('R9', 'unknown note');
+      }
+    }
+  }
+  if (!votesTouched || !voting) return OK;
+  // Own dots after the change: current own entries, overridden by this update's.
+  let total = 0;
+  doc.getMap<unknown>('votes').forEach((value, key) => {
+    const parts = splitKey(key);
+    if (parts?.memberId === actor.memberId && !nextVotes.has(parts.noteId) && typeof value === 'number') total += value;
+  });
+  for (const count of nextVotes.values()) {
+    total += count;
+    if (voting.capPerNote !== null && count > voting.capPerNote) return refuse('R10');
+  }
+  return total <= voting.votesPerPerson ? OK : refuse('R10');
+}
+
+/** A member's private drafts doc: they may do anything to notes in it, and nothing else. */
+export function checkDraftChanges(changes: readonly Change[]): Verdict {
+  for (const c of changes) {
+    if (c.kind === 'unsupported') return refuse('R11', c.detail);
+    if (c.root !== ROOT.notes) return refuse('R11', `drafts hold notes only, not ${c.root}`);
+  }
+  return OK;
+}
