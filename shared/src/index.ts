@@ -36,3 +36,4 @@ export * from './templates/apply-template.js';
 export * from './templates/vision-workshop-content.js';
 export * from './protocol.js';
 export * from './presence.js';
+export * from './permissions/index.js';
