@@ -1,6 +1,5 @@
 import type * as Y from 'yjs';
-import { systemOrigin } from '../../../shared/src/index.js';
-import { upsertMember } from '../../../shared/src/ops/members.js';
+import { systemOrigin, upsertMember } from '../../../shared/src/index.js';
 import type { MemberRow } from '../store/board-store.js';
 
 const MEMBERS_ORIGIN = systemOrigin('members');
