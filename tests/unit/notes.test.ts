@@ -18,8 +18,12 @@ describe('notes', () => {
       id, stageId: stageA, order: 1, text: 'Send samples', kind: 'best practice',
       authorId: 'alice', authorName: 'Alice', authorDepartment: 'sales',
       owners: ['engineering', 'sales'], createdAt: 42, updatedAt: 42,
+      status: 'open', responsible: '', supporting: [], merged: [],
     });
     expect(board.notesByStage.get(stageA)).toEqual([board.notesById.get(id)]);
+    // Facilitator-only fields are not written by addNote: they read as defaults.
+    const written = [...doc.getMap<Y.Map<unknown>>('notes').get(id)!.keys()];
+    for (const field of ['status', 'responsible', 'supporting', 'merged']) expect(written).not.toContain(field);
   });
 
   it('addNote defaults to an empty action without owners, appended at the end', () => {

@@ -6,6 +6,10 @@ import {
   ENTITY_ID_PATTERN, LANGUAGES, NOTE_KINDS, NOTE_TEXT_MAX, OWNERS_MAX, ROLES, ROOT, SCHEMA_VERSION,
   SEGMENT_DESCRIPTION_MAX, SEGMENT_NAME_MAX, STAGE_NAME_MAX, TEMPLATES, TITLE_MAX, COLOR_PATTERN,
   BoardReader, addNote, initializeBoard, readBoard, systemOrigin,
+  MEMBER_NAME_MAX, MERGED_MAX, NOTE_MEMBER_KEY_PATTERN, NOTE_STATUSES, PHASES, PHASE_ABILITIES,,
+  TIMER_STATUSES, VOTE_COUNT_MAX, VOTES_PER_PERSON_MAX,
+  castVote, configureVoting, confirmOwners, mergeNotes, proposeOwner, setNoteStatus, setPhase, setPrivateWriting,
+  setSpotlight, setVotingOpen, startTimer, upsertMember, assignGroup,
 } from '../../shared/src/index.js';
 import { buildNote, listStages, newId } from '../../docs/examples/add-note.mjs';
 
@@ -39,8 +43,25 @@ const origin = systemOrigin('schema-doc');
 function fullBoard() {
   const doc = new Y.Doc();
   initializeBoard(doc, { title: 'Schema', template: 'vision-workshop', language: 'en' }, origin, 1);
-  const stageId = readBoard(doc).segments[0]!.stages[0]!.id;
-  addNote(doc, { stageId, text: 'n', owners: ['sales'] }, { id: 'a', name: 'A', department: 'fae' }, origin);
+  const board = readBoard(doc);
+  const stageId = board.segments[0]!.stages[0]!.id;
+  const noteId = addNote(doc, { stageId, text: 'n', owners: ['sales'] }, { id: 'a', name: 'A', department: 'fae' }, origin);
+  // The facilitation fields are written by facilitators' ops, never by addNote.
+  const dup = addNote(doc, { stageId, text: 'dup' }, { id: 'b', name: 'B', department: '' }, origin);
+  upsertMember(doc, 'a', { name: 'A', department: 'fae', role: 'participant', joinedAt: 1, removed: false }, origin);
+  upsertMember(doc, 'f', { name: 'F', department: '', role: 'facilitator', joinedAt: 1, removed: false }, origin);
+  setPhase(doc, 'vote', origin);
+  setPrivateWriting(doc, false, origin);
+  startTimer(doc, 60_000, 1000, origin);
+  setSpotlight(doc, { kind: 'segment', id: board.segments[0]!.id }, 'f', 1000, origin);
+  configureVoting(doc, { votesPerPerson: 5, capPerNote: 2, hideResults: true }, origin);
+  setVotingOpen(doc, true, origin);
+  assignGroup(doc, 'a', board.segments[0]!.id, origin);
+  castVote(doc, dup, 'a', origin);
+  proposeOwner(doc, dup, 'a', 'engineering', origin);
+  mergeNotes(doc, noteId, [dup], origin);
+  setNoteStatus(doc, noteId, 'accepted', origin);
+  confirmOwners(doc, noteId, { responsible: 'sales', supporting: ['fae'] }, origin);
   return doc;
 }
 
@@ -62,13 +83,48 @@ describe('docs/board-schema.md matches the code', () => {
       stages: Object.keys(board.segments[0]!.stages[0]!).filter((k) => k !== 'id'),
       departments: Object.keys(board.departments[0]!).filter((k) => k !== 'key'),
       notes: Object.keys([...board.notesById.values()][0]!).filter((k) => k !== 'id'),
+      members: Object.keys(board.members[0]!).filter((k) => k !== 'id'),
+      session: Object.keys(board.session),
     };
     for (const [name, fields] of Object.entries(readFields)) {
       expect(documentedFields(name).sort(), name).toEqual([...fields].sort());
       // What Tabella writes is what is documented, too.
       const map = doc.getMap<unknown>(name);
-      const written = name === 'meta' ? [...map.keys()] : [...(map.values().next().value as Y.Map<unknown>).keys()];
+      const plain = name === 'meta' || name === 'session';
+      const written = plain ? [...map.keys()] : [...(map.values().next().value as Y.Map<unknown>).keys()];
       expect(written.sort(), `${name} as written`).toEqual([...fields].sort());
+    }
+    // Every read value is set (no default stands in for a field written above).
+    expect(board.session.timer && board.session.spotlight && board.session.voting).toBeTruthy();
+    expect(board.groups.size).toBe(1);
+    expect(board.votesByNote.size).toBe(1);
+    expect(board.proposalsByNote.size).toBe(1);
+  });
+
+  it('documents which note and member fields are optional, with their defaults', () => {
+    for (const [field, def] of [['status', '`open`'], ['responsible', "`''`"], ['supporting', '`[]`'], ['merged', '`[]`']]) {
+      expect(row('notes', field!)).toContain(`| no (${def}) |`);
+    }
+    expect(row('members', 'department')).toContain("| no (`''`) |");
+    expect(row('members', 'removed')).toContain('| no (`false`) |');
+    expect(row('session', 'phase')).toContain('`brainstorm` |');
+  });
+
+  it('states the facilitation rules of the code', () => {
+    for (const status of NOTE_STATUSES) expect(row('notes', 'status')).toContain(`\`${status}\``);
+    for (const phase of PHASES) expect(row('session', 'phase')).toContain(`\`${phase}\``);
+    for (const role of ROLES) expect(row('members', 'role')).toContain(`\`${role}\``);
+    for (const status of TIMER_STATUSES) expect(md).toMatch(new RegExp(`timer.status \\|.*\`${status}\``));
+    expect(row('members', 'name')).toMatch(new RegExp(`to ${MEMBER_NAME_MAX}\\b`));
+    expect(row('notes', 'merged')).toMatch(new RegExp(`at most ${MERGED_MAX}\\b`));
+    expect(md).toMatch(new RegExp(`voting.votesPerPerson \\|.*to ${VOTES_PER_PERSON_MAX}\\b`));
+    expect(section('votes')).toMatch(new RegExp(`1 to ${VOTE_COUNT_MAX}\\b`));
+    expect(md).toContain(`\`${NOTE_MEMBER_KEY_PATTERN.source}\``);
+    // The phase table is PHASE_ABILITIES.
+    for (const phase of PHASES) {
+      const a = PHASE_ABILITIES[phase];
+      const yn = (b: boolean) => (b ? 'yes' : 'no');
+      expect(section('session')).toContain(`| ${phase} | ${yn(a.writeNotes)} | ${yn(a.vote)} | ${yn(a.propose)} |`);
     }
   });
 
@@ -78,6 +134,7 @@ describe('docs/board-schema.md matches the code', () => {
       ['segments', 'description', SEGMENT_DESCRIPTION_MAX], ['stages', 'name', STAGE_NAME_MAX],
       ['stages', 'buyerStep', BUYER_STEP_MAX], ['departments', 'name', DEPARTMENT_NAME_MAX],
       ['notes', 'text', NOTE_TEXT_MAX], ['notes', 'authorName', AUTHOR_NAME_MAX], ['notes', 'owners', OWNERS_MAX],
+      ['notes', 'supporting', OWNERS_MAX],
     ];
     for (const [name, field, max] of limits) {
       expect(row(name, field), `${name}.${field}`).toMatch(new RegExp(`(at most|to) ${max}\\b`));
