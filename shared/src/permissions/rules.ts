@@ -113,11 +113,15 @@ function checkParticipant(doc: Y.Doc, actor: Actor, changes: readonly Change[]):
       return refuse('R2');
     }
   }
+  const deletedNotes = new Set<string>();
   for (const [key, list] of byNote) {
     const verdict = checkNote(doc, actor, notes, key, list, abilities.writeNotes, session.privateWriting);
     if (!verdict.ok) return verdict;
+    if (list.some((c) => c.kind === 'entry-delete')) deletedNotes.add(key);
   }
-  if (voteChanges.length > 0) return checkVotesAndProposals(doc, actor, voteChanges, abilities, session.voting);
+  if (voteChanges.length > 0) {
+    return checkVotesAndProposals(doc, actor, voteChanges, abilities, session.voting, deletedNotes);
+  }
   return OK;
 }
 
@@ -178,6 +182,7 @@ function checkVotesAndProposals(
   doc: Y.Doc, actor: Actor, changes: Change[],
   abilities: { vote: boolean; propose: boolean },
   voting: { open: boolean; votesPerPerson: number; capPerNote: number | null } | undefined,
+  deletedNotes: ReadonlySet<string>,
 ): Verdict {
   const notes = doc.getMap<RecordMap>(ROOT.notes);
   const nextVotes = new Map<string, number>();
@@ -185,7 +190,11 @@ function checkVotesAndProposals(
   for (const c of changes) {
     if (c.kind !== 'entry' && c.kind !== 'entry-delete') return refuse('R11');
     const parts = splitKey(c.key);
-    if (!parts || parts.memberId !== actor.memberId) return refuse('R8');
+    if (!parts) return refuse('R8');
+    // Deleting one's own note takes everyone's dots and proposals on it along
+    // (checked above as the author's delete); so does tidying traces of a note that is gone.
+    if (c.kind === 'entry-delete' && (deletedNotes.has(parts.noteId) || !notes.has(parts.noteId))) continue;
+    if (parts.memberId !== actor.memberId) return refuse('R8');
     if (c.root === 'votes') {
       if (!abilities.vote || !voting?.open) return refuse('R6');
       votesTouched = true;

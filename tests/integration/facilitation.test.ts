@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import {
+  CLOSE, addNote, castVote, configureVoting, deleteNote, draftsRoom, localOrigin, proposeOwner, readBoard,
+  retractVote, setPhase, setPrivateWriting, setVotingOpen,
+} from '../../shared/src/index.js';
+import { connect, connectMember, createBoard, type Member, type TestClient } from '../support/clients.js';
+import { startTestServer } from '../support/in-process-server.js';
+import { rawSocket } from '../support/raw-socket.js';
+import { addDraft } from '../../client/src/drafts/draftOps.js';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+let server: Server;
+const open: TestClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  for (const c of open) c.destroy();
+  await server.close();
+});
+
+async function workshop() {
+  const board = await createBoard(server.url);
+  const fac = await connectMember(server.url, board, 'facilitator', 'Fiona Facile', 'management');
+  const alice = await connectMember(server.url, board, 'participant', 'Alice Verdi', 'sales');
+  const bob = await connectMember(server.url, board, 'participant', 'Bruno Blu', 'support');
+  open.push(fac, alice, bob);
+  await Promise.all([fac.synced, alice.synced, bob.synced]);
+  const stageId = readBoard(fac.doc).segments[0]!.stages[0]!.id;
+  return { board, fac, alice, bob, stageId };
+}
+
+const forbidden = (m: TestClient) => m.closes.filter((c) => c.code === CLOSE.forbidden);
+
+/** Sends `change` made on a copy of `member`'s doc as raw bytes; resolves with how the server closed. */
+async function attempt(member: Member, boardId: string, change: (doc: Y.Doc) => void) {
+  const copy = new Y.Doc();
+  copy.clientID = member.doc.clientID + 7_777;
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(member.doc));
+  const sv = Y.encodeStateVector(copy);
+  change(copy);
+  const socket = await rawSocket(server.url, `/sync/${boardId}?token=${member.session}`);
+  socket.sendUpdate(Y.encodeStateAsUpdate(copy, sv));
+  return socket.closed;
+}
+
+describe('phases decide what participants may do, and the server agrees', () => {
+  it('F1: in setup a participant cannot add notes; in brainstorm they can', async () => {
+    const { board, fac, alice, stageId } = await workshop();
+    setPhase(fac.doc, 'setup', localOrigin(fac.memberId));
+    await vi.waitFor(() => expect(readBoard(alice.doc).session.phase).toBe('setup'));
+    const closed = await attempt(alice, board.id, (doc) => addNote(doc, { stageId, text: 'too early' }, alice.author, localOrigin('a')));
+    expect(closed).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('phase') });
+    setPhase(fac.doc, 'brainstorm', localOrigin(fac.memberId));
+    await vi.waitFor(() => expect(readBoard(alice.doc).session.phase).toBe('brainstorm'));
+    const id = addNote(alice.doc, { stageId, text: 'now' }, alice.author, localOrigin(alice.memberId));
+    await vi.waitFor(() => expect(readBoard(fac.doc).notesById.get(id)?.text).toBe('now'));
+  });
+
+  it('F2: a participant cannot change the phase, the timer or private writing', async () => {
+    const { board, alice } = await workshop();
+    for (const change of [
+      (doc: Y.Doc) => doc.getMap('session').set('phase', 'review'),
+      (doc: Y.Doc) => doc.getMap('session').set('timer', { status: 'running', durationMs: 1000, endsAt: 0, remainingMs: 0 }),
+      (doc: Y.Doc) => doc.getMap('session').set('privateWriting', true),
+      (doc: Y.Doc) => doc.getMap('groups').set(alice.memberId, 'x'),
+    ]) {
+      expect((await attempt(alice, board.id, change)).code).toBe(CLOSE.forbidden);
+    }
+  });
+});
+
+describe('voting', () => {
+  it('F3: dots are limited per person and per note, only during voting, only for oneself', async () => {
+    const { board, fac, alice, bob, stageId } = await workshop();
+    const n1 = addNote(bob.doc, { stageId, text: 'one' }, bob.author, localOrigin(bob.memberId));
+    const n2 = addNote(bob.doc, { stageId, text: 'two' }, bob.author, localOrigin(bob.memberId));
+    await vi.waitFor(() => expect(readBoard(alice.doc).notesById.size).toBe(2));
+    configureVoting(fac.doc, { votesPerPerson: 3, capPerNote: 2, hideResults: false }, localOrigin(fac.memberId));
+    setPhase(fac.doc, 'vote', localOrigin(fac.memberId));
+    // Closed voting: refused.
+    await vi.waitFor(() => expect(readBoard(alice.doc).session.phase).toBe('vote'));
+    expect((await attempt(alice, board.id, (doc) => doc.getMap('votes').set(`${n1}:${alice.memberId}`, 1))).code).toBe(CLOSE.forbidden);
+    setVotingOpen(fac.doc, true, localOrigin(fac.memberId));
+    await vi.waitFor(() => expect(readBoard(alice.doc).session.voting?.open).toBe(true));
+
+    castVote(alice.doc, n1, alice.memberId, localOrigin(alice.memberId));
+    castVote(alice.doc, n1, alice.memberId, localOrigin(alice.memberId));
+    castVote(alice.doc, n2, alice.memberId, localOrigin(alice.memberId));
+    await vi.waitFor(() => expect(readBoard(fac.doc).votesByNote.get(n1)?.total).toBe(2));
+    await vi.waitFor(() => expect(readBoard(fac.doc).votesByNote.get(n2)?.total).toBe(1));
+    // Over the cap per note, over the dots per person, for somebody else: refused.
+    expect((await attempt(alice, board.id, (doc) => doc.getMap('votes').set(`${n1}:${alice.memberId}`, 3))).code).toBe(CLOSE.forbidden);
+    expect((await attempt(alice, board.id, (doc) => doc.getMap('votes').set(`${n2}:${alice.memberId}`, 2))).code).toBe(CLOSE.forbidden);
+    expect((await attempt(alice, board.id, (doc) => doc.getMap('votes').set(`${n2}:${bob.memberId}`, 1))).code).toBe(CLOSE.forbidden);
+
+    retractVote(alice.doc, n1, alice.memberId, localOrigin(alice.memberId));
+    await vi.waitFor(() => expect(readBoard(fac.doc).votesByNote.get(n1)?.total).toBe(1));
+    expect(forbidden(alice)).toEqual([]);
+  });
+
+  it('F4: owner proposals: one per person per note, only one\'s own, only known departments', async () => {
+    const { board, fac, alice, bob, stageId } = await workshop();
+    const n = addNote(bob.doc, { stageId, text: 'who owns this' }, bob.author, localOrigin(bob.memberId));
+    await vi.waitFor(() => expect(readBoard(alice.doc).notesById.has(n)).toBe(true));
+    proposeOwner(alice.doc, n, alice.memberId, 'fae', localOrigin(alice.memberId));
+    proposeOwner(alice.doc, n, alice.memberId, 'engineering', localOrigin(alice.memberId));
+    await vi.waitFor(() => expect(readBoard(fac.doc).proposalsByNote.get(n)?.get(alice.memberId)).toBe('engineering'));
+    expect((await attempt(alice, board.id, (doc) => doc.getMap('proposals').set(`${n}:${bob.memberId}`, 'sales'))).code).toBe(CLOSE.forbidden);
+    expect((await attempt(alice, board.id, (doc) => doc.getMap('proposals').set(`${n}:${alice.memberId}`, 'no-such-dept'))).code).toBe(CLOSE.forbidden);
+    // Confirming the responsible department is the facilitator's.
+    expect((await attempt(alice, board.id, (doc) => (doc.getMap('notes').get(n) as Y.Map<unknown>).set('responsible', 'fae'))).code).toBe(CLOSE.forbidden);
+    expect(forbidden(alice)).toEqual([]);
+  });
+
+  it('F5: deleting one\'s own note also removes others\' dots and proposals on it', async () => {
+    const { fac, alice, bob, stageId } = await workshop();
+    const n = addNote(bob.doc, { stageId, text: 'short-lived' }, bob.author, localOrigin(bob.memberId));
+    await vi.waitFor(() => expect(readBoard(alice.doc).notesById.has(n)).toBe(true));
+    proposeOwner(alice.doc, n, alice.memberId, 'fae', localOrigin(alice.memberId));
+    await vi.waitFor(() => expect(readBoard(bob.doc).proposalsByNote.get(n)?.size).toBe(1));
+    deleteNote(bob.doc, n, localOrigin(bob.memberId));
+    await vi.waitFor(() => expect(readBoard(fac.doc).notesById.has(n)).toBe(false));
+    expect(readBoard(fac.doc).proposalsByNote.has(n)).toBe(false);
+    expect(forbidden(bob)).toEqual([]);
+  });
+});
+
+describe('private writing', () => {
+  it('F6: drafts never reach other participants before the reveal, then appear signed by their author', async () => {
+    const { board, fac, alice, bob, stageId } = await workshop();
+    setPrivateWriting(fac.doc, true, localOrigin(fac.memberId));
+    await vi.waitFor(() => expect(readBoard(alice.doc).session.privateWriting).toBe(true));
+    // Writing into the board itself is refused while private writing is on.
+    const refused = await attempt(alice, board.id, (doc) => addNote(doc, { stageId, text: 'too public' }, alice.author, localOrigin('a')));
+    expect(refused).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('private') });
+
+    const drafts = connect(server.url, draftsRoom(board.id), alice.session);
+    open.push(drafts);
+    await drafts.synced;
+    const secret = 'SECRET-draft-by-alice-4711';
+    addDraft(drafts.doc, { stageId, text: secret }, alice.author, localOrigin(alice.memberId));
+    // Bob cannot open Alice's drafts: his drafts room is his own.
+    const bobDrafts = connect(server.url, draftsRoom(board.id), bob.session);
+    open.push(bobDrafts);
+    await bobDrafts.synced;
+    const room = await server.rooms.peek(board.id, `private/${alice.memberId}`);
+    await vi.waitFor(async () => expect(room && (await room.flushed(), room.doc.getMap('notes').size)).toBe(1));
+    expect(bobDrafts.doc.getMap('notes').size).toBe(0);
+    const bytesSeenByBob = Buffer.from(Y.encodeStateAsUpdate(bob.doc)).toString('utf8');
+    expect(bytesSeenByBob).not.toContain(secret);
+    expect(Buffer.from(Y.encodeStateAsUpdate(fac.doc)).toString('utf8')).not.toContain(secret);
+
+    setPrivateWriting(fac.doc, false, localOrigin(fac.memberId));
+    await vi.waitFor(() => {
+      const note = [...readBoard(bob.doc).notesById.values()].find((n) => n.text === secret);
+      expect(note).toMatchObject({ authorId: alice.memberId, authorName: 'Alice Verdi', authorDepartment: 'sales', stageId });
+    });
+    await vi.waitFor(() => expect(drafts.doc.getMap('notes').size).toBe(0));
+  });
+
+  it('F7: a viewer or a shared link cannot open drafts', async () => {
+    const board = await createBoard(server.url);
+    for (const token of [board.tokens.viewer, board.tokens.participant]) {
+      const socket = await rawSocket(server.url, `/sync/${draftsRoom(board.id)}?token=${token}`);
+      expect((await socket.closed).code).toBe(CLOSE.unauthorized);
+    }
+  });
+});
+
+describe('members', () => {
+  const api = (path: string, session: string, init: RequestInit = {}) =>
+    fetch(`${server.url}/api/boards/${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${session}`, ...init.headers } });
+
+  it('F8: joining gives each person their own identity, listed on the board', async () => {
+    const { board, fac, alice, bob } = await workshop();
+    await vi.waitFor(() => {
+      const members = readBoard(fac.doc).members.map((m) => [m.name, m.role, m.department]);
+      expect(members).toEqual(expect.arrayContaining([
+        ['Alice Verdi', 'participant', 'sales'], ['Bruno Blu', 'participant', 'support'], ['Fiona Facile', 'facilitator', 'management'],
+      ]));
+    });
+    const info = await (await api(`${board.id}`, alice.session)).json();
+    expect(info).toMatchObject({ role: 'participant', memberId: alice.memberId });
+    expect(alice.memberId).not.toBe(bob.memberId);
+  });
+
+  it('F9: the facilitator turns a participant into a viewer (writes dropped) and removes another (token stops working)', async () => {
+    const { board, fac, alice, bob, stageId } = await workshop();
+    expect((await api(`${board.id}/members/${alice.memberId}`, bob.session, { method: 'PATCH', body: JSON.stringify({ role: 'viewer' }) })).status).toBe(403);
+    const demoted = await api(`${board.id}/members/${alice.memberId}`, fac.session, { method: 'PATCH', body: JSON.stringify({ role: 'viewer' }) });
+    expect(demoted.status).toBe(200);
+    await vi.waitFor(() => expect(readBoard(fac.doc).membersById.get(alice.memberId)?.role).toBe('viewer'));
+    await vi.waitFor(() => expect(alice.closes.some((c) => c.code === CLOSE.reconnect)).toBe(true));
+    await alice.synced;
+    await vi.waitFor(() => expect(alice.provider.wsconnected).toBe(true));
+    addNote(alice.doc, { stageId, text: 'as a viewer now' }, alice.author, localOrigin(alice.memberId));
+    const marker = addNote(bob.doc, { stageId, text: 'marker' }, bob.author, localOrigin(bob.memberId));
+    await vi.waitFor(() => expect(readBoard(alice.doc).notesById.has(marker)).toBe(true));
+    expect([...readBoard(fac.doc).notesById.values()].map((n) => n.text)).toEqual(['marker']);
+
+    expect((await api(`${board.id}/members/${bob.memberId}`, fac.session, { method: 'DELETE' })).status).toBe(204);
+    await vi.waitFor(() => expect(bob.closes.some((c) => c.code === CLOSE.unauthorized)).toBe(true));
+    expect((await api(`${board.id}`, bob.session)).status).toBe(403);
+    const socket = await rawSocket(server.url, `/sync/${board.id}?token=${bob.session}`);
+    expect(await socket.closed).toEqual({ code: CLOSE.unauthorized, reason: 'removed from this workshop' });
+  });
+
+  it('F10: a person renames themselves; new notes are signed with the new name', async () => {
+    const { board, fac, alice, stageId } = await workshop();
+    const res = await api(`${board.id}/members/me`, alice.session, { method: 'PATCH', body: JSON.stringify({ name: 'Alice V.', department: 'fae' }) });
+    expect(res.status).toBe(200);
+    await vi.waitFor(() => expect(readBoard(fac.doc).membersById.get(alice.memberId)).toMatchObject({ name: 'Alice V.', department: 'fae' }));
+    await vi.waitFor(() => expect(alice.provider.wsconnected).toBe(true));
+    const id = addNote(alice.doc, { stageId, text: 'renamed' }, { id: alice.memberId, name: 'Alice V.', department: 'fae' }, localOrigin(alice.memberId));
+    await vi.waitFor(() => expect(readBoard(fac.doc).notesById.get(id)?.authorName).toBe('Alice V.'));
+  });
+
+  it('F11: join validates its input and refuses the viewer link', async () => {
+    const board = await createBoard(server.url);
+    const post = (body: unknown) => fetch(`${server.url}/api/boards/${board.id}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post({ token: board.tokens.viewer, name: 'V', department: '' })).status).toBe(400);
+    expect((await post({ token: 'x'.repeat(43), name: 'V', department: '' })).status).toBe(401);
+    expect((await post({ token: board.tokens.participant, name: '', department: '' })).status).toBe(400);
+    expect((await post({ token: board.tokens.participant, name: 'x'.repeat(61), department: '' })).status).toBe(400);
+    expect((await post({ token: board.tokens.participant, name: 'Ok', department: 'Not A Key' })).status).toBe(400);
+    expect((await post({ token: board.tokens.participant, name: 'Ok', department: 'sales' })).status).toBe(201);
+  });
+});
+
+describe('server time', () => {
+  it('F12: GET /api/time answers the server clock', async () => {
+    const before = Date.now();
+    const { now } = (await (await fetch(`${server.url}/api/time`)).json()) as { now: number };
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(Date.now());
+  });
+});
