@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
-  addNote, castVote, configureVoting, deleteNote, proposeOwner, readBoard, removeSegment, removeStage,
+  addNote, castVote, configureVoting, createUndoManager, deleteNote, proposeOwner, readBoard, removeSegment, removeStage,
   retractVote, setVotingOpen, sortStageByVotes, votesLeft, votesUsed,
 } from '../../shared/src/index.js';
 import { ALICE, expectOneTransaction, expectRejected, me, noteIds, smallBoard, sync, system } from './helpers.js';
@@ -126,6 +126,21 @@ describe('casting and retracting dots', () => {
     expect(b.votesByNote.has(n2)).toBe(false);
     expect(votesLeft(a, 'bob')).toBe(2);
     expect(votesLeft(b, 'ann')).toBe(1);
+  });
+});
+
+describe('undo of dots', () => {
+  it('undoing a dot cast after an earlier retract leaves no dot (not the retracted count)', () => {
+    const { doc, n1 } = votingBoard();
+    const undo = createUndoManager(doc, me);
+    castVote(doc, n1, 'ann', me);
+    undo.stopCapturing();
+    retractVote(doc, n1, 'ann', me);
+    undo.stopCapturing();
+    castVote(doc, n1, 'ann', me);
+    undo.undo();
+    expect(doc.getMap('votes').has(`${n1}:ann`)).toBe(false);
+    expect(readBoard(doc).problems).toEqual([]);
   });
 });
 
