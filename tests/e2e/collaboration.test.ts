@@ -62,9 +62,15 @@ describe('workshop collaboration in two browsers', () => {
     await expect.poll(async () => (await bruno.notes()).find((n) => n.id === id)?.text, POLL)
       .toBe('Invite an application engineer to the first meeting');
 
-    // Edited in the other, appears in the first.
-    await bruno.editNote(id, 'Bring an application engineer to the first customer meeting');
-    await expect.poll(async () => (await alice.notes()).find((n) => n.id === id)?.text, POLL)
+    // Someone else's note cannot be edited by a participant: no editor opens.
+    const r0 = await bruno.page.evaluate((nid) => window.__tabella!.noteRect(nid), id);
+    await bruno.page.mouse.dblclick(r0!.x + r0!.w / 2, r0!.y + r0!.h / 2);
+    expect(await bruno.page.getByTestId('note-editor').count()).toBe(0);
+    await bruno.page.keyboard.press('Escape');
+
+    // Edited by its author, appears in the other.
+    await alice.editNote(id, 'Bring an application engineer to the first customer meeting');
+    await expect.poll(async () => (await bruno.notes()).find((n) => n.id === id)?.text, POLL)
       .toBe('Bring an application engineer to the first customer meeting');
 
     // Moved to another stage by dragging.

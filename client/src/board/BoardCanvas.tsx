@@ -3,7 +3,7 @@ import { Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Awareness } from 'y-protocols/awareness';
-import type { Department } from '../../../shared/src/index.js';
+import type { Department, Note } from '../../../shared/src/index.js';
 import { CursorsLayer } from '../presence/CursorsLayer.js';
 import { NotesLayer, type NoteHandlers } from '../notes/NotesLayer.js';
 import { StaticLayer } from './StaticLayer.js';
@@ -21,6 +21,7 @@ export interface CanvasProps {
   editingNoteId: string | undefined;
   dropStageId: string | undefined;
   canEdit: boolean;
+  canEditNote: (note: Note) => boolean;
   /** Our private drafts, drawn as such. */
   draftIds: ReadonlySet<string>;
   noteHandlers: NoteHandlers;
@@ -147,7 +148,7 @@ export function BoardCanvas(props: CanvasProps) {
           <StaticLayer layout={layout} selectedStageId={props.selectedStageId} dropStageId={props.dropStageId}
             showAddHints={props.canEdit} />
           <NotesLayer layout={layout} departments={props.departments} selectedNoteId={props.selectedNoteId}
-            editingNoteId={props.editingNoteId} canEdit={props.canEdit} draftIds={props.draftIds} handlers={props.noteHandlers} />
+            editingNoteId={props.editingNoteId} canEditNote={props.canEditNote} draftIds={props.draftIds} handlers={props.noteHandlers} />
           <CursorsLayer awareness={props.awareness} scale={viewport.scale} />
         </Stage>
       )}

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
-import type { Author, Origin, Role } from '../../../shared/src/index.js';
+import type { Author, Note, Origin, Role } from '../../../shared/src/index.js';
 import type { NoteCommands } from './useNoteCommands.js';
 
 /**
@@ -15,6 +15,8 @@ export interface BoardActions {
   author: Author;
   /** Facilitators, and participants when the phase allows writing; viewers only look. */
   canEdit: boolean;
+  /** Whether we may edit, move or delete this note (facilitators: any; participants: their own). */
+  canEditNote: (note: Note) => boolean;
   /** Only facilitators change segments, stages, departments and the title. */
   canStructure: boolean;
   run<T>(op: (doc: Y.Doc, origin: Origin) => T): T | undefined;

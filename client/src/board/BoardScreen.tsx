@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Konva from 'konva';
 import {
-  OperationError, localOrigin, type BoardSnapshot, type Role,
+  OperationError, localOrigin, type BoardSnapshot, type Note, type Role,
 } from '../../../shared/src/index.js';
 import { useToasts } from '../app/Toasts.js';
 import type { Identity } from '../join/identity.js';
@@ -63,6 +63,11 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const abilities = PHASE_ABILITIES[sessionState.phase];
   const canStructure = role === 'facilitator';
   const canEdit = canStructure || (role === 'participant' && abilities.writeNotes);
+  // Participants may change only their own notes (the server refuses the rest).
+  const canEditNote = useCallback(
+    (note: Note) => canStructure || (canEdit && note.authorId === identity.id),
+    [canStructure, canEdit, identity.id],
+  );
   const blockedReason = role === 'participant' && !abilities.writeNotes ? t('phases.writingClosed') : undefined;
   // Participants' new notes are private drafts while private writing is on.
   const drafting = role === 'participant' && sessionState.privateWriting;
@@ -125,8 +130,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   );
   const notes = useNoteCommands({ run, draftsDoc: drafting ? drafts.connection?.doc : undefined, draftIds, author });
   const actions = useMemo<BoardActions>(
-    () => ({ doc, origin, role, author, canEdit, canStructure, run, notes }),
-    [doc, origin, role, author, canEdit, canStructure, run, notes],
+    () => ({ doc, origin, role, author, canEdit, canEditNote, canStructure, run, notes }),
+    [doc, origin, role, author, canEdit, canEditNote, canStructure, run, notes],
   );
   const memberActions = useMemberActions(boardId, session, run, view.follow);
 
@@ -216,7 +221,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
       setSelectedStageId(snapshotRef.current.notesById.get(id)?.stageId);
     },
     onEdit: (id) => {
-      if (!canEdit) return;
+      const note = snapshotRef.current.notesById.get(id);
+      if (!note || !canEditNote(note)) return;
       setSelectedNoteId(id);
       setEditing({ noteId: id });
     },
@@ -231,7 +237,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
         setSelectedStageId(target.stageId);
       }
     },
-  }), [canEdit, notes]);
+  }), [canEditNote, notes]);
 
   // A selected note removed by someone else (or by undo) is no longer selected.
   const selectedNote = selectedNoteId ? snapshot.notesById.get(selectedNoteId) : undefined;
@@ -240,11 +246,11 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const draftStage = editing && 'stageId' in editing ? layout.stagesById.get(editing.stageId) : undefined;
 
   useShortcuts({
-    undo: () => canEdit && undo(),
-    redo: () => canEdit && redo(),
+    undo: () => role !== 'viewer' && undo(),
+    redo: () => role !== 'viewer' && redo(),
     addNote: () => canEdit && addNoteHere(true),
     deleteSelected: () => {
-      if (canEdit && selectedNote) {
+      if (selectedNote && canEditNote(selectedNote)) {
         notes.remove(selectedNote.id);
         setSelectedNoteId(undefined);
       }
@@ -282,7 +288,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
         <Toolbar
           boardId={boardId}
           title={snapshot.meta.title}
-          identityName={canEdit ? identity.name : undefined}
+          identityName={role !== 'viewer' ? (boardSnapshot.membersById.get(identity.id)?.name ?? identity.name) : undefined}
           status={status}
           awareness={provider.awareness}
           scale={viewport.scale}
@@ -313,13 +319,14 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             editingNoteId={editingNote?.id}
             dropStageId={dropStageId}
             canEdit={canEdit}
+            canEditNote={canEditNote}
             draftIds={draftIds}
             noteHandlers={noteHandlers}
             onSize={view.onSize}
             onPointer={(p) => {
               pointer.current = p;
               // A viewer is usually a projector: its pointer would only distract the room.
-              if (canEdit) setCursor(p);
+              if (role !== 'viewer') setCursor(p);
             }}
             onSelectStage={(id) => {
               setSelectedStageId(id);

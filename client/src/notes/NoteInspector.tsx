@@ -13,7 +13,8 @@ export function NoteInspector({
   note, departments, onEdit, onClose,
 }: { note: Note; departments: Department[]; onEdit: () => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const { canEdit, notes } = useBoard();
+  const { canEditNote, notes } = useBoard();
+  const canEdit = canEditNote(note);
   const toggleOwner = (key: string) => {
     const owners = note.owners.includes(key) ? note.owners.filter((o) => o !== key) : [...note.owners, key];
     notes.update(note.id, { owners });

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Layer } from 'react-konva';
 import { useTranslation } from 'react-i18next';
-import type { Department } from '../../../shared/src/index.js';
+import type { Department, Note } from '../../../shared/src/index.js';
 import type { BoardLayout } from '../board/layout.js';
 import { NoteShape } from './NoteShape.js';
 import { kindKey } from './noteStyle.js';
@@ -14,13 +14,13 @@ export interface NoteHandlers {
 }
 
 export const NotesLayer = memo(function NotesLayer({
-  layout, departments, selectedNoteId, editingNoteId, canEdit, draftIds, handlers,
+  layout, departments, selectedNoteId, editingNoteId, canEditNote, draftIds, handlers,
 }: {
   layout: BoardLayout;
   departments: ReadonlyMap<string, Department>;
   selectedNoteId: string | undefined;
   editingNoteId: string | undefined;
-  canEdit: boolean;
+  canEditNote: (note: Note) => boolean;
   draftIds: ReadonlySet<string>;
   handlers: NoteHandlers;
 }) {
@@ -39,7 +39,7 @@ export const NotesLayer = memo(function NotesLayer({
             x={box.x}
             y={box.y}
             selected={box.note.id === selectedNoteId}
-            draggable={canEdit}
+            draggable={canEditNote(box.note)}
             draft={draftIds.has(box.note.id)}
             draftLabel={t('private.draftLabel')}
             kindLabel={t(`kinds.${kindKey(box.note.kind)}`)}

@@ -76,6 +76,75 @@ export class BoardPage {
     );
   }
 
+  /** Our private drafts (private writing), from the test hook. */
+  async drafts(): Promise<NoteView[]> {
+    return this.page.evaluate(() =>
+      window.__tabella!.drafts().map((n) => ({ id: n.id, text: n.text, stageId: n.stageId, kind: n.kind, owners: n.owners })),
+    );
+  }
+
+  /** Our view as published to others: world centre and normalised zoom. */
+  async view(): Promise<{ x: number; y: number; scale: number } | undefined> {
+    return this.page.evaluate(() => window.__tabella!.view());
+  }
+
+  /** Members the board knows (server-written), by name. */
+  async memberId(name: string): Promise<string | undefined> {
+    return this.page.evaluate((n) => window.__tabella!.snapshot().members.find((m) => m.name === n)?.id, name);
+  }
+
+  async groups(): Promise<Record<string, string>> {
+    return this.page.evaluate(() => Object.fromEntries(window.__tabella!.snapshot().groups));
+  }
+
+  async role(): Promise<string | null> {
+    return this.page.getByTestId('board').getAttribute('data-role');
+  }
+
+  /**
+   * The countdown as this page shows it, turned into the wall-clock time at
+   * which it ends (all browser contexts share this machine's clock), so pages
+   * read one after the other can be compared.
+   */
+  async timerEndsAt(): Promise<number | undefined> {
+    return this.page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="timer"]');
+      const remaining = Number(el?.dataset.remainingMs);
+      return el && Number.isFinite(remaining) ? Date.now() + remaining : undefined;
+    });
+  }
+
+  async timerText(): Promise<string | null> {
+    return this.page.getByTestId('timer').textContent();
+  }
+
+  async setPhase(phase: string): Promise<void> {
+    await this.page.getByTestId('phase-select').selectOption(phase);
+  }
+
+  async startTimer(minutes: 3 | 5 | 10 | 15): Promise<void> {
+    await this.page.getByTestId('timer-open').click();
+    await this.page.getByTestId(`timer-preset-${minutes}`).click();
+  }
+
+  async openPeople(): Promise<void> {
+    if (await this.page.getByTestId('participants-panel').count()) return;
+    await this.page.getByTestId('participants-toggle').click();
+    await this.page.getByTestId('participants-panel').waitFor();
+  }
+
+  /** Double-clicks a stage and writes a note; returns when the editor closed. */
+  async writeInStage(stageId: string, text: string): Promise<void> {
+    await this.page.getByTestId('toolbar-fit').click();
+    const r = await this.stageRect(stageId);
+    await this.page.mouse.dblclick(r.x + r.w / 2, r.y + Math.min(20, r.h / 4));
+    const editor = this.page.getByTestId('note-editor');
+    await editor.waitFor();
+    await editor.fill(text);
+    await editor.press('Control+Enter');
+    await editor.waitFor({ state: 'detached' });
+  }
+
   async onlineCount(): Promise<number> {
     return Number(await this.page.getByTestId('participants-count').textContent());
   }
