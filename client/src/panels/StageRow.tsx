@@ -5,6 +5,7 @@ import {
 import { useBoard } from '../board/BoardContext.js';
 import { TrashIcon } from '../app/TrashIcon.js';
 import { CommitField } from './CommitField.js';
+import { PinIcon } from '../session/icons.js';
 
 export function StageRow({ stage, index, count, noteCount, onSpotlight }: {
   stage: Stage; index: number; count: number; noteCount: number;
@@ -23,7 +24,7 @@ export function StageRow({ stage, index, count, noteCount, onSpotlight }: {
       </div>
       <div className="stage-buttons">
         <button type="button" className="icon-button spotlight-button" aria-label={t('spotlight.stage')}
-          title={t('spotlight.stage')} data-testid="spotlight-stage" onClick={onSpotlight}>◎</button>
+          title={t('spotlight.stage')} data-testid="spotlight-stage" onClick={onSpotlight}><PinIcon /></button>
         <button type="button" className="icon-button" disabled={index === 0} aria-label={t('structure.moveLeft')}
           title={t('structure.moveLeft')} onClick={() => run((d, o) => moveStage(d, stage.id, index - 1, o))}>←</button>
         <button type="button" className="icon-button" disabled={index === count - 1} aria-label={t('structure.moveRight')}

@@ -7,6 +7,7 @@ import {
 import { useBoard } from '../board/BoardContext.js';
 import { TrashIcon } from '../app/TrashIcon.js';
 import { CommitField } from './CommitField.js';
+import { PinIcon } from '../session/icons.js';
 import { StageRow } from './StageRow.js';
 import { DepartmentsSection } from './DepartmentsSection.js';
 import { type SpotlightTarget } from '../../../shared/src/index.js';
@@ -48,7 +49,7 @@ export function StructurePanel({ snapshot, onSpotlight, onClose }: {
                   onCommit={(name) => run((d, o) => updateSegment(d, segment.id, { name }, o))} />
                 <button type="button" className="icon-button spotlight-button" title={t('spotlight.segment')}
                   aria-label={t('spotlight.segment')} data-testid="spotlight-segment"
-                  onClick={() => onSpotlight({ kind: 'segment', id: segment.id })}>◎</button>
+                  onClick={() => onSpotlight({ kind: 'segment', id: segment.id })}><PinIcon /></button>
                 <button type="button" className="icon-button" disabled={i === 0} aria-label={t('structure.moveUp')}
                   onClick={() => run((d, o) => moveSegment(d, segment.id, i - 1, o))}>↑</button>
                 <button type="button" className="icon-button" disabled={i === snapshot.segments.length - 1}

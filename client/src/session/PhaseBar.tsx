@@ -4,6 +4,7 @@ import { PHASES, setPhase, type Phase, type Session } from '../../../shared/src/
 import { PrivateWritingToggle } from './PrivateWritingToggle.js';
 import { TimerControls } from './TimerControls.js';
 import { TimerDisplay } from './TimerDisplay.js';
+import { LockIcon, PinIcon } from './icons.js';
 
 export interface PhaseBarProps {
   session: Session;
@@ -52,7 +53,7 @@ export function PhaseBar({ session, clockOffset, votesLeft, draftCount, blockedR
       </div>
       {session.privateWriting && !facilitator && (
         <span className="private-badge" data-testid="private-badge" title={t('private.help')}>
-          🔒 {t('private.on')}{role === 'participant' && (
+          <LockIcon /> {t('private.on')}{role === 'participant' && (
             <> · <span data-testid="draft-count">{t('private.drafts', { count: draftCount })}</span></>
           )}
         </span>
@@ -64,7 +65,7 @@ export function PhaseBar({ session, clockOffset, votesLeft, draftCount, blockedR
           <TimerControls timer={session.timer} clockOffset={clockOffset} />
           <button type="button" className="tool" data-testid="bring-everyone" onClick={onBringEveryone}
             title={t('spotlight.bringHelp')}>
-            📍<span className="tool-label">{t('spotlight.bring')}</span>
+            <PinIcon /><span className="pb-label">{t('spotlight.bring')}</span>
           </button>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useBoard } from '../board/BoardContext.js';
+import { LockIcon } from './icons.js';
 import { setPrivateWriting } from '../../../shared/src/index.js';
 
 /**
@@ -16,7 +17,7 @@ export function PrivateWritingToggle({ on }: { on: boolean }) {
         if (on && !window.confirm(t('private.confirmReveal'))) return;
         run((d, o) => setPrivateWriting(d, !on, o));
       }}>
-      🔒<span className="tool-label">{on ? t('private.reveal') : t('private.start')}</span>
+      <LockIcon /><span className="pb-label">{on ? t('private.reveal') : t('private.start')}</span>
     </button>
   );
 }

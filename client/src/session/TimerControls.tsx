@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBoard } from '../board/BoardContext.js';
 import { serverNow } from './useServerClock.js';
+import { ClockIcon } from './icons.js';
 import { extendTimer, pauseTimer, resumeTimer, startTimer, stopTimer, type Timer } from '../../../shared/src/index.js';
 
 const PRESETS_MIN = [3, 5, 10, 15];
@@ -38,7 +39,7 @@ export function TimerControls({ timer, clockOffset }: { timer: Timer | null; clo
       )}
       <button type="button" className={`tool${active ? '' : ' primary'}`} data-testid="timer-open"
         aria-expanded={open} onClick={() => setOpen((v) => !v)}>
-        ⏱<span className="tool-label">{active ? t('timer.restart') : t('timer.start')}</span>
+        <ClockIcon /><span className="pb-label">{active ? t('timer.restart') : t('timer.start')}</span>
       </button>
       {open && (
         <div className="popover timer-popover" data-testid="timer-popover">
