@@ -1,0 +1,92 @@
+/**
+ * Cost of the server's per-update permission check (inspectUpdate +
+ * checkChanges) on a realistic board: 600 notes by 60 participants, compared
+ * with the cost of applying the same update. `npm run bench:guard`.
+ */
+import { performance } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import {
+  addNote, checkChanges, initializeBoard, inspectUpdate, localOrigin, moveNote, readBoard, systemOrigin, updateNote, upsertMember,
+} from '../../shared/src/index.js';
+import { scenario } from '../support/seed-demo.js';
+
+const NOTES = 600;
+const ROUNDS = Number(process.env.ROUNDS ?? 2000);
+
+const board = new Y.Doc();
+initializeBoard(board, { title: 'Bench', template: 'vision-workshop', language: 'en' }, systemOrigin('bench'));
+const members = scenario.participants.map((p, i) => ({ id: `m${i}`, name: p.name, department: p.department }));
+for (const m of members) upsertMember(board, m.id, { ...m, role: 'participant', joinedAt: 0, removed: false }, systemOrigin('bench'));
+const stages = readBoard(board).segments.flatMap((s) => s.stages);
+const noteIds: { id: string; author: (typeof members)[number] }[] = [];
+for (let i = 0; i < NOTES; i++) {
+  const author = members[i % members.length]!;
+  noteIds.push({ id: addNote(board, { stageId: stages[i % stages.length]!.id, text: `Note ${i}: an action someone proposed` }, author, localOrigin(author.id)), author });
+}
+
+// Each participant keeps a replica, as their browser does.
+const replica = new Y.Doc();
+Y.applyUpdate(replica, Y.encodeStateAsUpdate(board));
+
+function measure(label: string, make: (i: number) => { update: Uint8Array; actor: (typeof members)[number] }) {
+  let guardMs = 0;
+  let applyMs = 0;
+  let refused = 0;
+  let bytes = 0;
+  for (let i = 0; i < ROUNDS; i++) {
+    const { update, actor } = make(i);
+    bytes += update.byteLength;
+    const t0 = performance.now();
+    const inspection = inspectUpdate(board, update);
+    const verdict = inspection.ok ? checkChanges(board, { role: 'participant', memberId: actor.id, name: actor.name, department: actor.department }, inspection.changes) : { ok: false };
+    const t1 = performance.now();
+    if (!verdict.ok) refused++;
+    else Y.applyUpdate(board, update);
+    applyMs += performance.now() - t1;
+    guardMs += t1 - t0;
+  }
+  const perGuard = (guardMs / ROUNDS) * 1000;
+  const perApply = (applyMs / ROUNDS) * 1000;
+  console.log(`| ${label} | ${ROUNDS} | ${(bytes / ROUNDS).toFixed(0)} B | ${perGuard.toFixed(1)} µs | ${perApply.toFixed(1)} µs | ${refused} |`);
+  return perGuard;
+}
+
+/** The update a browser's provider would send for `change`: the transaction's own update. */
+function capture(change: () => void): Uint8Array {
+  let out: Uint8Array | undefined;
+  const grab = (update: Uint8Array) => {
+    out = out ? Y.mergeUpdates([out, update]) : update;
+  };
+  replica.on('update', grab);
+  change();
+  replica.off('update', grab);
+  if (!out) throw new Error('change produced no update');
+  return out;
+}
+
+console.log(`Board: ${NOTES} notes, ${members.length} members, ${stages.length} stages; doc ${Y.encodeStateAsUpdate(board).byteLength} bytes`);
+console.log('| update | count | avg size | check (inspect + rules) | apply | refused |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+measure('edit own note text', (i) => {
+  const { id, author } = noteIds[i % noteIds.length]!;
+  return { update: capture(() => updateNote(replica, id, { text: `edited ${i}` }, localOrigin(author.id))), actor: author };
+});
+measure('move own note to another stage', (i) => {
+  const { id, author } = noteIds[(i * 7) % noteIds.length]!;
+  return { update: capture(() => moveNote(replica, id, stages[(i * 3) % stages.length]!.id, 0, localOrigin(author.id))), actor: author };
+});
+measure('add a note', (i) => {
+  const author = members[i % members.length]!;
+  return { update: capture(() => addNote(replica, { stageId: stages[i % stages.length]!.id, text: `new ${i}` }, author, localOrigin(author.id))), actor: author };
+});
+measure('forged edit of another\'s note (refused)', (i) => {
+  const { id } = noteIds[i % noteIds.length]!;
+  const intruder = members[(i + 1) % members.length]!;
+  // Made on a scratch replica so the refused edit does not stay in the honest one.
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(board));
+  let update: Uint8Array | undefined;
+  copy.on('update', (u: Uint8Array) => (update = u));
+  (copy.getMap('notes').get(id) as Y.Map<unknown>).set('text', 'forged');
+  return { update: update!, actor: intruder };
+});
