@@ -86,6 +86,18 @@ describe('facilitation: a facilitator and two participants', () => {
     await fac.page.getByTestId('participants-toggle').click();
   });
 
+  it('at zero every screen shows "Time\'s up"', async () => {
+    await fac.page.getByTestId('timer-open').click();
+    await fac.page.getByTestId('timer-custom').fill('0.05');
+    await fac.page.getByTestId('timer-custom-start').click();
+    for (const p of [fac, alice, bruno]) await p.page.getByTestId('timer-up').waitFor({ timeout: 15_000 });
+    await alice.page.screenshot({ path: '/tmp/tabella-times-up.png' });
+    await fac.page.getByTestId('timer-stop').click();
+    await expect.poll(() => bruno.page.getByTestId('timer').count(), POLL).toBe(0);
+    await fac.startTimer(10);
+    await bruno.page.getByTestId('timer-value').waitFor();
+  });
+
   it('private writing: a draft never reaches the other participant until the reveal', async () => {
     await fac.page.getByTestId('private-toggle').click();
     await alice.page.getByTestId('private-badge').waitFor({ timeout: 15_000 });

@@ -58,7 +58,7 @@ export function TimerControls({ timer, clockOffset }: { timer: Timer | null; clo
           }}>
             <label className="custom-minutes">
               <span className="sr-only">{t('timer.custom')}</span>
-              <input type="number" min={1} max={180} step={1} value={custom} data-testid="timer-custom"
+              <input type="number" min={0.05} max={180} step="any" value={custom} data-testid="timer-custom"
                 onChange={(e) => setCustom(e.target.value)} aria-label={t('timer.custom')} />
               <span>{t('timer.min')}</span>
             </label>

@@ -26,7 +26,11 @@ export function TimerDisplay({ timer, clockOffset }: { timer: Timer | null; cloc
       data-remaining-ms={remaining} data-status={done ? 'done' : timer.status} role="timer"
       aria-label={t('timer.label')}>
       {done ? (
-        <span className="timer-up" data-testid="timer-up">{t('timer.up')}</span>
+        <>
+          <span className="timer-up" data-testid="timer-up">{t('timer.up')}</span>
+          {/* Across the board for a few seconds, readable from the back of the room; then it fades. */}
+          <span className="times-up-banner" aria-hidden="true">{t('timer.up')}</span>
+        </>
       ) : (
         <>
           <span className="timer-value" data-testid="timer-value">{formatRemaining(remaining)}</span>
