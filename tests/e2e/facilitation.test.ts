@@ -204,6 +204,20 @@ describe('facilitation: a facilitator and two participants', () => {
     await carla.page.getByTestId('participants-toggle').click().catch(() => undefined);
   });
 
+  it('phases: a participant sees what to do, and cannot add notes when the phase closes writing', async () => {
+    await fac.setPhase('vote');
+    await expect.poll(() => alice.page.getByTestId('phase-name').textContent(), POLL).toBe('Vote');
+    await alice.page.getByTestId('phase-blocked').waitFor();
+    expect(await alice.page.getByTestId('toolbar-add-note').count()).toBe(0);
+    expect(await alice.page.getByTestId('phase-instruction').textContent()).toMatch(/Vote: you have \d+ dots? left/);
+    await alice.page.getByTestId('language-it').click();
+    await expect.poll(() => alice.page.getByTestId('phase-name').textContent(), POLL).toBe('Votazione');
+    await alice.page.screenshot({ path: '/tmp/tabella-phase-vote-it.png' });
+    await alice.page.getByTestId('language-en').click();
+    await fac.setPhase('brainstorm');
+    await alice.page.getByTestId('toolbar-add-note').waitFor();
+  });
+
   it('a participant made viewer loses the editing controls', async () => {
     expect(await bruno.page.getByTestId('fab-add-note').count() + await bruno.page.getByTestId('toolbar-add-note').count())
       .toBeGreaterThan(0);
@@ -216,5 +230,17 @@ describe('facilitation: a facilitator and two participants', () => {
     expect(await bruno.page.getByTestId('role-badge').textContent()).toBe('Viewer');
     await expect.poll(async () => fac.page.evaluate(() =>
       window.__tabella!.snapshot().members.find((m) => m.name === 'Bruno Verdi')?.role), POLL).toBe('viewer');
+  });
+
+  it('a removed person gets a clear screen, not the board', async () => {
+    await fac.openPeople();
+    const row = fac.page.getByTestId('participant').filter({ hasText: 'Bruno Verdi' });
+    await row.getByTestId('participant-actions').selectOption('remove');
+    await bruno.page.getByTestId('error-screen').waitFor({ timeout: 15_000 });
+    expect(await bruno.page.getByTestId('error-screen').getAttribute('data-kind')).toBe('removed');
+    await expect.poll(() => fac.page.getByTestId('participant').filter({ hasText: 'Bruno Verdi' }).count(), POLL).toBe(0);
+    await bruno.page.reload();
+    await bruno.page.getByTestId('error-screen').waitFor();
+    expect(await bruno.page.getByTestId('error-screen').getAttribute('data-kind')).toBe('removed');
   });
 });

@@ -64,10 +64,8 @@ export function BoardRoute({ boardId }: { boardId: string }) {
         };
         return { kind: 'ready', access: { token: stored.session, info, identity } };
       } catch (err) {
-        if (err instanceof ApiError && err.status === 403) {
-          forgetSession(boardId);
-          return { kind: 'error', error: 'removed' };
-        }
+        // Removed: the session is kept, so a reload says so again instead of offering to join anew.
+        if (err instanceof ApiError && err.status === 403) return { kind: 'error', error: 'removed' };
         if (!(err instanceof ApiError && err.status === 401)) return errorState(err);
         forgetSession(boardId);
       }
@@ -133,8 +131,12 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       boardId={boardId}
       access={state.access}
       onSessionLost={(removed) => {
-        forgetSession(boardId);
-        setState(removed ? { kind: 'error', error: 'removed' } : { kind: 'loading' });
+        if (removed) {
+          setState({ kind: 'error', error: 'removed' });
+        } else {
+          forgetSession(boardId);
+          setState({ kind: 'loading' });
+        }
       }}
     />
   );
