@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
-  CLOSE, addNote, castVote, configureVoting, deleteNote, draftsRoom, localOrigin, proposeOwner, readBoard,
+  CLOSE, addDraft, addNote, castVote, configureVoting, deleteNote, draftsRoom, localOrigin, proposeOwner, readBoard,
   retractVote, setPhase, setPrivateWriting, setVotingOpen,
 } from '../../shared/src/index.js';
 import { connect, connectMember, createBoard, type Member, type TestClient } from '../support/clients.js';
 import { startTestServer } from '../support/in-process-server.js';
 import { rawSocket } from '../support/raw-socket.js';
-import { addDraft } from '../../client/src/drafts/draftOps.js';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 let server: Server;
@@ -141,7 +140,7 @@ describe('private writing', () => {
     open.push(drafts);
     await drafts.synced;
     const secret = 'SECRET-draft-by-alice-4711';
-    addDraft(drafts.doc, { stageId, text: secret }, alice.author, localOrigin(alice.memberId));
+    addDraft(drafts.doc, alice.doc, { stageId, text: secret }, alice.author, localOrigin(alice.memberId));
     // Bob cannot open Alice's drafts: his drafts room is his own.
     const bobDrafts = connect(server.url, draftsRoom(board.id), bob.session);
     open.push(bobDrafts);

@@ -15,7 +15,8 @@ describe('notes', () => {
     const board = readBoard(doc);
     expect(board.problems).toEqual([]);
     expect(board.notesById.get(id)).toEqual({
-      id, stageId: stageA, order: 1, text: 'Send samples', kind: 'best practice',
+      // Appends take a random fraction so concurrent appends do not tie.
+      id, stageId: stageA, order: expect.toSatisfy((o: number) => o >= 1 && o < 1.5), text: 'Send samples', kind: 'best practice',
       authorId: 'alice', authorName: 'Alice', authorDepartment: 'sales',
       owners: ['engineering', 'sales'], createdAt: 42, updatedAt: 42,
       status: 'open', responsible: '', supporting: [], merged: [],
@@ -162,13 +163,32 @@ describe('moveNote', () => {
     expect([...touched]).toEqual([ids[3]]);
   });
 
+  it('concurrent appends to one stage do not tie on order', () => {
+    const { doc, stageA } = smallBoard();
+    const peer = new Y.Doc();
+    sync(doc, peer);
+    const orders = new Set<number>();
+    for (let i = 0; i < 20; i++) {
+      const a = addNote(doc, { stageId: stageA, text: `a${i}` }, ALICE, me);
+      const b = addNote(peer, { stageId: stageA, text: `b${i}` }, { id: 'bob', name: 'Bob', department: '' }, me);
+      sync(doc, peer);
+      sync(peer, doc);
+      orders.add(readBoard(doc).notesById.get(a)!.order);
+      orders.add(readBoard(doc).notesById.get(b)!.order);
+    }
+    expect(orders.size).toBe(40);
+  });
+
   it('lands at the requested index between notes that tie on order (concurrent appends)', () => {
     const { doc, stageA } = smallBoard();
     const peer = new Y.Doc();
     sync(doc, peer);
-    // Both clients append to the same stage offline: both pick order 1.
+    // Both clients append to the same stage offline and end up with the same
+    // order (appends add a random fraction, so force it as an older client would).
     const mine = addNote(doc, { stageId: stageA, text: 'mine' }, ALICE, me);
     const theirs = addNote(peer, { stageId: stageA, text: 'theirs' }, { id: 'bob', name: 'Bob', department: '' }, me);
+    doc.getMap<Y.Map<unknown>>('notes').get(mine)!.set('order', 1);
+    peer.getMap<Y.Map<unknown>>('notes').get(theirs)!.set('order', 1);
     sync(peer, doc);
     sync(doc, peer);
     const board = readBoard(doc);

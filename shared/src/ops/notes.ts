@@ -7,7 +7,7 @@ import {
 } from '../schema/note.js';
 import { cleanText, invalid, notFound } from './errors.js';
 import { deleteNoteTraces } from './note-traces.js';
-import { applyRenumber, lastOrder, placeAt, sortedSiblings, type Placement } from './sorted.js';
+import { appendOrder, applyRenumber, placeAt, sortedSiblings, type Placement } from './sorted.js';
 
 export interface Author {
   id: string;
@@ -43,17 +43,35 @@ function stageNotes(doc: Y.Doc, stageId: string, excludeId?: string) {
 export function addNote(
   doc: Y.Doc, input: NoteInput, author: Author, origin: Origin, now = Date.now(),
 ): string {
-  const { stages, notes } = roots(doc);
-  if (!stages.has(input.stageId)) notFound('Stage', input.stageId);
+  return insertNote(doc, doc, input, author, origin, now);
+}
+
+/**
+ * Adds a private draft (private writing) to a member's drafts doc. Drafts use
+ * the board's `notes` layout but their doc has no stages or departments, so
+ * those are checked against `board`, the board's doc.
+ */
+export function addDraft(
+  drafts: Y.Doc, board: Y.Doc, input: NoteInput, author: Author, origin: Origin, now = Date.now(),
+): string {
+  return insertNote(drafts, board, input, author, origin, now);
+}
+
+/** Writes a new note into `target`, validating stage and owners against `context`. */
+function insertNote(
+  target: Y.Doc, context: Y.Doc, input: NoteInput, author: Author, origin: Origin, now: number,
+): string {
+  if (!roots(context).stages.has(input.stageId)) notFound('Stage', input.stageId);
   if (!ENTITY_ID_PATTERN.test(author.id)) invalid('Author id is not valid');
   if (author.department !== '' && !DEPARTMENT_KEY_PATTERN.test(author.department)) {
     invalid('Author department is not valid');
   }
   const kind = input.kind ?? 'action';
   if (!isNoteKind(kind)) invalid('Unknown note kind');
-  const siblings = stageNotes(doc, input.stageId);
+  const { notes } = roots(target);
+  const siblings = stageNotes(target, input.stageId);
   const placement: Placement =
-    input.index === undefined ? { order: lastOrder(siblings), renumber: [] } : placeAt(siblings, input.index);
+    input.index === undefined ? { order: appendOrder(siblings), renumber: [] } : placeAt(siblings, input.index);
   const id = newEntityId();
   const record: NoteRecord = {
     stageId: input.stageId,
@@ -63,11 +81,11 @@ export function addNote(
     authorId: author.id,
     authorName: cleanText(author.name, 'Name', AUTHOR_NAME_MAX),
     authorDepartment: author.department,
-    owners: checkOwners(doc, input.owners ?? []),
+    owners: checkOwners(context, input.owners ?? []),
     createdAt: now,
     updatedAt: now,
   };
-  doc.transact(() => {
+  target.transact(() => {
     applyRenumber(notes, placement);
     notes.set(id, toRecordMap({ ...record }));
   }, origin);
@@ -110,11 +128,24 @@ export function updateNote(doc: Y.Doc, id: string, patch: NotePatch, origin: Ori
 export function moveNote(
   doc: Y.Doc, id: string, stageId: string, index: number, origin: Origin, now = Date.now(),
 ): void {
-  const entry = noteEntry(doc, id);
-  if (!roots(doc).stages.has(stageId)) notFound('Stage', stageId);
-  const placement = placeAt(stageNotes(doc, stageId, id), index);
-  doc.transact(() => {
-    applyRenumber(roots(doc).notes, placement);
+  relocateNote(doc, doc, id, stageId, index, origin, now);
+}
+
+/** Moves a private draft (see addDraft); the stage is checked against `board`. */
+export function moveDraft(
+  drafts: Y.Doc, board: Y.Doc, id: string, stageId: string, index: number, origin: Origin, now = Date.now(),
+): void {
+  relocateNote(drafts, board, id, stageId, index, origin, now);
+}
+
+function relocateNote(
+  target: Y.Doc, context: Y.Doc, id: string, stageId: string, index: number, origin: Origin, now: number,
+): void {
+  const entry = noteEntry(target, id);
+  if (!roots(context).stages.has(stageId)) notFound('Stage', stageId);
+  const placement = placeAt(stageNotes(target, stageId, id), index);
+  target.transact(() => {
+    applyRenumber(roots(target).notes, placement);
     if (entry.get('stageId') !== stageId) entry.set('stageId', stageId);
     entry.set('order', placement.order);
     entry.set('updatedAt', now);

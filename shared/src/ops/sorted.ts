@@ -25,6 +25,23 @@ export function lastOrder(siblings: { order: number }[]): number {
   return last ? last.order + 1 : 1;
 }
 
+/**
+ * Order for appending a note after `siblings`. A random fraction is added so
+ * that two people appending to the same stage at the same moment do not tie:
+ * a tie would force the next move between them to renumber the whole stage,
+ * which rewrites other people's notes (and the server refuses that from a
+ * participant).
+ */
+export function appendOrder(siblings: { order: number }[]): number {
+  return lastOrder(siblings) + jitter();
+}
+
+/** Uniform in [0, 0.5), from 16 random bits. */
+function jitter(): number {
+  const [a = 0, b = 0] = crypto.getRandomValues(new Uint8Array(2));
+  return ((a << 8) | b) / 131072;
+}
+
 export interface Placement {
   /** Order for the placed item. */
   order: number;
