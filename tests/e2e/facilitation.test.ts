@@ -209,7 +209,7 @@ describe('facilitation: a facilitator and two participants', () => {
     await expect.poll(() => alice.page.getByTestId('phase-name').textContent(), POLL).toBe('Vote');
     await alice.page.getByTestId('phase-blocked').waitFor();
     expect(await alice.page.getByTestId('toolbar-add-note').count()).toBe(0);
-    expect(await alice.page.getByTestId('phase-instruction').textContent()).toMatch(/Vote: you have \d+ dots? left/);
+    expect(await alice.page.getByTestId('phase-instruction').textContent()).toMatch(/Voting opens in a moment|Vote: you have \d+ dots? left/);
     await alice.page.getByTestId('language-it').click();
     await expect.poll(() => alice.page.getByTestId('phase-name').textContent(), POLL).toBe('Votazione');
     await alice.page.screenshot({ path: '/tmp/tabella-phase-vote-it.png' });

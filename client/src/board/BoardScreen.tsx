@@ -306,6 +306,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
         />
         <PhaseBar session={sessionState} clockOffset={clockOffset} votesLeft={votesLeft}
           draftCount={drafts.notes.length} blockedReason={blockedReason}
+          group={boardSnapshot.segments.find((seg) => seg.id === myGroup)}
           onBringEveryone={() => view.shared && spotlight({ kind: 'viewport', ...view.shared })} />
         <div className={`board-body${panel ? ' with-panel' : ''}`}>
           <BoardCanvas

@@ -35,14 +35,13 @@ export function fromSharedView(s: SharedView, size: Size): Viewport {
   return { scale, x: size.width / 2 - s.x * scale, y: size.height / 2 - s.y * scale };
 }
 
-/** The viewport showing a world rectangle whole and centred (at most 1:1 on big screens). */
+/**
+ * The viewport showing a world rectangle whole, centred horizontally and at
+ * the top (like the first fit: what is below it stays below), at most 1.2:1.
+ */
 export function viewportForRect(r: Rect, size: Size, margin = 24): Viewport {
   const scale = clampScale(Math.min((size.width - margin * 2) / r.w, (size.height - margin * 2) / r.h, 1.2));
-  return {
-    scale,
-    x: size.width / 2 - (r.x + r.w / 2) * scale,
-    y: Math.max(margin - r.y * scale, size.height / 2 - (r.y + r.h / 2) * scale),
-  };
+  return { scale, x: size.width / 2 - (r.x + r.w / 2) * scale, y: margin - r.y * scale };
 }
 
 export function readSharedView(value: unknown): SharedView | undefined {

@@ -15,6 +15,8 @@ export interface PhaseBarProps {
   draftCount: number;
   /** Why a participant cannot add notes right now, if they cannot. */
   blockedReason: string | undefined;
+  /** Our breakout group's segment, for participants who have one. */
+  group: { name: string; color: string } | undefined;
   onBringEveryone: () => void;
 }
 
@@ -24,13 +26,14 @@ export interface PhaseBarProps {
  * Facilitators pick the phase and drive the timer, private writing and the
  * spotlight from here.
  */
-export function PhaseBar({ session, clockOffset, votesLeft, draftCount, blockedReason, onBringEveryone }: PhaseBarProps) {
+export function PhaseBar({ session, clockOffset, votesLeft, draftCount, blockedReason, group, onBringEveryone }: PhaseBarProps) {
   const { t } = useTranslation();
   const { canStructure: facilitator, run, role } = useBoard();
   const { phase } = session;
+  const votingClosed = phase === 'vote' && !session.voting?.open;
   const instruction = role === 'viewer'
     ? t(`phases.${phase}.watch`)
-    : t(`phases.${phase}.do`, { count: votesLeft });
+    : votingClosed ? t('phases.vote.waiting') : t(`phases.${phase}.do`, { count: votesLeft });
   return (
     <section className={`phase-bar phase-${phase}${session.privateWriting ? ' private' : ''}`} data-testid="phase-bar"
       data-phase={phase} aria-label={t('phases.label')}>
@@ -51,6 +54,11 @@ export function PhaseBar({ session, clockOffset, votesLeft, draftCount, blockedR
           {blockedReason && <em className="phase-blocked" data-testid="phase-blocked"> · {blockedReason}</em>}
         </span>
       </div>
+      {group && (
+        <span className="group-badge" style={{ borderColor: group.color }} data-testid="my-group">
+          {t('groups.yours', { name: group.name })}
+        </span>
+      )}
       {session.privateWriting && !facilitator && (
         <span className="private-badge" data-testid="private-badge" title={t('private.help')}>
           <LockIcon /> {t('private.on')}{role === 'participant' && (
