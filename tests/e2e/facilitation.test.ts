@@ -218,6 +218,28 @@ describe('facilitation: a facilitator and two participants', () => {
     await alice.page.getByTestId('toolbar-add-note').waitFor();
   });
 
+  it('a refused update (phase closed while writing) shows the reason and resyncs without an error screen', async () => {
+    const [stage] = await alice.stages();
+    await alice.page.getByTestId('toolbar-fit').click();
+    const r = await alice.page.evaluate((id) => window.__tabella!.stageRect(id), stage!.id);
+    await alice.page.mouse.dblclick(r!.x + r!.w / 2, r!.y + 20);
+    const editor = alice.page.getByTestId('note-editor');
+    await editor.waitFor();
+    await fac.setPhase('review');
+    await expect.poll(() => alice.page.getByTestId('phase-name').textContent(), POLL).toBe('Review');
+    await editor.fill('Too late for this phase');
+    await editor.press('Control+Enter');
+    await alice.page.getByTestId('toast').first().waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await alice.notes()).some((n) => n.text === 'Too late for this phase'), POLL).toBe(false);
+    expect(await alice.page.getByTestId('error-screen').count()).toBe(0);
+    await expect.poll(() => alice.page.getByTestId('connection').getAttribute('data-status'), POLL).toBe('connected');
+    expect((await bruno.notes()).some((n) => n.text === 'Too late for this phase')).toBe(false);
+    await fac.setPhase('brainstorm');
+    // Still live after the resync: a new note of Alice's reaches Bruno.
+    const id = await alice.addNote(stage!.id, 'Back to writing');
+    await expect.poll(async () => (await bruno.notes()).some((n) => n.id === id), POLL).toBe(true);
+  });
+
   it('a participant made viewer loses the editing controls', async () => {
     expect(await bruno.page.getByTestId('fab-add-note').count() + await bruno.page.getByTestId('toolbar-add-note').count())
       .toBeGreaterThan(0);

@@ -49,9 +49,9 @@ export function Toolbar(p: ToolbarProps) {
               title={t('toolbar.undo')} aria-label={t('toolbar.undo')}>↶</button>
             <button type="button" className="tool" onClick={p.onRedo} disabled={!p.canRedo} data-testid="toolbar-redo"
               title={t('toolbar.redo')} aria-label={t('toolbar.redo')}>↷</button>
+            <span className="tool-sep" />
           </>
         )}
-        <span className="tool-sep" />
         <button type="button" className="tool" onClick={p.onZoomOut} data-testid="toolbar-zoom-out"
           title={t('toolbar.zoomOut')} aria-label={t('toolbar.zoomOut')}>−</button>
         <span className="zoom-level" data-testid="zoom-level">{Math.round(p.scale * 100)}%</span>

@@ -78,7 +78,10 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
 
     const open = (): BoardConnection => {
       const doc = new Y.Doc();
-      const provider = new WebsocketProvider(syncUrl(), room, doc, { params: { token } });
+      // No BroadcastChannel between tabs: a doc holding a refused update would hand
+      // it straight back to the fresh doc (same room, same tab or another tab),
+      // which would send it to the server again. The server is the only peer.
+      const provider = new WebsocketProvider(syncUrl(), room, doc, { params: { token }, disableBc: true });
       const conn: BoardConnection = { doc, provider, reader: new BoardReader(doc) };
       provider.on('status', ({ status }) => {
         if (disposed || conn !== current) return;
