@@ -37,3 +37,7 @@ export * from './templates/vision-workshop-content.js';
 export * from './protocol.js';
 export * from './presence.js';
 export * from './permissions/index.js';
+export * from './schema/commitment.js';
+export * from './schema/feedback.js';
+export * from './ops/follow-up.js';
+export * from './read-follow-up.js';

@@ -14,6 +14,9 @@ import { readGroup } from './schema/group.js';
 import { readVoteCount } from './schema/vote.js';
 import { readProposal } from './schema/proposal.js';
 import { NOTE_MEMBER_KEY_PATTERN, parseNoteMemberKey } from './schema/note-member-key.js';
+import { readFollowUp, type FollowUp } from './read-follow-up.js';
+import type { Commitment } from './schema/commitment.js';
+import type { Feedback } from './schema/feedback.js';
 
 /** A validated, plain, immutable view of a board. */
 export interface BoardSnapshot {
@@ -38,6 +41,10 @@ export interface BoardSnapshot {
   votesByNote: ReadonlyMap<string, VoteTally>;
   /** Owner proposals per note: member id -> department key (only notes in `notesById`). */
   proposalsByNote: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Executive commitments per stage and department (step 6), in stage order. */
+  commitments: Commitment[];
+  /** Reps' feedback from real deals (step 7), newest first. */
+  feedback: Feedback[];
   /** Entries that were skipped or repaired while reading, for logging and diagnostics. */
   problems: Problem[];
 }
@@ -145,6 +152,7 @@ export class BoardReader {
   private groups: Part<Map<string, string>> | undefined;
   private votes: Part<Map<string, VoteTally>> | undefined;
   private proposals: Part<Map<string, Map<string, string>>> | undefined;
+  private followUp: Part<FollowUp> | undefined;
   private readonly observers: [Y.Map<unknown>, (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void][];
 
   constructor(doc: Y.Doc) {
@@ -177,6 +185,8 @@ export class BoardReader {
       [this.r.groups, on(() => { this.groups = undefined; })],
       [this.r.votes, on(() => { this.votes = undefined; })],
       [this.r.proposals, on(() => { this.proposals = undefined; })],
+      [this.r.commitments as Y.Map<unknown>, on(() => { this.followUp = undefined; })],
+      [this.r.feedback as Y.Map<unknown>, on(() => { this.followUp = undefined; })],
     ];
     for (const [type, fn] of this.observers) type.observeDeep(fn);
   }
@@ -209,6 +219,7 @@ export class BoardReader {
       this.structure = this.readStructure();
       this.notes = undefined;
       this.groups = undefined;
+      this.followUp = undefined;
     }
     const structure = this.structure;
     if (!this.notes) {
@@ -222,7 +233,8 @@ export class BoardReader {
     this.groups ??= this.readGroups(structure.segments);
     this.votes ??= this.readVotes(notes.notesById);
     this.proposals ??= this.readProposals(notes.notesById);
-    const { members, session, groups, votes, proposals } = this;
+    this.followUp ??= this.readFollowUpPart(structure);
+    const { members, session, groups, votes, proposals, followUp } = this;
     return {
       meta: structure.meta,
       segments: structure.segments,
@@ -238,9 +250,11 @@ export class BoardReader {
       groups: groups.value,
       votesByNote: votes.value,
       proposalsByNote: proposals.value,
+      commitments: followUp.value.commitments,
+      feedback: followUp.value.feedback,
       problems: [
         ...structure.problems, ...notes.problems, ...members.problems, ...session.problems,
-        ...groups.problems, ...votes.problems, ...proposals.problems,
+        ...groups.problems, ...votes.problems, ...proposals.problems, ...followUp.problems,
       ],
     };
   }
@@ -303,6 +317,16 @@ export class BoardReader {
     for (const list of notesByStage.values()) list.sort(byOrderThenId);
     orphanNotes.sort(byOrderThenId);
     return { notesById, notesByStage, orphanNotes, problems };
+  }
+
+  private readFollowUpPart(structure: StructurePart): Part<FollowUp> {
+    const problems: Problem[] = [];
+    const rank = new Map<string, number>();
+    for (const segment of structure.segments) for (const stage of segment.stages) rank.set(stage.id, rank.size);
+    const value = readFollowUp(
+      this.r.commitments, this.r.feedback, structure.stagesById, structure.departmentsByKey, rank, problems,
+    );
+    return { value, problems };
   }
 
   private readMembers(): Part<{ members: Member[]; membersById: Map<string, Member> }> {

@@ -235,6 +235,7 @@ describe('facilitation: a facilitator and two participants', () => {
     await expect.poll(() => alice.page.getByTestId('connection').getAttribute('data-status'), POLL).toBe('connected');
     expect((await bruno.notes()).some((n) => n.text === 'Too late for this phase')).toBe(false);
     await fac.setPhase('brainstorm');
+    await alice.page.getByTestId('toolbar-add-note').waitFor();
     // Still live after the resync: a new note of Alice's reaches Bruno.
     const id = await alice.addNote(stage!.id, 'Back to writing');
     await expect.poll(async () => (await bruno.notes()).some((n) => n.id === id), POLL).toBe(true);

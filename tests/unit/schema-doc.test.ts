@@ -9,7 +9,7 @@ import {
   MEMBER_NAME_MAX, MERGED_MAX, NOTE_MEMBER_KEY_PATTERN, NOTE_STATUSES, PHASES, PHASE_ABILITIES,
   TIMER_STATUSES, VOTE_COUNT_MAX, VOTES_PER_PERSON_MAX,
   castVote, configureVoting, confirmOwners, mergeNotes, proposeOwner, setNoteStatus, setPhase, setPrivateWriting,
-  setSpotlight, setVotingOpen, startTimer, upsertMember, assignGroup,
+  setSpotlight, setVotingOpen, startTimer, upsertMember, assignGroup, setCommitment, addFeedback,
 } from '../../shared/src/index.js';
 import { buildNote, listStages, newId } from '../../docs/examples/add-note.mjs';
 
@@ -62,6 +62,8 @@ function fullBoard() {
   mergeNotes(doc, noteId, [dup], origin);
   setNoteStatus(doc, noteId, 'accepted', origin);
   confirmOwners(doc, noteId, { responsible: 'sales', supporting: ['fae'] }, origin);
+  setCommitment(doc, stageId, 'engineering', 'An application engineer joins every first spec review', 'Head of Engineering', origin);
+  addFeedback(doc, { stageId, outcome: 'blocked', blocker: 'No FAE free', department: 'fae', comment: 'Lost two weeks', repName: 'Giulia' }, origin);
   return doc;
 }
 
@@ -85,6 +87,8 @@ describe('docs/board-schema.md matches the code', () => {
       notes: Object.keys([...board.notesById.values()][0]!).filter((k) => k !== 'id'),
       members: Object.keys(board.members[0]!).filter((k) => k !== 'id'),
       session: Object.keys(board.session),
+      commitments: Object.keys(board.commitments[0]!).filter((k) => k !== 'stageId' && k !== 'department'),
+      feedback: Object.keys(board.feedback[0]!).filter((k) => k !== 'id'),
     };
     for (const [name, fields] of Object.entries(readFields)) {
       expect(documentedFields(name).sort(), name).toEqual([...fields].sort());

@@ -128,7 +128,10 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
     () => ({ id: identity.id, name: identity.name || t('roles.viewer'), department: identity.department }),
     [identity, t],
   );
-  const notes = useNoteCommands({ run, draftsDoc: drafting ? drafts.connection?.doc : undefined, draftIds, author });
+  const boardCount = useCallback((stageId: string) => boardSnapshot.notesByStage.get(stageId)?.length ?? 0, [boardSnapshot]);
+  const notes = useNoteCommands({
+    run, draftsDoc: drafting ? drafts.connection?.doc : undefined, draftIds, author, boardCount,
+  });
   const actions = useMemo<BoardActions>(
     () => ({ doc, origin, role, author, canEdit, canEditNote, canStructure, run, notes }),
     [doc, origin, role, author, canEdit, canEditNote, canStructure, run, notes],

@@ -1,14 +1,13 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import {
-  addNote, deleteNote, localOrigin, moveNote, updateNote, type Author, type NotePatch,
+  addDraft, addNote, deleteNote, localOrigin, moveDraft, moveNote, updateNote, type Author, type NoteKind, type NotePatch,
 } from '../../../shared/src/index.js';
-import { addDraft, moveDraft } from '../drafts/draftOps.js';
 import type { BoardActions } from './BoardContext.js';
 
 export interface NoteCommands {
   /** Adds a note (or, during private writing, a private draft) and returns its id. */
-  add(stageId: string, text: string): string | undefined;
+  add(stageId: string, text: string, kind?: NoteKind): string | undefined;
   update(id: string, patch: NotePatch): void;
   move(id: string, stageId: string, index: number): void;
   remove(id: string): void;
@@ -19,8 +18,10 @@ export interface NoteCommands {
  * for their drafts. `run` turns errors into a toast; it is reused for drafts
  * with the drafts doc and an origin of its own (board undo never reaches drafts).
  */
-export function useNoteCommands({ run, draftsDoc, draftIds, author }: {
+export function useNoteCommands({ run, draftsDoc, draftIds, author, boardCount }: {
   run: BoardActions['run'];
+  /** Board notes in a stage: drafts are drawn after them, so a drop index counts them too. */
+  boardCount: (stageId: string) => number;
   /** Present while our new notes are private drafts. */
   draftsDoc: Y.Doc | undefined;
   draftIds: ReadonlySet<string>;
@@ -29,17 +30,21 @@ export function useNoteCommands({ run, draftsDoc, draftIds, author }: {
   return useMemo(() => {
     const draftOrigin = localOrigin(`${author.id}`);
     const onDraft = (id: string) => draftsDoc !== undefined && draftIds.has(id);
-    const runDraft = <T,>(op: (d: Y.Doc) => T) => (draftsDoc ? run(() => op(draftsDoc)) : undefined);
+    // Drafts are checked against the board doc (stages, departments) and written to the drafts doc.
+    const runDraft = <T,>(op: (drafts: Y.Doc, board: Y.Doc) => T) =>
+      (draftsDoc ? run((board) => op(draftsDoc, board)) : undefined);
     return {
-      add: (stageId, text) => draftsDoc
-        ? runDraft((d) => addDraft(d, { stageId, text }, author, draftOrigin))
-        : run((d, o) => addNote(d, { stageId, text }, author, o)),
+      add: (stageId, text, kind) => draftsDoc
+        ? runDraft((drafts, board) => addDraft(drafts, board, { stageId, text, kind }, author, draftOrigin))
+        : run((d, o) => addNote(d, { stageId, text, kind }, author, o)),
       update: (id, patch) => {
         if (onDraft(id)) runDraft((d) => updateNote(d, id, patch, draftOrigin));
         else run((d, o) => updateNote(d, id, patch, o));
       },
       move: (id, stageId, index) => {
-        if (onDraft(id)) runDraft((d) => moveDraft(d, id, stageId, draftOrigin));
+        if (onDraft(id)) {
+          runDraft((drafts, board) => moveDraft(drafts, board, id, stageId, index - boardCount(stageId), draftOrigin));
+        }
         else run((d, o) => moveNote(d, id, stageId, index, o));
       },
       remove: (id) => {
@@ -47,5 +52,5 @@ export function useNoteCommands({ run, draftsDoc, draftIds, author }: {
         else run((d, o) => deleteNote(d, id, o));
       },
     };
-  }, [run, draftsDoc, draftIds, author]);
+  }, [run, draftsDoc, draftIds, author, boardCount]);
 }

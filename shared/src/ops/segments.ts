@@ -7,6 +7,7 @@ import {
   SEGMENT_COLORS, SEGMENT_DESCRIPTION_MAX, SEGMENT_NAME_MAX, type SegmentRecord,
 } from '../schema/segment.js';
 import { cleanText, invalid, notFound } from './errors.js';
+import { deleteStageFollowUp } from './follow-up.js';
 import { deleteNoteTraces } from './note-traces.js';
 import { applyRenumber, lastOrder, placeAt, sortedSiblings } from './sorted.js';
 
@@ -84,6 +85,7 @@ export function removeSegment(doc: Y.Doc, id: string, origin: Origin): void {
     groups.forEach((segmentId, memberId) => {
       if (segmentId === id) groups.delete(memberId);
     });
+    deleteStageFollowUp(doc, stageIds);
     for (const stageId of stageIds) stages.delete(stageId);
     segments.delete(id);
   }, origin);

@@ -4,6 +4,7 @@ import type { Origin } from '../origin.js';
 import { roots, toRecordMap } from '../schema/layout.js';
 import { BUYER_STEP_MAX, STAGE_NAME_MAX, type StageRecord } from '../schema/stage.js';
 import { cleanText, notFound } from './errors.js';
+import { deleteStageFollowUp } from './follow-up.js';
 import { deleteNoteTraces } from './note-traces.js';
 import { applyRenumber, lastOrder, placeAt, sortedSiblings } from './sorted.js';
 
@@ -54,7 +55,7 @@ export function moveStage(doc: Y.Doc, id: string, index: number, origin: Origin)
   }, origin);
 }
 
-/** Removes a stage and its notes (with their votes and proposals) in one transaction. */
+/** Removes a stage, its notes (with their votes and proposals), commitments and feedback, in one transaction. */
 export function removeStage(doc: Y.Doc, id: string, origin: Origin): void {
   const { stages, notes } = roots(doc);
   if (!stages.has(id)) notFound('Stage', id);
@@ -65,6 +66,7 @@ export function removeStage(doc: Y.Doc, id: string, origin: Origin): void {
     });
     deleteNoteTraces(doc, removed);
     for (const noteId of removed) notes.delete(noteId);
+    deleteStageFollowUp(doc, new Set([id]));
     stages.delete(id);
   }, origin);
 }

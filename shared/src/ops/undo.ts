@@ -14,9 +14,11 @@ export function createUndoManager(doc: Y.Doc, origin: Origin): Y.UndoManager {
   // count retracted earlier). `meta` and `session` are fields, kept filled.
   const collections = new Set<unknown>([
     r.segments, r.stages, r.departments, r.notes, r.members, r.groups, r.votes, r.proposals,
+    r.commitments, r.feedback,
   ]);
   const scope = [
     r.meta, r.segments, r.stages, r.departments, r.notes, r.members, r.session, r.groups, r.votes, r.proposals,
+    r.commitments,
   ];
   return new Y.UndoManager(scope, {
     trackedOrigins: new Set([origin]),

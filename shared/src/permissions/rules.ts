@@ -43,7 +43,7 @@ const refuse = (rule: RuleId, detail?: string): Verdict => ({
 /** Roots a facilitator may write. `members` is the server's alone. */
 const FACILITATOR_ROOTS = new Set<string>([
   ROOT.meta, ROOT.segments, ROOT.stages, ROOT.departments, ROOT.notes,
-  'session', 'groups', 'votes', 'proposals',
+  'session', 'groups', 'votes', 'proposals', 'commitments', 'feedback',
 ]);
 
 /** Note fields a participant may change on their own note. */

@@ -18,6 +18,8 @@ export const ROOT = {
   groups: 'groups',
   votes: 'votes',
   proposals: 'proposals',
+  commitments: 'commitments',
+  feedback: 'feedback',
 } as const;
 
 /** A record stored as a nested Y.Map so concurrent edits of different fields merge. */
@@ -39,6 +41,10 @@ export interface BoardRoots {
   votes: Y.Map<unknown>;
   /** `${noteId}:${memberId}` -> department key (plain string). */
   proposals: Y.Map<unknown>;
+  /** `${stageId}:${departmentKey}` -> commitment record (step 6). */
+  commitments: Y.Map<RecordMap>;
+  /** Feedback id -> feedback record (step 7). */
+  feedback: Y.Map<RecordMap>;
 }
 
 export function roots(doc: Y.Doc): BoardRoots {
@@ -53,6 +59,8 @@ export function roots(doc: Y.Doc): BoardRoots {
     groups: doc.getMap<unknown>(ROOT.groups),
     votes: doc.getMap<unknown>(ROOT.votes),
     proposals: doc.getMap<unknown>(ROOT.proposals),
+    commitments: doc.getMap<RecordMap>(ROOT.commitments),
+    feedback: doc.getMap<RecordMap>(ROOT.feedback),
   };
 }
 

@@ -1,0 +1,301 @@
+import { ownerTally } from '../ops/owners.js';
+import type { BoardSnapshot } from '../read-board.js';
+import type { Note } from '../schema/note.js';
+import {
+  FEEDBACK_OUTCOMES,
+  type DepartmentHeadcount, type DepartmentRef, type DepartmentRoadmap, type FeedbackOutcome, type OwnerProposalCount,
+  type PlacedItem, type ResponsibilityMatrix, type Roadmap, type RoadmapCommitment, type RoadmapFeedbackEntry,
+  type RoadmapInclude, type RoadmapItem, type RoadmapOptions, type RoadmapSegment, type RoadmapStage,
+  type RoadmapWarning, type StageFeedback,
+} from './types.js';
+
+/** A stored commitment (root `commitments`, key `${stageId}:${departmentKey}`). */
+export interface CommitmentLike {
+  text: string;
+  byName: string;
+  updatedAt: number;
+}
+
+/** A stored feedback report (root `feedback`, keyed by id). */
+export interface FeedbackLike {
+  segmentId: string;
+  stageId: string;
+  outcome: string;
+  blocker: string;
+  department: string;
+  comment: string;
+  repName: string;
+  createdAt: number;
+}
+
+/**
+ * What the roadmap reads: a board snapshot. `commitments` and `feedback` are
+ * optional so the roadmap works with snapshots from before those roots existed.
+ */
+export type RoadmapSource = Pick<
+  BoardSnapshot,
+  'meta' | 'segments' | 'departments' | 'notesById' | 'notesByStage' | 'members' | 'votesByNote' | 'proposalsByNote'
+> & {
+  commitments?: ReadonlyMap<string, CommitmentLike>;
+  feedback?: ReadonlyMap<string, FeedbackLike>;
+};
+
+const DEFAULT_LATEST_FEEDBACK = 3;
+
+/**
+ * The consolidated roadmap of a board: the single source for the Roadmap view
+ * and every export. Pure: plain data in, plain data out.
+ *
+ * Which notes are the roadmap's actions: see RoadmapInclude. By default a
+ * board on which a facilitator accepted at least one note shows accepted
+ * notes only; a board where nothing was ever accepted shows every note that
+ * is not parked, so a workshop run without formal acceptance still yields a
+ * roadmap. Parked notes and questions are listed apart in either mode.
+ * Departments that no longer exist are ignored wherever a note names them.
+ */
+export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = {}): Roadmap {
+  const include = options.include ?? defaultInclude(snapshot);
+  const departments = snapshot.departments.map(toRef);
+  const deptByKey = new Map(departments.map((d) => [d.key, d]));
+  const dept = (key: string): DepartmentRef | null => deptByKey.get(key) ?? null;
+
+  const commitmentsByStage = groupCommitments(snapshot, deptByKey);
+  const feedbackByStage = groupFeedback(snapshot, dept, options.latestFeedback ?? DEFAULT_LATEST_FEEDBACK);
+
+  const toItem = (note: Note, segmentId: string): RoadmapItem => ({
+    id: note.id,
+    segmentId,
+    stageId: note.stageId,
+    text: note.text,
+    kind: note.kind,
+    status: note.status,
+    responsible: dept(note.responsible),
+    supporting: note.supporting.map(dept).filter((d): d is DepartmentRef => d !== null),
+    votes: snapshot.votesByNote.get(note.id)?.total ?? 0,
+    mergedCount: note.merged.length,
+    authors: distinct([note.authorName, ...note.merged.map((m) => m.authorName)]),
+  });
+
+  let lastActivityAt = snapshot.meta.createdAt;
+  const segments: RoadmapSegment[] = snapshot.segments.map((segment, si) => ({
+    id: segment.id,
+    number: si + 1,
+    name: segment.name,
+    description: segment.description,
+    color: segment.color,
+    stages: segment.stages.map((stage, ti): RoadmapStage => {
+      const out: RoadmapStage = {
+        id: stage.id,
+        segmentId: segment.id,
+        number: ti + 1,
+        name: stage.name,
+        buyerStep: stage.buyerStep,
+        actions: [],
+        pending: [],
+        parked: [],
+        questions: [],
+        commitments: commitmentsByStage.get(stage.id) ?? [],
+        feedback: feedbackByStage.get(stage.id) ?? emptyFeedback(),
+      };
+      for (const note of snapshot.notesByStage.get(stage.id) ?? []) {
+        lastActivityAt = Math.max(lastActivityAt, note.createdAt, note.updatedAt);
+        const item = toItem(note, segment.id);
+        if (note.status === 'parked') out.parked.push(item);
+        else if (note.kind === 'question') out.questions.push(item);
+        else if (include === 'all-open' || note.status === 'accepted') out.actions.push(item);
+        else out.pending.push(item);
+      }
+      return out;
+    }),
+  }));
+
+  const placed = (pick: (stage: RoadmapStage) => RoadmapItem[]): PlacedItem[] =>
+    segments.flatMap((segment) =>
+      segment.stages.flatMap((stage) =>
+        pick(stage).map((item) => ({
+          item, segmentName: segment.name, segmentNumber: segment.number, stageName: stage.name, stageNumber: stage.number,
+        })),
+      ),
+    );
+  const actions = placed((s) => s.actions);
+  const allCommitments = segments.flatMap((s) => s.stages.flatMap((t) => t.commitments));
+
+  const byDepartment: DepartmentRoadmap[] = departments.map((department) => ({
+    department,
+    responsible: actions.filter((p) => p.item.responsible?.key === department.key),
+    supporting: actions.filter((p) => p.item.supporting.some((d) => d.key === department.key)),
+    commitments: allCommitments.filter((c) => c.department.key === department.key),
+  }));
+
+  const everything = placed((s) => [...s.actions, ...s.pending, ...s.parked, ...s.questions]);
+  const votes = everything
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => p.item.votes > 0)
+    .sort((a, b) => b.p.item.votes - a.p.item.votes || a.i - b.i)
+    .map(({ p }) => p);
+
+  const pending = placed((s) => s.pending);
+  return {
+    title: snapshot.meta.title,
+    language: snapshot.meta.language,
+    createdAt: snapshot.meta.createdAt,
+    generatedAt: options.now ?? Date.now(),
+    lastActivityAt,
+    include,
+    participants: headcount(snapshot, deptByKey),
+    departments,
+    segments,
+    byDepartment,
+    matrix: matrix(segments, departments),
+    parked: placed((s) => s.parked),
+    questions: placed((s) => s.questions),
+    votes,
+    commitments: allCommitments,
+    warnings: warnings(snapshot, actions, deptByKey),
+    counts: {
+      actions: actions.length,
+      parked: segments.reduce((n, s) => n + s.stages.reduce((m, t) => m + t.parked.length, 0), 0),
+      questions: segments.reduce((n, s) => n + s.stages.reduce((m, t) => m + t.questions.length, 0), 0),
+      pending: pending.length,
+    },
+  };
+}
+
+function defaultInclude(snapshot: RoadmapSource): RoadmapInclude {
+  for (const note of snapshot.notesById.values()) if (note.status === 'accepted') return 'accepted';
+  return 'all-open';
+}
+
+function toRef(d: { key: string; name: string; color: string }): DepartmentRef {
+  return { key: d.key, name: d.name, color: d.color };
+}
+
+function distinct(names: string[]): string[] {
+  return [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
+}
+
+/** Participants and facilitators who were not removed, per department (board order; no department last). */
+function headcount(snapshot: RoadmapSource, deptByKey: ReadonlyMap<string, DepartmentRef>): Roadmap['participants'] {
+  const counts = new Map<string, { participants: number; facilitators: number }>();
+  let total = 0;
+  for (const member of snapshot.members) {
+    if (member.removed || member.role === 'viewer') continue;
+    const key = deptByKey.has(member.department) ? member.department : '';
+    const entry = counts.get(key) ?? { participants: 0, facilitators: 0 };
+    if (member.role === 'facilitator') entry.facilitators += 1;
+    else entry.participants += 1;
+    counts.set(key, entry);
+    total += 1;
+  }
+  const byDepartment: DepartmentHeadcount[] = [];
+  for (const [key, department] of deptByKey) {
+    const c = counts.get(key);
+    if (c) byDepartment.push({ department, ...c, total: c.participants + c.facilitators });
+  }
+  const none = counts.get('');
+  if (none) byDepartment.push({ department: null, ...none, total: none.participants + none.facilitators });
+  return { total, byDepartment };
+}
+
+function groupCommitments(
+  snapshot: RoadmapSource, deptByKey: ReadonlyMap<string, DepartmentRef>,
+): Map<string, RoadmapCommitment[]> {
+  const byStage = new Map<string, RoadmapCommitment[]>();
+  if (!snapshot.commitments) return byStage;
+  const order = new Map([...deptByKey.keys()].map((k, i) => [k, i]));
+  for (const [key, value] of snapshot.commitments) {
+    const colon = key.lastIndexOf(':');
+    const stageId = key.slice(0, colon);
+    const department = deptByKey.get(key.slice(colon + 1));
+    if (colon < 0 || !department || value.text.trim() === '') continue;
+    const list = byStage.get(stageId) ?? [];
+    list.push({ stageId, department, text: value.text, byName: value.byName, updatedAt: value.updatedAt });
+    byStage.set(stageId, list);
+  }
+  for (const list of byStage.values()) list.sort((a, b) => order.get(a.department.key)! - order.get(b.department.key)!);
+  return byStage;
+}
+
+function emptyFeedback(): StageFeedback {
+  return { counts: { worked: 0, partly: 0, blocked: 0 }, total: 0, latest: [] };
+}
+
+function groupFeedback(
+  snapshot: RoadmapSource, dept: (key: string) => DepartmentRef | null, latest: number,
+): Map<string, StageFeedback> {
+  const byStage = new Map<string, { feedback: StageFeedback; all: RoadmapFeedbackEntry[] }>();
+  if (!snapshot.feedback) return new Map();
+  for (const [id, value] of snapshot.feedback) {
+    if (!(FEEDBACK_OUTCOMES as readonly string[]).includes(value.outcome)) continue;
+    const outcome = value.outcome as FeedbackOutcome;
+    let entry = byStage.get(value.stageId);
+    if (!entry) byStage.set(value.stageId, (entry = { feedback: emptyFeedback(), all: [] }));
+    entry.feedback.counts[outcome] += 1;
+    entry.feedback.total += 1;
+    entry.all.push({
+      id, outcome, blocker: value.blocker, department: dept(value.department), comment: value.comment,
+      repName: value.repName, createdAt: value.createdAt,
+    });
+  }
+  const out = new Map<string, StageFeedback>();
+  for (const [stageId, { feedback, all }] of byStage) {
+    all.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
+    out.set(stageId, { ...feedback, latest: all.slice(0, Math.max(0, latest)) });
+  }
+  return out;
+}
+
+function matrix(segments: RoadmapSegment[], departments: DepartmentRef[]): ResponsibilityMatrix {
+  const stages = segments.flatMap((s) => s.stages);
+  const unowned: Record<string, number> = {};
+  for (const stage of stages) unowned[stage.id] = stage.actions.filter((a) => a.responsible === null).length;
+  const rows = departments.map((department) => {
+    const cells = stages.map((stage) => ({
+      stageId: stage.id,
+      responsible: stage.actions.filter((a) => a.responsible?.key === department.key).length,
+      supporting: stage.actions.filter((a) => a.supporting.some((d) => d.key === department.key)).length,
+    }));
+    return {
+      department,
+      cells,
+      responsible: cells.reduce((n, c) => n + c.responsible, 0),
+      supporting: cells.reduce((n, c) => n + c.supporting, 0),
+    };
+  });
+  return {
+    stages: stages.map((s) => ({ id: s.id, segmentId: s.segmentId, number: s.number, name: s.name })),
+    rows,
+    unowned,
+  };
+}
+
+/**
+ * Owner problems a consultant should settle before handing the booklet out:
+ * - `no-owner`: no responsible department (and the proposals do not tie);
+ * - `contested-owner` / `tie`: no responsible, and the top two proposed departments tie;
+ * - `contested-owner` / `differs`: the responsible has fewer proposals than the most-proposed department.
+ */
+function warnings(
+  snapshot: RoadmapSource, actions: PlacedItem[], deptByKey: ReadonlyMap<string, DepartmentRef>,
+): RoadmapWarning[] {
+  const out: RoadmapWarning[] = [];
+  for (const placed of actions) {
+    const tally: OwnerProposalCount[] = ownerTally(snapshot, placed.item.id).map((c) => ({
+      department: deptByKey.get(c.department)!,
+      count: c.count,
+    }));
+    const [first, second] = tally;
+    const responsible = placed.item.responsible;
+    if (!responsible) {
+      if (first && second && first.count === second.count) {
+        out.push({ type: 'contested-owner', item: placed, reason: 'tie', proposals: tally });
+      } else {
+        out.push({ type: 'no-owner', item: placed, suggested: first ?? null });
+      }
+      continue;
+    }
+    const own = tally.find((c) => c.department.key === responsible.key)?.count ?? 0;
+    if (first && first.count > own) out.push({ type: 'contested-owner', item: placed, reason: 'differs', proposals: tally });
+  }
+  return out;
+}

@@ -1,0 +1,199 @@
+import type { Language } from '../schema/meta.js';
+import type { NoteKind, NoteStatus } from '../schema/note.js';
+
+/**
+ * Which notes count as the roadmap's actions and best practices.
+ * - `accepted`: only notes a facilitator accepted.
+ * - `all-open`: every note that is not parked (for a board whose facilitator
+ *   never accepted anything, so the booklet is not empty).
+ */
+export type RoadmapInclude = 'accepted' | 'all-open';
+
+export interface RoadmapOptions {
+  /**
+   * Default: `accepted` when at least one note on the board is accepted,
+   * otherwise `all-open`.
+   */
+  include?: RoadmapInclude;
+  /** When the roadmap is generated (ms since epoch); defaults to `Date.now()`. */
+  now?: number;
+  /** How many latest feedback comments to keep per stage (default 3). */
+  latestFeedback?: number;
+}
+
+/** A department as the roadmap shows it. Keys of deleted departments never appear. */
+export interface DepartmentRef {
+  key: string;
+  name: string;
+  color: string;
+}
+
+export interface DepartmentHeadcount {
+  /** `null` for people who picked no department (or one that no longer exists). */
+  department: DepartmentRef | null;
+  participants: number;
+  facilitators: number;
+  total: number;
+}
+
+/** One note as it appears in the roadmap. */
+export interface RoadmapItem {
+  id: string;
+  segmentId: string;
+  stageId: string;
+  text: string;
+  kind: NoteKind;
+  status: NoteStatus;
+  responsible: DepartmentRef | null;
+  supporting: DepartmentRef[];
+  /** Dots on the note (merging moves the sources' dots onto it). */
+  votes: number;
+  /** How many notes were merged into this one. */
+  mergedCount: number;
+  /** The author's name, then the authors of the merged notes; distinct, empty names left out. */
+  authors: string[];
+}
+
+export interface RoadmapCommitment {
+  stageId: string;
+  department: DepartmentRef;
+  text: string;
+  byName: string;
+  updatedAt: number;
+}
+
+export const FEEDBACK_OUTCOMES = ['worked', 'partly', 'blocked'] as const;
+export type FeedbackOutcome = (typeof FEEDBACK_OUTCOMES)[number];
+
+export interface RoadmapFeedbackEntry {
+  id: string;
+  outcome: FeedbackOutcome;
+  blocker: string;
+  department: DepartmentRef | null;
+  comment: string;
+  repName: string;
+  createdAt: number;
+}
+
+export interface StageFeedback {
+  counts: Record<FeedbackOutcome, number>;
+  total: number;
+  /** Newest first, at most `options.latestFeedback`. */
+  latest: RoadmapFeedbackEntry[];
+}
+
+export interface RoadmapStage {
+  id: string;
+  segmentId: string;
+  /** 1-based position within its segment. */
+  number: number;
+  /** The sales stage. */
+  name: string;
+  /** The buyer's step this stage serves. */
+  buyerStep: string;
+  /** Actions and best practices of the roadmap (see RoadmapInclude), in board order. */
+  actions: RoadmapItem[];
+  /** Actions and best practices still open that the `accepted` mode leaves out. */
+  pending: RoadmapItem[];
+  /** Parked notes of every kind. */
+  parked: RoadmapItem[];
+  /** Questions that are not parked. */
+  questions: RoadmapItem[];
+  /** One per department that committed, in department order. */
+  commitments: RoadmapCommitment[];
+  feedback: StageFeedback;
+}
+
+export interface RoadmapSegment {
+  id: string;
+  /** 1-based position on the board. */
+  number: number;
+  name: string;
+  description: string;
+  color: string;
+  stages: RoadmapStage[];
+}
+
+/** Where an item sits, for lists that cut across segments (department pages, appendix). */
+export interface PlacedItem {
+  item: RoadmapItem;
+  segmentName: string;
+  segmentNumber: number;
+  stageName: string;
+  stageNumber: number;
+}
+
+export interface DepartmentRoadmap {
+  department: DepartmentRef;
+  /** Actions this department is responsible for, in roadmap order. */
+  responsible: PlacedItem[];
+  /** Actions it supports. */
+  supporting: PlacedItem[];
+  commitments: RoadmapCommitment[];
+}
+
+export interface MatrixCell {
+  stageId: string;
+  responsible: number;
+  supporting: number;
+}
+
+export interface MatrixRow {
+  department: DepartmentRef;
+  /** One per stage, in roadmap order (segment by segment). */
+  cells: MatrixCell[];
+  responsible: number;
+  supporting: number;
+}
+
+/** Departments x stages: how many of a stage's actions each department leads or supports. */
+export interface ResponsibilityMatrix {
+  stages: { id: string; segmentId: string; number: number; name: string }[];
+  rows: MatrixRow[];
+  /** Actions with no responsible department, per stage id. */
+  unowned: Record<string, number>;
+}
+
+export interface OwnerProposalCount {
+  department: DepartmentRef;
+  count: number;
+}
+
+export type RoadmapWarning =
+  | {
+      type: 'no-owner';
+      item: PlacedItem;
+      /** The most-proposed department, if anyone proposed one. */
+      suggested: OwnerProposalCount | null;
+    }
+  | {
+      type: 'contested-owner';
+      item: PlacedItem;
+      /** `tie`: no responsible and the top proposals tie; `differs`: the responsible is not the most proposed. */
+      reason: 'tie' | 'differs';
+      proposals: OwnerProposalCount[];
+    };
+
+export interface Roadmap {
+  title: string;
+  language: Language;
+  createdAt: number;
+  generatedAt: number;
+  /** Latest note creation or edit on the board (or createdAt when it has none). */
+  lastActivityAt: number;
+  include: RoadmapInclude;
+  participants: { total: number; byDepartment: DepartmentHeadcount[] };
+  departments: DepartmentRef[];
+  segments: RoadmapSegment[];
+  byDepartment: DepartmentRoadmap[];
+  matrix: ResponsibilityMatrix;
+  /** Every parked note, in roadmap order. */
+  parked: PlacedItem[];
+  /** Every open question, in roadmap order. */
+  questions: PlacedItem[];
+  /** Every note with at least one dot, most dots first (ties in roadmap order). */
+  votes: PlacedItem[];
+  commitments: RoadmapCommitment[];
+  warnings: RoadmapWarning[];
+  counts: { actions: number; parked: number; questions: number; pending: number };
+}
