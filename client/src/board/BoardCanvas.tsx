@@ -7,6 +7,7 @@ import type { Department, Note } from '../../../shared/src/index.js';
 import { CursorsLayer } from '../presence/CursorsLayer.js';
 import { NotesLayer, type NoteHandlers } from '../notes/NotesLayer.js';
 import { StaticLayer } from './StaticLayer.js';
+import type { NoteMarksSource } from '../converge/noteMarks.js';
 import { stageAt, type BoardLayout } from './layout.js';
 import { screenToWorld, zoomAround, type Viewport } from './useViewport.js';
 
@@ -25,6 +26,8 @@ export interface CanvasProps {
   /** Our private drafts, drawn as such. */
   draftIds: ReadonlySet<string>;
   noteHandlers: NoteHandlers;
+  /** Dots, owners, status and merge highlight of each note. */
+  noteMarks?: NoteMarksSource;
   onSize: (width: number, height: number) => void;
   onPointer: (world: { x: number; y: number } | null) => void;
   onSelectStage: (stageId: string | undefined) => void;
@@ -148,7 +151,8 @@ export function BoardCanvas(props: CanvasProps) {
           <StaticLayer layout={layout} selectedStageId={props.selectedStageId} dropStageId={props.dropStageId}
             showAddHints={props.canEdit} />
           <NotesLayer layout={layout} departments={props.departments} selectedNoteId={props.selectedNoteId}
-            editingNoteId={props.editingNoteId} canEditNote={props.canEditNote} draftIds={props.draftIds} handlers={props.noteHandlers} />
+            editingNoteId={props.editingNoteId} canEditNote={props.canEditNote} draftIds={props.draftIds} handlers={props.noteHandlers}
+            marks={props.noteMarks} />
           <CursorsLayer awareness={props.awareness} scale={viewport.scale} />
         </Stage>
       )}

@@ -29,6 +29,11 @@ import { Toolbar } from './Toolbar.js';
 import type { BoardConnection, ConnectionStatus } from './useBoardSync.js';
 import { useShortcuts } from './useShortcuts.js';
 import { useUndo } from './useUndo.js';
+import { ConvergeContext } from '../converge/ConvergeContext.js';
+import { ConvergeLayer } from '../converge/ConvergeLayer.js';
+import { useConvergeScreen } from '../converge/useConvergeScreen.js';
+import { PhoneModeSwitch } from '../phone/PhoneView.js';
+import { VotingPanel, VotingToggle } from '../voting/VotingPanel.js';
 import { screenToWorld, worldToScreen, type Viewport } from './useViewport.js';
 
 /** A world rectangle in page coordinates (for the test hook). */
@@ -101,7 +106,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const [selectedStageId, setSelectedStageId] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
   const [dropStageId, setDropStageId] = useState<string>();
-  const [panel, setPanel] = useState<'people' | 'structure'>();
+  const [panel, setPanel] = useState<'people' | 'structure' | 'voting'>();
   const { undo, redo, canUndo, canRedo } = useUndo(doc, origin);
 
   const draftsRef = useRef(drafts.notes);
@@ -218,8 +223,15 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   }, [targetStage, startNewNote, toasts, t]);
 
 
+  // Votes, owners, status, merge and the phone list (client/src/converge/).
+  const converge = useConvergeScreen({
+    snapshot: boardSnapshot, role, myId: identity.id, run, layout,
+    selectedNote: selectedNoteId ? boardSnapshot.notesById.get(selectedNoteId) : undefined, onSelectNote: setSelectedNoteId,
+  });
+  const convergeHandlers = converge.handlers;
   const noteHandlers = useMemo<NoteHandlers>(() => ({
-    onSelect: (id) => {
+    onSelect: (id, additive) => {
+      if (convergeHandlers.select(id, additive)) return;
       setSelectedNoteId(id);
       setSelectedStageId(snapshotRef.current.notesById.get(id)?.stageId);
     },
@@ -230,17 +242,20 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
       setEditing({ noteId: id });
     },
     onDragMove: (id, cx, cy) => {
-      setDropStageId(dropTarget(layoutRef.current, cx, cy, id)?.stageId);
+      if (convergeHandlers.dragMove(id, cx, cy)) setDropStageId(undefined);
+      else setDropStageId(dropTarget(layoutRef.current, cx, cy, id)?.stageId);
     },
     onDrop: (id, cx, cy) => {
       setDropStageId(undefined);
+      if (convergeHandlers.drop(id, cx, cy)) return;
       const target = dropTarget(layoutRef.current, cx, cy, id);
       if (target) {
         notes.move(id, target.stageId, target.index);
         setSelectedStageId(target.stageId);
       }
     },
-  }), [canEditNote, notes]);
+    onVote: convergeHandlers.vote,
+  }), [canEditNote, notes, convergeHandlers]);
 
   // A selected note removed by someone else (or by undo) is no longer selected.
   const selectedNote = selectedNoteId ? snapshot.notesById.get(selectedNoteId) : undefined;
@@ -287,6 +302,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
 
   return (
     <BoardContext.Provider value={actions}>
+      <ConvergeContext.Provider value={converge.converge}>
       <div className="board-screen" data-testid="board" data-role={role}>
         <Toolbar
           boardId={boardId}
@@ -306,6 +322,11 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           onTogglePeople={() => setPanel((p) => (p === 'people' ? undefined : 'people'))}
           onToggleStructure={() => setPanel((p) => (p === 'structure' ? undefined : 'structure'))}
           onChangeIdentity={onChangeIdentity}
+          extra={<>
+            {canStructure && <VotingToggle open={sessionState.voting?.open === true}
+              onClick={() => setPanel((p) => (p === 'voting' ? undefined : 'voting'))} />}
+            {converge.narrow && role === 'participant' && <PhoneModeSwitch list={converge.phoneList} onChange={converge.setPhoneList} />}
+          </>}
         />
         <PhaseBar session={sessionState} clockOffset={clockOffset} votesLeft={votesLeft}
           draftCount={drafts.notes.length} blockedReason={blockedReason}
@@ -326,6 +347,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             canEditNote={canEditNote}
             draftIds={draftIds}
             noteHandlers={noteHandlers}
+            noteMarks={converge.marks}
             onSize={view.onSize}
             onPointer={(p) => {
               pointer.current = p;
@@ -385,6 +407,9 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
               onClose={() => setSelectedNoteId(undefined)}
             />
           )}
+          <ConvergeLayer screen={converge} snapshot={snapshot} draftIds={draftIds} drafting={drafting}
+            groupSegmentId={myGroup} blockedReason={blockedReason} />
+          {panel === 'voting' && canStructure && <VotingPanel snapshot={boardSnapshot} onClose={() => setPanel(undefined)} />}
           {view.followed && <FollowPill name={view.followed.name} onStop={view.stopFollow} />}
           {panel === 'people' && (
             <ParticipantsPanel awareness={provider.awareness} snapshot={boardSnapshot} myId={identity.id}
@@ -400,6 +425,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           )}
         </div>
       </div>
+      </ConvergeContext.Provider>
     </BoardContext.Provider>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import { LanguageSwitch } from '../app/LanguageSwitch.js';
@@ -26,6 +27,8 @@ export interface ToolbarProps {
   onTogglePeople: () => void;
   onToggleStructure: () => void;
   onChangeIdentity: () => void;
+  /** More tools at the start of the right-hand group (voting panel, phone list switch). */
+  extra?: ReactNode;
 }
 
 export function Toolbar(p: ToolbarProps) {
@@ -62,6 +65,7 @@ export function Toolbar(p: ToolbarProps) {
         </button>
       </div>
       <div className="toolbar-group toolbar-end">
+        {p.extra}
         {canStructure && (
           <button type="button" className="tool" onClick={p.onToggleStructure} data-testid="toolbar-structure">
             ☰<span className="tool-label">{t('structure.title')}</span>

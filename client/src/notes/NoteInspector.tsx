@@ -3,11 +3,16 @@ import {
   NOTE_KINDS, type Department, type Note,
 } from '../../../shared/src/index.js';
 import { useBoard } from '../board/BoardContext.js';
+import { MergedList } from '../merge/MergedList.js';
+import { OwnersSection } from '../owners/OwnersSection.js';
+import { StatusButtons } from '../status/StatusButtons.js';
+import { DotControls } from '../voting/DotControls.js';
 import { NOTE_STYLE, kindKey } from './noteStyle.js';
 
 /**
- * The selected note's controls: kind, proposed owner departments, edit, delete.
- * A floating card on wide screens, a bottom sheet on phones.
+ * The selected note's controls: status, dots, kind, owners (proposals and the
+ * confirmed ones), merged notes, edit, delete. A floating card on wide
+ * screens, a bottom sheet on phones.
  */
 export function NoteInspector({
   note, departments, onEdit, onClose,
@@ -15,61 +20,39 @@ export function NoteInspector({
   const { t } = useTranslation();
   const { canEditNote, notes } = useBoard();
   const canEdit = canEditNote(note);
-  const toggleOwner = (key: string) => {
-    const owners = note.owners.includes(key) ? note.owners.filter((o) => o !== key) : [...note.owners, key];
-    notes.update(note.id, { owners });
-  };
   return (
-    <aside className="inspector" data-testid="note-inspector" aria-label={t('note.details')}>
+    <aside className="inspector" data-testid="note-inspector" data-note-id={note.id} aria-label={t('note.details')}>
       <header>
         <span className="muted small">{t('note.by', { name: note.authorName || '—' })}</span>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('common.close')}>×</button>
       </header>
+      <StatusButtons note={note} />
+      <DotControls noteId={note.id} />
       {canEdit && (
-        <>
-          <div className="kind-picker" role="radiogroup" aria-label={t('note.kind')}>
-            {NOTE_KINDS.map((kind) => (
-              <button key={kind} type="button" role="radio" aria-checked={note.kind === kind}
-                className={`kind ${note.kind === kind ? 'selected' : ''}`}
-                style={{ background: NOTE_STYLE[kind].fill, borderColor: NOTE_STYLE[kind].edge }}
-                data-testid={`note-kind-${kindKey(kind)}`}
-                onClick={() => notes.update(note.id, { kind })}>
-                {t(`kinds.${kindKey(kind)}`)}
-              </button>
-            ))}
-          </div>
-          <p className="inspector-label">{t('note.owners')}</p>
-          <div className="owner-picker" data-testid="note-owners">
-            {departments.map((d) => {
-              const on = note.owners.includes(d.key);
-              return (
-                <button key={d.key} type="button" aria-pressed={on} className={`owner-chip ${on ? 'on' : ''}`}
-                  style={on ? { background: d.color, borderColor: d.color } : { borderColor: d.color, color: d.color }}
-                  data-testid={`note-owner-${d.key}`} onClick={() => toggleOwner(d.key)}>
-                  {d.name}
-                </button>
-              );
-            })}
-            {departments.length === 0 && <span className="muted small">{t('note.noDepartments')}</span>}
-          </div>
-          <div className="inspector-actions">
-            <button type="button" className="primary" onClick={onEdit} data-testid="note-edit">{t('note.edit')}</button>
-            <button type="button" className="danger" data-testid="note-delete"
-              onClick={() => {
-                notes.remove(note.id);
-                onClose();
-              }}>
-              {t('note.delete')}
+        <div className="kind-picker" role="radiogroup" aria-label={t('note.kind')}>
+          {NOTE_KINDS.map((kind) => (
+            <button key={kind} type="button" role="radio" aria-checked={note.kind === kind}
+              className={`kind ${note.kind === kind ? 'selected' : ''}`}
+              style={{ background: NOTE_STYLE[kind].fill, borderColor: NOTE_STYLE[kind].edge }}
+              data-testid={`note-kind-${kindKey(kind)}`}
+              onClick={() => notes.update(note.id, { kind })}>
+              {t(`kinds.${kindKey(kind)}`)}
             </button>
-          </div>
-        </>
+          ))}
+        </div>
       )}
-      {!canEdit && (
-        <div className="owner-picker">
-          {note.owners.map((key) => {
-            const d = departments.find((x) => x.key === key);
-            return d ? <span key={key} className="owner-chip on" style={{ background: d.color, borderColor: d.color }}>{d.name}</span> : null;
-          })}
+      <OwnersSection note={note} departments={departments} />
+      <MergedList note={note} />
+      {canEdit && (
+        <div className="inspector-actions">
+          <button type="button" className="primary" onClick={onEdit} data-testid="note-edit">{t('note.edit')}</button>
+          <button type="button" className="danger" data-testid="note-delete"
+            onClick={() => {
+              notes.remove(note.id);
+              onClose();
+            }}>
+            {t('note.delete')}
+          </button>
         </div>
       )}
     </aside>

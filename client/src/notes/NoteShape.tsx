@@ -5,10 +5,11 @@ import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Department, Note } from '../../../shared/src/index.js';
 import { NOTE_H, NOTE_W } from '../board/layout.js';
 import { NOTE_STYLE } from './noteStyle.js';
+import { DOT_PILL_ROOM, MARK_ROW_H, NoteMarks } from '../converge/NoteMarks.js';
+import { hasBottomRow, type NoteMarksData } from '../converge/noteMarks.js';
 
 const PAD = 12;
 const TEXT_TOP = 30;
-const CHIP_H = 22;
 const FONT = 17;
 const LINE = 1.25;
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -19,31 +20,6 @@ function fullTextHeight(text: string): number {
   const h = probe.height();
   probe.destroy();
   return h;
-}
-
-interface Chip {
-  key: string;
-  label: string;
-  color: string;
-  x: number;
-  w: number;
-}
-
-/** Owner chips laid out left to right; what does not fit collapses into "+N". */
-function layoutChips(owners: string[], departments: ReadonlyMap<string, Department>): { chips: Chip[]; more: number } {
-  const chips: Chip[] = [];
-  let x = PAD;
-  const maxX = NOTE_W - PAD;
-  for (let i = 0; i < owners.length; i++) {
-    const d = departments.get(owners[i] ?? '');
-    if (!d) continue;
-    const label = d.name.length > 12 ? `${d.name.slice(0, 11)}…` : d.name;
-    const w = Math.ceil(label.length * 7.2) + 14;
-    if (x + w > maxX - (i < owners.length - 1 ? 34 : 0)) return { chips, more: owners.length - i };
-    chips.push({ key: d.key, label, color: d.color, x, w });
-    x += w + 4;
-  }
-  return { chips, more: 0 };
 }
 
 export interface NoteShapeProps {
@@ -57,10 +33,14 @@ export interface NoteShapeProps {
   draftLabel?: string;
   kindLabel: string;
   departments: ReadonlyMap<string, Department>;
-  onSelect: (id: string) => void;
+  /** Dots, owners, status and merge highlight (absent on private drafts). */
+  marks?: NoteMarksData;
+  /** `additive`: Shift/Ctrl/Cmd-click, to select several notes. */
+  onSelect: (id: string, additive?: boolean) => void;
   onEdit: (id: string) => void;
   onDragMove: (id: string, cx: number, cy: number) => void;
   onDrop: (id: string, cx: number, cy: number) => void;
+  onVote?: (id: string, delta: 1 | -1) => void;
 }
 
 /**
@@ -68,12 +48,11 @@ export interface NoteShapeProps {
  * a remote edit re-renders only the note it touched.
  */
 export const NoteShape = memo(function NoteShape({
-  note, x, y, selected, draggable, draft = false, draftLabel = '', kindLabel, departments, onSelect, onEdit, onDragMove, onDrop,
+  note, x, y, selected, draggable, draft = false, draftLabel = '', kindLabel, departments, marks, onSelect, onEdit, onDragMove, onDrop, onVote,
 }: NoteShapeProps) {
   const style = NOTE_STYLE[note.kind];
-  const { chips, more } = useMemo(() => layoutChips(note.owners, departments), [note.owners, departments]);
-  const chipRow = chips.length > 0 || more > 0;
-  const clipped = NOTE_H - TEXT_TOP - PAD - (chipRow ? CHIP_H + 6 : 0);
+  const clipped = NOTE_H - TEXT_TOP - PAD - (hasBottomRow(marks) ? MARK_ROW_H + 6 : 0);
+  const labelRoom = marks?.showDots ? DOT_PILL_ROOM : marks && marks.status !== 'open' ? 16 : 0;
   // Selected notes grow to show their whole text (drawn on top of their neighbours).
   const textH = useMemo(
     () => (selected ? Math.max(clipped, fullTextHeight(note.text) + 2) : clipped),
@@ -93,9 +72,10 @@ export const NoteShape = memo(function NoteShape({
       x={x}
       y={y}
       draggable={draggable}
+      opacity={marks?.status === 'parked' ? 0.5 : 1}
       onClick={(e) => {
         e.cancelBubble = true;
-        onSelect(note.id);
+        onSelect(note.id, e.evt.shiftKey || e.evt.ctrlKey || e.evt.metaKey);
       }}
       onTap={(e) => {
         e.cancelBubble = true;
@@ -126,24 +106,13 @@ export const NoteShape = memo(function NoteShape({
       <Rect width={NOTE_W} height={h} fill={draft ? '#f5f3ff' : style.fill} cornerRadius={6}
         stroke={selected ? '#0f172a' : draft ? '#7c3aed' : style.edge} strokeWidth={selected || draft ? 3 : 1.5}
         dash={draft && !selected ? [10, 6] : undefined} perfectDrawEnabled={false} />
-      <Text x={PAD} y={10} width={NOTE_W - PAD * 2} text={(draft ? draftLabel : kindLabel).toUpperCase()}
+      <Text x={PAD} y={10} width={NOTE_W - PAD * 2 - labelRoom} text={(draft ? draftLabel : kindLabel).toUpperCase()}
         fontSize={12} fontStyle="bold" letterSpacing={0.6} fill={draft ? '#6d28d9' : style.label} wrap="none"
         ellipsis listening={false} perfectDrawEnabled={false} />
       <Text x={PAD} y={TEXT_TOP} width={NOTE_W - PAD * 2} height={textH} text={note.text}
         fontSize={FONT} lineHeight={LINE} fontFamily={FONT_FAMILY} fill="#111827" wrap="word" ellipsis
         listening={false} perfectDrawEnabled={false} />
-      {chips.map((c) => (
-        <Group key={c.key} x={c.x} y={h - PAD - CHIP_H} listening={false}>
-          <Rect width={c.w} height={CHIP_H} fill={c.color} cornerRadius={11} perfectDrawEnabled={false} />
-          <Text width={c.w} height={CHIP_H} text={c.label} fontSize={12} fontStyle="bold" fill="#ffffff"
-            align="center" verticalAlign="middle" perfectDrawEnabled={false} />
-        </Group>
-      ))}
-      {more > 0 && (
-        <Text x={NOTE_W - PAD - 30} y={h - PAD - CHIP_H} width={30} height={CHIP_H} text={`+${more}`}
-          fontSize={13} fontStyle="bold" fill={style.label} align="right" verticalAlign="middle"
-          listening={false} perfectDrawEnabled={false} />
-      )}
+      {marks && <NoteMarks noteId={note.id} marks={marks} h={h} departments={departments} onVote={onVote} />}
     </Group>
   );
 });

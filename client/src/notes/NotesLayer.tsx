@@ -5,16 +5,20 @@ import type { Department, Note } from '../../../shared/src/index.js';
 import type { BoardLayout } from '../board/layout.js';
 import { NoteShape } from './NoteShape.js';
 import { kindKey } from './noteStyle.js';
+import type { NoteMarksSource } from '../converge/noteMarks.js';
 
 export interface NoteHandlers {
-  onSelect: (id: string) => void;
+  /** `additive`: Shift/Ctrl/Cmd-click, to select several notes. */
+  onSelect: (id: string, additive?: boolean) => void;
   onEdit: (id: string) => void;
   onDragMove: (id: string, cx: number, cy: number) => void;
   onDrop: (id: string, cx: number, cy: number) => void;
+  /** Spend (+1) or take back (−1) one of our dots. */
+  onVote?: (id: string, delta: 1 | -1) => void;
 }
 
 export const NotesLayer = memo(function NotesLayer({
-  layout, departments, selectedNoteId, editingNoteId, canEditNote, draftIds, handlers,
+  layout, departments, selectedNoteId, editingNoteId, canEditNote, draftIds, handlers, marks,
 }: {
   layout: BoardLayout;
   departments: ReadonlyMap<string, Department>;
@@ -23,6 +27,8 @@ export const NotesLayer = memo(function NotesLayer({
   canEditNote: (note: Note) => boolean;
   draftIds: ReadonlySet<string>;
   handlers: NoteHandlers;
+  /** Dots, owners, status and merge highlight of each note. */
+  marks?: NoteMarksSource;
 }) {
   const { t } = useTranslation();
   // The selected note is drawn last so its expanded text lies over its neighbours.
@@ -42,8 +48,13 @@ export const NotesLayer = memo(function NotesLayer({
             draggable={canEditNote(box.note)}
             draft={draftIds.has(box.note.id)}
             draftLabel={t('private.draftLabel')}
-            kindLabel={t(`kinds.${kindKey(box.note.kind)}`)}
+            kindLabel={[
+              t(`kinds.${kindKey(box.note.kind)}`),
+              box.note.merged.length > 0 ? t('merge.badge', { count: box.note.merged.length }) : '',
+              box.note.status === 'parked' ? t('status.parked') : '',
+            ].filter(Boolean).join(' · ')}
             departments={departments}
+            marks={marks?.(box.note, draftIds.has(box.note.id))}
             {...handlers}
           />
         ),
