@@ -100,6 +100,7 @@ describe('facilitation: a facilitator and two participants', () => {
 
   it('private writing: a draft never reaches the other participant until the reveal', async () => {
     await fac.page.getByTestId('private-toggle').click();
+    await fac.page.screenshot({ path: '/tmp/tabella-private-facilitator.png' });
     await alice.page.getByTestId('private-badge').waitFor({ timeout: 15_000 });
     await bruno.page.getByTestId('private-badge').waitFor({ timeout: 15_000 });
     const [stage] = await alice.stages();
@@ -148,6 +149,23 @@ describe('facilitation: a facilitator and two participants', () => {
           && Math.abs(v.scale / target.scale - 1) < 0.02;
       }, POLL).toBe(true);
     }
+  });
+
+  it('spotlight on a stage brings everyone to that stage', async () => {
+    const stages = await fac.stages();
+    const target = stages[stages.length - 1]!;
+    await fac.page.getByTestId('toolbar-structure').click();
+    await fac.page.getByTestId('structure-panel').waitFor();
+    const rows = fac.page.getByTestId('spotlight-stage');
+    await rows.nth(stages.length - 1).click();
+    for (const p of [alice, bruno]) {
+      await expect.poll(async () => {
+        const r = await p.page.evaluate((id) => window.__tabella!.stageRect(id), target.id);
+        const v = p.page.viewportSize()!;
+        return r !== undefined && r.x >= 0 && r.x + r.w <= v.width && r.y >= 0 && r.y < v.height / 2;
+      }, POLL).toBe(true);
+    }
+    await fac.page.getByTestId('toolbar-structure').click();
   });
 
   it('following someone moves with them and stops when you move yourself', async () => {
