@@ -49,7 +49,7 @@ export function PhaseBar({ session, clockOffset, votesLeft, draftCount, blockedR
         ) : (
           <span className="phase-name" data-testid="phase-name">{t(`phases.${phase}.name`)}</span>
         )}
-        <span className="phase-instruction" data-testid="phase-instruction">
+        <span className="phase-instruction" data-testid="phase-instruction" title={instruction}>
           {instruction}
           {blockedReason && <em className="phase-blocked" data-testid="phase-blocked"> · {blockedReason}</em>}
         </span>
