@@ -41,3 +41,4 @@ export * from './schema/commitment.js';
 export * from './schema/feedback.js';
 export * from './ops/follow-up.js';
 export * from './read-follow-up.js';
+export * from './roadmap/index.js';

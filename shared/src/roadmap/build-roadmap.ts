@@ -2,43 +2,18 @@ import { ownerTally } from '../ops/owners.js';
 import type { BoardSnapshot } from '../read-board.js';
 import type { Note } from '../schema/note.js';
 import {
-  FEEDBACK_OUTCOMES,
-  type DepartmentHeadcount, type DepartmentRef, type DepartmentRoadmap, type FeedbackOutcome, type OwnerProposalCount,
+  type DepartmentHeadcount, type DepartmentRef, type DepartmentRoadmap, type OwnerProposalCount,
   type PlacedItem, type ResponsibilityMatrix, type Roadmap, type RoadmapCommitment, type RoadmapFeedbackEntry,
   type RoadmapInclude, type RoadmapItem, type RoadmapOptions, type RoadmapSegment, type RoadmapStage,
   type RoadmapWarning, type StageFeedback,
 } from './types.js';
 
-/** A stored commitment (root `commitments`, key `${stageId}:${departmentKey}`). */
-export interface CommitmentLike {
-  text: string;
-  byName: string;
-  updatedAt: number;
-}
-
-/** A stored feedback report (root `feedback`, keyed by id). */
-export interface FeedbackLike {
-  segmentId: string;
-  stageId: string;
-  outcome: string;
-  blocker: string;
-  department: string;
-  comment: string;
-  repName: string;
-  createdAt: number;
-}
-
-/**
- * What the roadmap reads: a board snapshot. `commitments` and `feedback` are
- * optional so the roadmap works with snapshots from before those roots existed.
- */
+/** What the roadmap reads: a board snapshot (only these parts). */
 export type RoadmapSource = Pick<
   BoardSnapshot,
-  'meta' | 'segments' | 'departments' | 'notesById' | 'notesByStage' | 'members' | 'votesByNote' | 'proposalsByNote'
-> & {
-  commitments?: ReadonlyMap<string, CommitmentLike>;
-  feedback?: ReadonlyMap<string, FeedbackLike>;
-};
+  | 'meta' | 'segments' | 'departments' | 'notesById' | 'notesByStage' | 'members' | 'votesByNote' | 'proposalsByNote'
+  | 'commitments' | 'feedback'
+>;
 
 const DEFAULT_LATEST_FEEDBACK = 3;
 
@@ -197,20 +172,18 @@ function headcount(snapshot: RoadmapSource, deptByKey: ReadonlyMap<string, Depar
   return { total, byDepartment };
 }
 
+/** Commitments per stage, in department order; empty texts and deleted departments left out. */
 function groupCommitments(
   snapshot: RoadmapSource, deptByKey: ReadonlyMap<string, DepartmentRef>,
 ): Map<string, RoadmapCommitment[]> {
   const byStage = new Map<string, RoadmapCommitment[]>();
-  if (!snapshot.commitments) return byStage;
   const order = new Map([...deptByKey.keys()].map((k, i) => [k, i]));
-  for (const [key, value] of snapshot.commitments) {
-    const colon = key.lastIndexOf(':');
-    const stageId = key.slice(0, colon);
-    const department = deptByKey.get(key.slice(colon + 1));
-    if (colon < 0 || !department || value.text.trim() === '') continue;
-    const list = byStage.get(stageId) ?? [];
-    list.push({ stageId, department, text: value.text, byName: value.byName, updatedAt: value.updatedAt });
-    byStage.set(stageId, list);
+  for (const c of snapshot.commitments) {
+    const department = deptByKey.get(c.department);
+    if (!department || c.text.trim() === '') continue;
+    const list = byStage.get(c.stageId) ?? [];
+    list.push({ stageId: c.stageId, department, text: c.text, byName: c.byName, updatedAt: c.updatedAt });
+    byStage.set(c.stageId, list);
   }
   for (const list of byStage.values()) list.sort((a, b) => order.get(a.department.key)! - order.get(b.department.key)!);
   return byStage;
@@ -220,26 +193,24 @@ function emptyFeedback(): StageFeedback {
   return { counts: { worked: 0, partly: 0, blocked: 0 }, total: 0, latest: [] };
 }
 
+/** Feedback per stage: counts by outcome and the latest reports (newest first). */
 function groupFeedback(
   snapshot: RoadmapSource, dept: (key: string) => DepartmentRef | null, latest: number,
 ): Map<string, StageFeedback> {
   const byStage = new Map<string, { feedback: StageFeedback; all: RoadmapFeedbackEntry[] }>();
-  if (!snapshot.feedback) return new Map();
-  for (const [id, value] of snapshot.feedback) {
-    if (!(FEEDBACK_OUTCOMES as readonly string[]).includes(value.outcome)) continue;
-    const outcome = value.outcome as FeedbackOutcome;
-    let entry = byStage.get(value.stageId);
-    if (!entry) byStage.set(value.stageId, (entry = { feedback: emptyFeedback(), all: [] }));
-    entry.feedback.counts[outcome] += 1;
+  for (const f of snapshot.feedback) {
+    let entry = byStage.get(f.stageId);
+    if (!entry) byStage.set(f.stageId, (entry = { feedback: emptyFeedback(), all: [] }));
+    entry.feedback.counts[f.outcome] += 1;
     entry.feedback.total += 1;
     entry.all.push({
-      id, outcome, blocker: value.blocker, department: dept(value.department), comment: value.comment,
-      repName: value.repName, createdAt: value.createdAt,
+      id: f.id, outcome: f.outcome, blocker: f.blocker, department: dept(f.department), comment: f.comment,
+      repName: f.repName, createdAt: f.createdAt,
     });
   }
   const out = new Map<string, StageFeedback>();
   for (const [stageId, { feedback, all }] of byStage) {
-    all.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
+    all.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     out.set(stageId, { ...feedback, latest: all.slice(0, Math.max(0, latest)) });
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Language } from '../schema/meta.js';
 import type { NoteKind, NoteStatus } from '../schema/note.js';
+import type { FeedbackOutcome } from '../schema/feedback.js';
 
 /**
  * Which notes count as the roadmap's actions and best practices.
@@ -61,9 +62,6 @@ export interface RoadmapCommitment {
   byName: string;
   updatedAt: number;
 }
-
-export const FEEDBACK_OUTCOMES = ['worked', 'partly', 'blocked'] as const;
-export type FeedbackOutcome = (typeof FEEDBACK_OUTCOMES)[number];
 
 export interface RoadmapFeedbackEntry {
   id: string;
