@@ -46,6 +46,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const app = createApp({
     boards,
     access,
+    rooms,
+    store,
     members,
     kick: (boardId, memberId, code, reason) => sync.kick(boardId, memberId, code, reason),
     publicUrl: config.publicUrl,

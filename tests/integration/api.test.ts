@@ -69,7 +69,12 @@ describe('POST /api/boards', () => {
     const bad = await post(undefined, '{"title": ');
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: 'request body is not valid JSON' });
-    const huge = await post({ title: 'x'.repeat(2 * 1024 * 1024), template: 'blank', language: 'en' });
+    const board = await createBoard(server.url);
+    const huge = await fetch(`${server.url}/api/boards/${board.id}/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: board.tokens.participant, name: 'x'.repeat(2 * 1024 * 1024), department: '' }),
+    });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toEqual({ error: 'request body too large' });
   });

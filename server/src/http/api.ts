@@ -1,15 +1,18 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
-  CLOSE, DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, LANGUAGES, PRESENCE_NAME_MAX, ROLES, TEMPLATES, TITLE_MAX, isBoardId,
-  type BoardInfoResponse, type CreateBoardResponse, type Role,
+  CLOSE, DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, LANGUAGES, PRESENCE_NAME_MAX, ROLES, TEMPLATES, TITLE_MAX,
+  OperationError, type BoardInfoResponse, type CreateBoardResponse,
 } from '../../../shared/src/index.js';
-import type { BoardAccess, Caller } from '../boards/board-access.js';
+import type { BoardAccess } from '../boards/board-access.js';
+import { boardIdOf, callerOf, facilitatorOf } from './auth.js';
 import type { BoardService } from '../boards/board-service.js';
 import type { MemberKicker, MemberService } from '../boards/members.js';
-import type { MemberRow } from '../store/board-store.js';
+import type { BoardStore, MemberRow } from '../store/board-store.js';
+import type { RoomRegistry } from '../sync/room-registry.js';
+import { createdBoardResponse } from './created-board.js';
+import { readBackup } from './backup.js';
 import { HttpError } from './errors.js';
-import { publicBaseUrl } from './public-url.js';
 
 const createBoardBody = z.object({
   title: z.string().trim().min(1, 'title must not be empty').max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`),
@@ -27,16 +30,13 @@ const memberPatch = z.object({ role: z.enum(ROLES) }).strict();
 export interface ApiDeps {
   boards: BoardService;
   access: BoardAccess;
+  rooms: RoomRegistry;
+  store: BoardStore;
   members: MemberService;
   kick: MemberKicker;
   publicUrl: string | undefined;
   /** The address the server listens on (HOST). */
   listenHost: string;
-}
-
-/** The link for a role: the token sits in the fragment, so it never reaches server logs or Referer headers. */
-export function boardLink(base: string, id: string, token: string): string {
-  return `${base}/b/${id}#token=${token}`;
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -47,55 +47,37 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-/** The token of a request: `Authorization: Bearer <token>`, else `?token=`. */
-function tokenOf(req: Request): unknown {
-  const header = req.get('authorization');
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
-  return req.query.token;
-}
-
-function boardIdOf(req: Request): string {
-  const id = req.params.id;
-  if (!isBoardId(id)) throw new HttpError(400, 'invalid board id');
-  return id;
-}
-
 function memberJson(m: MemberRow) {
   return { id: m.id, name: m.name, department: m.department, role: m.role, joinedAt: m.joinedAt, removed: m.removed };
 }
 
 export function apiRouter(deps: ApiDeps): Router {
-  const { boards, access, members, publicUrl, listenHost } = deps;
+  const { boards, access, members } = deps;
   const router = Router();
 
-  async function caller(req: Request, id: string): Promise<Caller> {
-    const token = tokenOf(req);
-    const result = await access.check(id, token);
-    if (result === 'unknown-board') throw new HttpError(404, 'board not found');
-    if (result === 'removed') throw new HttpError(403, 'you were removed from this workshop');
-    if (result === 'bad-token') throw new HttpError(401, typeof token === 'string' && token ? 'invalid token' : 'token required');
-    return result;
-  }
-
-  async function facilitator(req: Request, id: string): Promise<Caller> {
-    const who = await caller(req, id);
-    if (who.role !== 'facilitator') throw new HttpError(403, 'only a facilitator can do this');
-    return who;
-  }
+  const caller = (req: Request, id: string) => callerOf(access, req, id);
+  const facilitator = (req: Request, id: string) => facilitatorOf(access, req, id);
 
   router.get('/time', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ now: Date.now() });
   });
 
+  // A new board: from a template, or restored from a board.json backup.
   router.post('/boards', async (req: Request, res: Response) => {
+    const body = req.body as { backup?: unknown } | undefined;
+    if (body && typeof body === 'object' && 'backup' in body) {
+      const { state, title } = readBackup(body.backup, (body as { title?: unknown }).title);
+      const created = await boards.createFromState(state, title).catch((error: unknown) => {
+        if (error instanceof OperationError) throw new HttpError(400, error.message);
+        throw error;
+      });
+      res.status(201).json(createdBoardResponse(req, deps, created));
+      return;
+    }
     const input = parse(createBoardBody, req.body);
     const created = await boards.create(input);
-    const base = publicBaseUrl(req, publicUrl, listenHost);
-    const links = Object.fromEntries(
-      ROLES.map((role) => [role, boardLink(base, created.id, created.tokens[role])]),
-    ) as Record<Role, string>;
-    const body: CreateBoardResponse = { id: created.id, links };
-    res.status(201).json(body);
+    const response: CreateBoardResponse = createdBoardResponse(req, deps, created);
+    res.status(201).json(response);
   });
 
   router.get('/boards/:id', async (req: Request, res: Response) => {
@@ -170,10 +152,6 @@ export function apiRouter(deps: ApiDeps): Router {
     if (!updated) throw new HttpError(404, 'member not found');
     deps.kick(id, memberId, CLOSE.unauthorized, 'removed from this workshop');
     res.status(204).end();
-  });
-
-  router.use((_req: Request, _res: Response) => {
-    throw new HttpError(404, 'no such API endpoint');
   });
 
   return router;

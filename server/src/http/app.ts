@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { apiRouter, type ApiDeps } from './api.js';
-import { errorHandler } from './errors.js';
+import { HttpError, errorHandler } from './errors.js';
+import { followUpRouter } from './follow-up-api.js';
+import { versionsRouter } from './versions-api.js';
 
 export interface AppDeps extends ApiDeps {
   log: Logger;
@@ -40,12 +42,18 @@ export function createApp(deps: AppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api', express.json({ limit: '1mb' }), apiRouter(deps));
+  // Restoring a board.json backup is the one large request; everything else is small.
+  app.post('/api/boards', express.json({ limit: '32mb' }));
+  app.use('/api', express.json({ limit: '1mb' }), apiRouter(deps), followUpRouter(deps), versionsRouter(deps));
+  app.use('/api', () => {
+    throw new HttpError(404, 'no such API endpoint');
+  });
 
   const index = join(deps.staticDir, 'index.html');
   if (existsSync(index)) {
     app.use(express.static(deps.staticDir, { index: false, maxAge: '1h' }));
-    app.get(['/', '/b/:id'], (_req, res) => {
+    // Client routes: home, a board, a commitment form (/c), a feedback form (/f).
+    app.get(['/', '/b/:id', '/c/:id', '/f/:id'], (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);
     });

@@ -28,6 +28,17 @@ export interface MemberRow {
 
 export type MemberPatch = Partial<Pick<MemberRow, 'name' | 'department' | 'role' | 'removed'>>;
 
+/** Links handed out after the workshop: executives' commitments (step 6), reps' feedback (step 7). */
+export type FollowUpKind = 'commitment' | 'feedback';
+export const FOLLOW_UP_KINDS: readonly FollowUpKind[] = ['commitment', 'feedback'];
+
+/** A named snapshot of a board ("end of day 1"). */
+export interface VersionRow {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
 /** Name of a board's main document. Other documents of a board (drafts) have other names. */
 export const MAIN_DOC = '';
 
@@ -69,5 +80,12 @@ export interface BoardStore {
   getMemberBySession(boardId: string, sessionHash: Uint8Array): Promise<MemberRow | undefined>;
   listMembers(boardId: string): Promise<MemberRow[]>;
   updateMember(boardId: string, memberId: string, patch: MemberPatch): Promise<MemberRow | undefined>;
+  /** Creates or replaces (rotates) the board's link of that kind. */
+  setFollowUpLink(boardId: string, kind: FollowUpKind, hash: Uint8Array, now: number): Promise<void>;
+  getFollowUpLinks(boardId: string): Promise<{ kind: FollowUpKind; hash: Uint8Array }[]>;
+  addVersion(boardId: string, version: VersionRow, state: Uint8Array): Promise<void>;
+  /** Newest first. */
+  listVersions(boardId: string): Promise<VersionRow[]>;
+  getVersion(boardId: string, id: string): Promise<(VersionRow & { state: Uint8Array }) | undefined>;
   close(): Promise<void>;
 }

@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Role } from '../../../shared/src/index.js';
-import { MAIN_DOC, type BoardRow, type BoardStore, type MemberPatch, type MemberRow, type TokenRow } from './board-store.js';
+import {
+  MAIN_DOC, type BoardRow, type BoardStore, type FollowUpKind, type MemberPatch, type MemberRow, type TokenRow, type VersionRow,
+} from './board-store.js';
 
 export type Durability = 'full' | 'normal';
 
@@ -51,6 +53,20 @@ export class SqliteBoardStore implements BoardStore {
       listMembers: this.db.prepare<[string], MemberDbRow>('SELECT * FROM members WHERE board_id = ? ORDER BY joined_at, id'),
       updateMember: this.db.prepare(
         'UPDATE members SET name = ?, department = ?, role = ?, removed = ? WHERE board_id = ? AND id = ?',
+      ),
+      setLink: this.db.prepare(
+        'INSERT INTO follow_up_links (board_id, kind, hash, created_at) VALUES (?, ?, ?, ?) '
+          + 'ON CONFLICT (board_id, kind) DO UPDATE SET hash = excluded.hash, created_at = excluded.created_at',
+      ),
+      getLinks: this.db.prepare<[string], { kind: FollowUpKind; hash: Buffer }>(
+        'SELECT kind, hash FROM follow_up_links WHERE board_id = ?',
+      ),
+      addVersion: this.db.prepare('INSERT INTO versions (board_id, id, name, created_at, state) VALUES (?, ?, ?, ?, ?)'),
+      listVersions: this.db.prepare<[string], { id: string; name: string; created_at: number }>(
+        'SELECT id, name, created_at FROM versions WHERE board_id = ? ORDER BY created_at DESC, id',
+      ),
+      getVersion: this.db.prepare<[string, string], { id: string; name: string; created_at: number; state: Buffer }>(
+        'SELECT id, name, created_at, state FROM versions WHERE board_id = ? AND id = ?',
       ),
     };
   }
@@ -130,6 +146,27 @@ export class SqliteBoardStore implements BoardStore {
     })();
   }
 
+  async setFollowUpLink(boardId: string, kind: FollowUpKind, hash: Uint8Array, now: number): Promise<void> {
+    this.stmt.setLink.run(boardId, kind, Buffer.from(hash), now);
+  }
+
+  async getFollowUpLinks(boardId: string): Promise<{ kind: FollowUpKind; hash: Uint8Array }[]> {
+    return this.stmt.getLinks.all(boardId).map((r) => ({ kind: r.kind, hash: new Uint8Array(r.hash) }));
+  }
+
+  async addVersion(boardId: string, v: VersionRow, state: Uint8Array): Promise<void> {
+    this.stmt.addVersion.run(boardId, v.id, v.name, v.createdAt, Buffer.from(state));
+  }
+
+  async listVersions(boardId: string): Promise<VersionRow[]> {
+    return this.stmt.listVersions.all(boardId).map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at }));
+  }
+
+  async getVersion(boardId: string, id: string): Promise<(VersionRow & { state: Uint8Array }) | undefined> {
+    const r = this.stmt.getVersion.get(boardId, id);
+    return r && { id: r.id, name: r.name, createdAt: r.created_at, state: new Uint8Array(r.state) };
+  }
+
   /** Consistent online copy of the database (used by the backup command). */
   async backup(destination: string): Promise<void> {
     await this.db.backup(destination);
@@ -198,6 +235,21 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (board_id, id)
    ) STRICT;
    CREATE UNIQUE INDEX members_by_session ON members (board_id, session_hash);`,
+  `CREATE TABLE follow_up_links (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('commitment', 'feedback')),
+     hash BLOB NOT NULL,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (board_id, kind)
+   ) STRICT;
+   CREATE TABLE versions (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     state BLOB NOT NULL,
+     PRIMARY KEY (board_id, id)
+   ) STRICT;`,
 ];
 
 function migrate(db: Database.Database): void {

@@ -133,9 +133,10 @@ export class SyncServer {
 
   /** Turns an authenticated caller into what a connection needs: room, identity, guard. */
   private admit(boardId: string, drafts: boolean, caller: Caller): Authorized | { refuse: { code: number; reason: string } } {
-    if (caller.via === 'link') {
-      // Shared links identify a role, not a person: only viewers may use one
-      // directly. Everyone who writes joins first (POST /api/boards/:id/join).
+    if (caller.via === 'link' || caller.via === 'follow-up') {
+      // Shared links identify a role, not a person: only viewers (and the
+      // after-workshop links, which read like viewers) may use one directly.
+      // Everyone who writes joins first (POST /api/boards/:id/join).
       if (caller.role !== 'viewer' || drafts) return { refuse: { code: CLOSE.unauthorized, reason: 'join first' } };
       const identity: PresenceIdentity = { id: `viewer${nextViewer++}`, name: '', department: '', role: 'viewer' };
       return { boardId, docName: MAIN_DOC, identity, guard: () => ({ ok: false, rule: 'R1', reason: 'read only' }), memberKey: undefined };

@@ -1,0 +1,209 @@
+import {
+  formatRoadmapDate, formatRoadmapDates, roadmapLabels, type PlacedItem, type Roadmap, type RoadmapItem, type RoadmapLabels,
+} from '../../../shared/src/index.js';
+
+/**
+ * Escapes user text for one line of CommonMark/GFM: every character that can
+ * start markup (emphasis, links, images, HTML, code, tables, strikethrough,
+ * entities) is backslash-escaped, line breaks become spaces (so nothing can
+ * open a new block), block markers at the start are escaped, and bare URLs are
+ * broken so they are not auto-linked.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_{}[\]()<>#+!|~&$=]/g, '\\$&')
+    .replace(/^(\s*)([-+:])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+}
+
+function owners(item: RoadmapItem, t: RoadmapLabels): string {
+  const parts = [`**${t.responsible}:** ${item.responsible ? escapeMarkdown(item.responsible.name) : `_${t.noOwner}_`}`];
+  if (item.supporting.length > 0) parts.push(`**${t.supporting}:** ${item.supporting.map((d) => escapeMarkdown(d.name)).join(', ')}`);
+  if (item.votes > 0) parts.push(t.voteCount(item.votes));
+  if (item.mergedCount > 0) parts.push(t.mergedCount(item.mergedCount));
+  return parts.join(' · ');
+}
+
+function kindTag(item: RoadmapItem, t: RoadmapLabels): string {
+  return item.kind === 'action' ? '' : ` _(${t.kinds[item.kind]})_`;
+}
+
+function where(p: PlacedItem): string {
+  return `${p.segmentNumber}.${p.stageNumber} ${escapeMarkdown(p.stageName)}`;
+}
+
+/** Anchors we make ourselves (never from user text), so the contents links are stable. */
+const anchor = (id: string): string => `<a id="${id}"></a>`;
+
+/** The booklet as Markdown: the same sections as the PDF. */
+export function renderMarkdown(roadmap: Roadmap): string {
+  const t = roadmapLabels(roadmap.language);
+  const out: string[] = [];
+  const line = (s = ''): void => {
+    out.push(s);
+  };
+
+  line(`# ${escapeMarkdown(roadmap.title)}`);
+  line();
+  line(`**${t.salesRoadmap}** · ${t.workshopDates}: ${formatRoadmapDates(roadmap.createdAt, roadmap.lastActivityAt, t)} · ${t.generatedOn} ${formatRoadmapDate(roadmap.generatedAt, t)}`);
+  line();
+  line(`_${t.includeNote[roadmap.include]}_`);
+  line();
+  line(`## ${t.participants}`);
+  line();
+  line(`| ${t.departmentPages} | ${t.participants} |`);
+  line('| --- | ---: |');
+  for (const h of roadmap.participants.byDepartment) {
+    line(`| ${h.department ? escapeMarkdown(h.department.name) : t.noDepartment} | ${h.total} |`);
+  }
+  line(`| **${t.participantsTotal}** | **${roadmap.participants.total}** |`);
+  line();
+
+  line(`## ${t.contents}`);
+  line();
+  for (const segment of roadmap.segments) line(`${segment.number}. [${escapeMarkdown(segment.name)}](#segment-${segment.number})`);
+  const more = [
+    [t.responsibilityMatrix, 'matrix'], [t.whatWeOwn, 'departments'], [t.commitments, 'commitments'], [t.appendix, 'appendix'],
+  ] as const;
+  more.forEach(([title, id], i) => line(`${roadmap.segments.length + i + 1}. [${title}](#${id})`));
+  line();
+
+  for (const segment of roadmap.segments) {
+    line(`## ${anchor(`segment-${segment.number}`)}${t.segment} ${segment.number}: ${escapeMarkdown(segment.name)}`);
+    line();
+    if (segment.description) {
+      line(escapeMarkdown(segment.description));
+      line();
+    }
+    line(`### ${t.stageOverview}`);
+    line();
+    line(`| # | ${t.salesStage} | ${t.buyerStep} | ${t.actions} |`);
+    line('| ---: | --- | --- | ---: |');
+    for (const stage of segment.stages) {
+      line(`| ${stage.number} | ${escapeMarkdown(stage.name)} | ${escapeMarkdown(stage.buyerStep)} | ${stage.actions.length} |`);
+    }
+    line();
+    for (const stage of segment.stages) {
+      line(`### ${segment.number}.${stage.number} ${escapeMarkdown(stage.name)}`);
+      line();
+      if (stage.buyerStep) {
+        line(`_${t.buyerStep}: ${escapeMarkdown(stage.buyerStep)}_`);
+        line();
+      }
+      if (stage.actions.length === 0) line(`_${t.noActions}_`);
+      for (const item of stage.actions) {
+        line(`- ${escapeMarkdown(item.text)}${kindTag(item, t)}  `);
+        line(`  ${owners(item, t)}`);
+      }
+      line();
+    }
+  }
+
+  line(`## ${anchor('matrix')}${t.responsibilityMatrix}`);
+  line();
+  line(`${t.matrixIntro} ${t.matrixLegend}.`);
+  line();
+  for (const segment of roadmap.segments) {
+    line(`### ${t.segment} ${segment.number}: ${escapeMarkdown(segment.name)}`);
+    line();
+    line(`| ${t.departmentPages} | ${segment.stages.map((s) => `${s.number}. ${escapeMarkdown(s.name)}`).join(' | ')} |`);
+    line(`| --- | ${segment.stages.map(() => ':---:').join(' | ')} |`);
+    for (const row of roadmap.matrix.rows) {
+      const cells = segment.stages.map((stage) => {
+        const cell = row.cells.find((c) => c.stageId === stage.id);
+        const parts = [cell?.responsible ? `R ${cell.responsible}` : '', cell?.supporting ? `S ${cell.supporting}` : ''];
+        return parts.filter(Boolean).join(' · ') || '·';
+      });
+      line(`| ${escapeMarkdown(row.department.name)} | ${cells.join(' | ')} |`);
+    }
+    line();
+  }
+
+  line(`## ${anchor('departments')}${t.whatWeOwn}`);
+  line();
+  for (const d of roadmap.byDepartment) {
+    line(`### ${escapeMarkdown(d.department.name)}`);
+    line();
+    if (d.responsible.length + d.supporting.length + d.commitments.length === 0) {
+      line(`_${t.nothingAssigned}_`);
+      line();
+      continue;
+    }
+    for (const [title, list] of [[t.weLead, d.responsible], [t.weSupport, d.supporting]] as const) {
+      if (list.length === 0) continue;
+      line(`**${title}**`);
+      line();
+      for (const p of list) line(`- ${where(p)}: ${escapeMarkdown(p.item.text)}`);
+      line();
+    }
+    if (d.commitments.length > 0) {
+      line(`**${t.ourCommitments}**`);
+      line();
+      for (const c of d.commitments) line(`- ${escapeMarkdown(c.text)}`);
+      line();
+    }
+  }
+
+  line(`## ${anchor('commitments')}${t.commitments}`);
+  line();
+  if (roadmap.commitments.length === 0) line(`_${t.noCommitments}_`);
+  for (const segment of roadmap.segments) {
+    for (const stage of segment.stages) {
+      if (stage.commitments.length === 0) continue;
+      line(`### ${segment.number}.${stage.number} ${escapeMarkdown(stage.name)}`);
+      line();
+      for (const c of stage.commitments) {
+        line(`- **${escapeMarkdown(c.department.name)}:** ${escapeMarkdown(c.text)}${c.byName ? ` (${escapeMarkdown(c.byName)})` : ''}`);
+      }
+      line();
+    }
+  }
+  line();
+
+  line(`## ${anchor('appendix')}${t.appendix}`);
+  line();
+  const placedList = (title: string, empty: string, list: PlacedItem[]): void => {
+    line(`### ${title}`);
+    line();
+    if (list.length === 0) line(`_${empty}_`);
+    for (const p of list) line(`- ${where(p)}: ${escapeMarkdown(p.item.text)}${kindTag(p.item, t)}`);
+    line();
+  };
+  placedList(t.parkedIdeas, t.noParked, roadmap.parked);
+  placedList(t.openQuestions, t.noQuestions, roadmap.questions);
+  line(`### ${t.voteCounts}`);
+  line();
+  if (roadmap.votes.length === 0) line(`_${t.noVotes}_`);
+  else {
+    line(`| ${t.votes} | ${t.text} | ${t.stage} | ${t.status} |`);
+    line('| ---: | --- | --- | --- |');
+    for (const p of roadmap.votes) line(`| ${p.item.votes} | ${escapeMarkdown(p.item.text)} | ${where(p)} | ${t.statuses[p.item.status]} |`);
+  }
+  line();
+  const feedback = roadmap.segments.flatMap((s) => s.stages.filter((st) => st.feedback.total > 0).map((st) => ({ s, st })));
+  line(`### ${t.feedback}`);
+  line();
+  if (feedback.length === 0) line(`_${t.noFeedback}_`);
+  for (const { s, st } of feedback) {
+    const counts = (['worked', 'partly', 'blocked'] as const).map((o) => `${t.outcomes[o]} ${st.feedback.counts[o]}`).join(' · ');
+    line(`- **${s.number}.${st.number} ${escapeMarkdown(st.name)}:** ${counts}`);
+    for (const f of st.feedback.latest) {
+      const text = [f.blocker, f.comment].filter(Boolean).map(escapeMarkdown).join(': ');
+      line(`  - ${t.outcomes[f.outcome]}${text ? `: ${text}` : ''}${f.repName ? ` (${escapeMarkdown(f.repName)})` : ''}`);
+    }
+  }
+  line();
+  if (roadmap.warnings.length > 0) {
+    line(`### ${t.toSettle}`);
+    line();
+    for (const w of roadmap.warnings) {
+      const what = w.type === 'no-owner' ? t.warningNoOwner : w.reason === 'tie' ? t.warningTie : t.warningDiffers;
+      line(`- ${where(w.item)}: ${escapeMarkdown(w.item.item.text)} (${what})`);
+    }
+    line();
+  }
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

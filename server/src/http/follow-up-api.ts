@@ -1,0 +1,119 @@
+import { Router, type Request, type Response } from 'express';
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import {
+  COMMITMENT_NAME_MAX, COMMITMENT_TEXT_MAX, DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, FEEDBACK_OUTCOMES,
+  FEEDBACK_TEXT_MAX, OperationError, REP_NAME_MAX, addFeedback, readBoard, setCommitment, systemOrigin,
+} from '../../../shared/src/index.js';
+import { hashToken, newToken } from '../auth/tokens.js';
+import type { Caller } from '../boards/board-access.js';
+import { FOLLOW_UP_KINDS, type FollowUpKind } from '../store/board-store.js';
+import type { ApiDeps } from './api.js';
+import { boardIdOf, callerOf, facilitatorOf } from './auth.js';
+import { HttpError } from './errors.js';
+import { publicBaseUrl } from './public-url.js';
+
+const FOLLOW_UP_ORIGIN = systemOrigin('follow-up');
+
+const commitmentBody = z.object({
+  stageId: z.string().regex(ENTITY_ID_PATTERN, 'stageId is not valid'),
+  department: z.string().regex(DEPARTMENT_KEY_PATTERN, 'department is not valid'),
+  text: z.string().max(COMMITMENT_TEXT_MAX, `text must be at most ${COMMITMENT_TEXT_MAX} characters`),
+  byName: z.string().max(COMMITMENT_NAME_MAX).default(''),
+}).strict();
+
+const feedbackBody = z.object({
+  stageId: z.string().regex(ENTITY_ID_PATTERN, 'stageId is not valid'),
+  outcome: z.enum(FEEDBACK_OUTCOMES),
+  blocker: z.string().max(FEEDBACK_TEXT_MAX).default(''),
+  department: z.string().regex(new RegExp(`(${DEPARTMENT_KEY_PATTERN.source})|^$`), 'department is not valid').default(''),
+  comment: z.string().max(FEEDBACK_TEXT_MAX).default(''),
+  repName: z.string().max(REP_NAME_MAX).default(''),
+}).strict();
+
+/** Form pages for the links: commitments at `/c/<id>`, feedback at `/f/<id>`. */
+const FORM_PATH: Record<FollowUpKind, string> = { commitment: 'c', feedback: 'f' };
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+/** A facilitator, or the holder of this kind of after-workshop link. */
+function mayUse(who: Caller, kind: FollowUpKind): boolean {
+  return who.role === 'facilitator' || (who.via === 'follow-up' && who.kind === kind);
+}
+
+/**
+ * After the workshop (steps 6 and 7 of the method). The facilitator hands out
+ * two more links: executives use the commitment link to say how their
+ * department supports each stage; reps use the feedback link to report from
+ * real deals. Both write through the server (never over the websocket), which
+ * validates and stamps what they send.
+ */
+export function followUpRouter(deps: ApiDeps): Router {
+  const { access, rooms, store, publicUrl, listenHost } = deps;
+  const router = Router();
+
+  router.post('/boards/:id/follow-up-links/:kind', async (req: Request, res: Response) => {
+    const id = boardIdOf(req);
+    await facilitatorOf(access, req, id);
+    const kind = req.params.kind as FollowUpKind;
+    if (!FOLLOW_UP_KINDS.includes(kind)) throw new HttpError(400, 'kind must be commitment or feedback');
+    const token = newToken();
+    await store.setFollowUpLink(id, kind, hashToken(token), Date.now());
+    const base = publicBaseUrl(req, publicUrl, listenHost);
+    res.status(201).json({ kind, link: `${base}/${FORM_PATH[kind]}/${id}#token=${token}` });
+  });
+
+  // What a form needs: the board's segments, stages and departments in its language.
+  router.get('/boards/:id/form', async (req: Request, res: Response) => {
+    const id = boardIdOf(req);
+    const who = await callerOf(access, req, id);
+    const board = await rooms.withRoom(id, (room) => readBoard(room.doc));
+    res.json({
+      kind: who.via === 'follow-up' ? who.kind : null,
+      title: board.meta.title,
+      language: board.meta.language,
+      segments: board.segments.map((s) => ({
+        id: s.id, name: s.name, color: s.color,
+        stages: s.stages.map((st) => ({ id: st.id, name: st.name, buyerStep: st.buyerStep })),
+      })),
+      departments: board.departments.map((d) => ({ key: d.key, name: d.name, color: d.color })),
+      commitments: board.commitments,
+    });
+  });
+
+  router.post('/boards/:id/commitments', async (req: Request, res: Response) => {
+    const id = boardIdOf(req);
+    const who = await callerOf(access, req, id);
+    if (!mayUse(who, 'commitment')) throw new HttpError(403, 'this link cannot record commitments');
+    const input = parse(commitmentBody, req.body);
+    await write(id, (doc) => setCommitment(doc, input.stageId, input.department, input.text, input.byName, FOLLOW_UP_ORIGIN));
+    res.status(201).json({ ok: true });
+  });
+
+  router.post('/boards/:id/feedback', async (req: Request, res: Response) => {
+    const id = boardIdOf(req);
+    const who = await callerOf(access, req, id);
+    if (!mayUse(who, 'feedback')) throw new HttpError(403, 'this link cannot send feedback');
+    const input = parse(feedbackBody, req.body);
+    const feedbackId = await write(id, (doc) => addFeedback(doc, input, FOLLOW_UP_ORIGIN));
+    res.status(201).json({ id: feedbackId });
+  });
+
+  /** Runs an op on the live board; its validation errors become 400s. */
+  async function write<T>(id: string, op: (doc: Y.Doc) => T): Promise<T> {
+    try {
+      return await rooms.withRoom(id, (room) => op(room.doc));
+    } catch (error) {
+      if (error instanceof OperationError) throw new HttpError(error.code === 'not-found' ? 404 : 400, error.message);
+      throw error;
+    }
+  }
+
+  return router;
+}
