@@ -51,6 +51,8 @@ export interface BoardInfoResponse {
   title: string;
   language: 'en' | 'it';
   role: Role;
+  /** The board's departments, so the join form can offer them before joining. */
+  departments: { key: string; name: string; color: string }[];
   /** Present when the token is a member's personal session. */
   memberId?: string;
   name?: string;

@@ -38,7 +38,11 @@ describe('POST /api/boards', () => {
     for (const token of tokens) expect(token).toMatch(TOKEN_PATTERN); // 43 base64url chars = 256 bits
     expect(new Set(tokens).size).toBe(3);
     const info = await fetch(`${server.url}/api/boards/${body.id}?token=${tokens[0]}`);
-    expect(await info.json()).toEqual({ id: body.id, title: 'Workshop di visione', language: 'it', role: 'facilitator' });
+    const infoBody = (await info.json()) as { departments: { key: string; name: string }[] };
+    expect(infoBody).toMatchObject({ id: body.id, title: 'Workshop di visione', language: 'it', role: 'facilitator' });
+    // The join form can offer the departments before joining, in the board's language.
+    expect(infoBody.departments).toHaveLength(10);
+    expect(infoBody.departments[0]).toEqual({ key: 'sales', name: 'Vendite', color: expect.stringMatching(/^#[0-9a-f]{6}$/) });
   });
 
   it('stores tokens hashed, never in clear', async () => {
@@ -86,7 +90,7 @@ describe('GET /api/boards/:id', () => {
     for (const role of ['facilitator', 'participant', 'viewer'] as const) {
       const res = await fetch(`${server.url}/api/boards/${board.id}?token=${board.tokens[role]}`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ id: board.id, title: 'Roles', language: 'en', role });
+      expect(await res.json()).toEqual({ id: board.id, title: 'Roles', language: 'en', role, departments: [] });
     }
   });
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import {
   OperationError, ROLES, initializeBoard, newBoardId, readBoard, roots, systemOrigin,
-  type BoardMeta, type NewBoardInput, type Role,
+  type BoardMeta, type Department, type NewBoardInput, type Role,
 } from '../../../shared/src/index.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { BoardStore } from '../store/board-store.js';
@@ -76,15 +76,19 @@ export class BoardService {
     return { id, tokens };
   }
 
-  /** Current metadata: from the live room when loaded, else from storage. */
-  async meta(id: string): Promise<BoardMeta> {
+  /** Current metadata and departments: from the live room when loaded, else from storage. */
+  async meta(id: string): Promise<{ meta: BoardMeta; departments: Department[] }> {
+    const read = (doc: Y.Doc) => {
+      const board = readBoard(doc);
+      return { meta: board.meta, departments: board.departments };
+    };
     const room = await this.rooms.peek(id);
-    if (room && !room.isClosing) return readBoard(room.doc).meta;
+    if (room && !room.isClosing) return read(room.doc);
     const doc = new Y.Doc();
     const { updates } = await this.store.loadUpdates(id);
     for (const update of updates) Y.applyUpdate(doc, update);
-    const meta = readBoard(doc).meta;
+    const result = read(doc);
     doc.destroy();
-    return meta;
+    return result;
   }
 }

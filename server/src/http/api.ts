@@ -13,6 +13,7 @@ import type { RoomRegistry } from '../sync/room-registry.js';
 import { createdBoardResponse } from './created-board.js';
 import { readBackup } from './backup.js';
 import { HttpError } from './errors.js';
+import { exportRouter } from './export-router.js';
 
 const createBoardBody = z.object({
   title: z.string().trim().min(1, 'title must not be empty').max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`),
@@ -83,12 +84,13 @@ export function apiRouter(deps: ApiDeps): Router {
   router.get('/boards/:id', async (req: Request, res: Response) => {
     const id = boardIdOf(req);
     const who = await caller(req, id);
-    const meta = await boards.meta(id);
+    const { meta, departments } = await boards.meta(id);
     const body: BoardInfoResponse = {
       id,
       title: meta.title,
       language: meta.language,
       role: who.role,
+      departments: departments.map((d) => ({ key: d.key, name: d.name, color: d.color })),
       ...(who.via === 'session' ? { memberId: who.member.id, name: who.member.name, department: who.member.department } : {}),
     };
     res.json(body);
@@ -153,6 +155,8 @@ export function apiRouter(deps: ApiDeps): Router {
     deps.kick(id, memberId, CLOSE.unauthorized, 'removed from this workshop');
     res.status(204).end();
   });
+
+  router.use(exportRouter(deps));
 
   return router;
 }
