@@ -215,6 +215,7 @@ describe('converging: owners, dot voting, sorting, merge, status, phone list', (
     await expect.poll(async () => (await fac.notes()).find((n) => n.text === 'Marketing kit for the first visit')?.kind, POLL)
       .toBe('best practice');
     await expect.poll(() => carla.page.getByTestId('phone-note').count(), POLL).toBe(4);
+    await carla.page.screenshot({ path: '/tmp/conv-phone-compose.png' });
     const card = carla.page.getByTestId('phone-note').filter({ hasText: 'One engineer on call' });
     await card.getByTestId('phone-propose').selectOption('engineering');
     await expect.poll(() => fac.page.evaluate((id) =>
@@ -228,7 +229,8 @@ describe('converging: owners, dot voting, sorting, merge, status, phone list', (
     await expect.poll(() => carla.dotsLeft(), POLL).toBe(1);
     await expect.poll(() => card.getByTestId('note-dots-mine').getAttribute('data-count'), POLL).toBe('1');
     await carla.page.screenshot({ path: '/tmp/conv-phone-list.png' });
-    await carla.page.screenshot({ path: '/tmp/conv-phone-list-full.png', fullPage: true });
+    await carla.page.getByTestId('phone-view').evaluate((el) => el.scrollTo(0, 0));
+    await carla.page.screenshot({ path: '/tmp/conv-phone-list-top.png' });
     // The canvas is one tap away.
     await carla.page.getByTestId('phone-switch').click();
     await carla.page.getByTestId('phone-view').waitFor({ state: 'detached' });

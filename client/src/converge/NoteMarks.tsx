@@ -8,8 +8,8 @@ import type { NoteMarksData } from './noteMarks.js';
 export const MARK_PAD = 12;
 export const MARK_ROW_H = 26;
 export const DOT_COLOR = '#e11d48';
-/** Room the dot pill takes at the top right (the kind label stops before it). */
-export const DOT_PILL_ROOM = 58;
+/** Room the status badge takes at the top right corner (the kind label stops before it). */
+export const STATUS_ROOM = 16;
 
 const charW = (n: number, size: number) => Math.ceil(n * size * 0.6);
 
@@ -23,9 +23,11 @@ function short(name: string, max: number): string {
  * vote) or its owners (the confirmed responsible department as a solid badge,
  * otherwise the proposal tally as outlined chips with counts).
  */
-export function NoteMarks({ noteId, marks, h, departments, onVote }: {
+export function NoteMarks({ noteId, marks, mergedCount, h, departments, onVote }: {
   noteId: string;
   marks: NoteMarksData;
+  /** Notes merged into this one (a sticker on the top edge). */
+  mergedCount: number;
   h: number;
   departments: ReadonlyMap<string, Department>;
   onVote?: (id: string, delta: 1 | -1) => void;
@@ -40,6 +42,8 @@ export function NoteMarks({ noteId, marks, h, departments, onVote }: {
   const shown = marks.dotTotal ?? marks.myDots;
   const pillLabel = marks.dotTotal === null ? t('votes.pillMine', { count: shown }) : String(shown);
   const pillW = 24 + charW(pillLabel.length, 14);
+  const mergedLabel = t('merge.badge', { count: mergedCount });
+  const mergedW = charW(mergedLabel.length, 12) + 16;
   return (
     <>
       {marks.highlight && (
@@ -56,12 +60,19 @@ export function NoteMarks({ noteId, marks, h, departments, onVote }: {
         </Group>
       )}
       {marks.showDots && shown > 0 && (
-        <Group x={NOTE_W - MARK_PAD - pillW + (statusBadge ? -14 : 4)} y={6} listening={false} name="dot-count">
+        <Group x={NOTE_W - MARK_PAD - pillW - (statusBadge ? 16 : 0)} y={-11} listening={false} name="dot-count">
           <Rect width={pillW} height={22} cornerRadius={11} fill={marks.dotTotal === null ? '#fff' : DOT_COLOR}
             stroke={DOT_COLOR} strokeWidth={1.5} perfectDrawEnabled={false} />
           <Circle x={11} y={11} radius={5} fill={marks.dotTotal === null ? DOT_COLOR : '#fff'} perfectDrawEnabled={false} />
           <Text x={19} width={pillW - 22} height={22} text={pillLabel} fontSize={14} fontStyle="bold"
             fill={marks.dotTotal === null ? DOT_COLOR : '#fff'} verticalAlign="middle" perfectDrawEnabled={false} />
+        </Group>
+      )}
+      {mergedCount > 0 && (
+        <Group x={MARK_PAD} y={-10} listening={false} name="merged-count">
+          <Rect width={mergedW} height={20} cornerRadius={10} fill="#7c3aed" perfectDrawEnabled={false} />
+          <Text width={mergedW} height={20} text={mergedLabel} fontSize={12} fontStyle="bold" fill="#fff" align="center"
+            verticalAlign="middle" perfectDrawEnabled={false} />
         </Group>
       )}
       {statusBadge && (
@@ -135,9 +146,11 @@ function OwnersRow({ marks, y, departments, ownerLabel }: {
   for (const [i, c] of marks.tally.entries()) {
     const d = departments.get(c.department);
     if (!d) continue;
-    const label = `${short(d.name, 10)} ${c.count}`;
+    const room = NOTE_W - MARK_PAD - (i < marks.tally.length - 1 ? 30 : 0) - x;
+    let label = `${short(d.name, 18)} ${c.count}`;
+    if (charW(label.length, 12) + 14 > room) label = `${short(d.name, 10)} ${c.count}`;
     const w = charW(label.length, 12) + 14;
-    if (x + w > NOTE_W - MARK_PAD - (i < marks.tally.length - 1 ? 30 : 0)) {
+    if (w > room) {
       hiddenCount = marks.tally.length - i;
       break;
     }

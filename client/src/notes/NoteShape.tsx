@@ -5,7 +5,7 @@ import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Department, Note } from '../../../shared/src/index.js';
 import { NOTE_H, NOTE_W } from '../board/layout.js';
 import { NOTE_STYLE } from './noteStyle.js';
-import { DOT_PILL_ROOM, MARK_ROW_H, NoteMarks } from '../converge/NoteMarks.js';
+import { MARK_ROW_H, NoteMarks, STATUS_ROOM } from '../converge/NoteMarks.js';
 import { hasBottomRow, type NoteMarksData } from '../converge/noteMarks.js';
 
 const PAD = 12;
@@ -52,7 +52,7 @@ export const NoteShape = memo(function NoteShape({
 }: NoteShapeProps) {
   const style = NOTE_STYLE[note.kind];
   const clipped = NOTE_H - TEXT_TOP - PAD - (hasBottomRow(marks) ? MARK_ROW_H + 6 : 0);
-  const labelRoom = marks?.showDots ? DOT_PILL_ROOM : marks && marks.status !== 'open' ? 16 : 0;
+  const labelRoom = marks && marks.status !== 'open' ? STATUS_ROOM : 0;
   // Selected notes grow to show their whole text (drawn on top of their neighbours).
   const textH = useMemo(
     () => (selected ? Math.max(clipped, fullTextHeight(note.text) + 2) : clipped),
@@ -112,7 +112,7 @@ export const NoteShape = memo(function NoteShape({
       <Text x={PAD} y={TEXT_TOP} width={NOTE_W - PAD * 2} height={textH} text={note.text}
         fontSize={FONT} lineHeight={LINE} fontFamily={FONT_FAMILY} fill="#111827" wrap="word" ellipsis
         listening={false} perfectDrawEnabled={false} />
-      {marks && <NoteMarks noteId={note.id} marks={marks} h={h} departments={departments} onVote={onVote} />}
+      {marks && <NoteMarks noteId={note.id} marks={marks} mergedCount={note.merged.length} h={h} departments={departments} onVote={onVote} />}
     </Group>
   );
 });

@@ -50,7 +50,6 @@ export const NotesLayer = memo(function NotesLayer({
             draftLabel={t('private.draftLabel')}
             kindLabel={[
               t(`kinds.${kindKey(box.note.kind)}`),
-              box.note.merged.length > 0 ? t('merge.badge', { count: box.note.merged.length }) : '',
               box.note.status === 'parked' ? t('status.parked') : '',
             ].filter(Boolean).join(' · ')}
             departments={departments}

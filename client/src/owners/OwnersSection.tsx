@@ -11,7 +11,8 @@ import { ConfirmOwners } from './ConfirmOwners.js';
  * ones, the tally of proposals (outlined, with counts), our own proposal, and
  * for the facilitator the confirmation. The author proposes through the note's
  * own `owners` while they may edit it; everyone else (and the author when the
- * phase closed writing) through one proposal per person.
+ * phase closed writing) through one proposal per person. The facilitator does
+ * not propose: they confirm.
  */
 export function OwnersSection({ note, departments }: { note: Note; departments: Department[] }) {
   const { t } = useTranslation();
@@ -76,7 +77,7 @@ export function OwnersSection({ note, departments }: { note: Note; departments: 
             {departments.length === 0 && <span className="muted small">{t('note.noDepartments')}</span>}
           </div>
         </>
-      ) : c.canPropose && !draft ? (
+      ) : c.canPropose && !draft && !c.facilitator ? (
         <>
           <p className="inspector-label">{t('owners.yourProposal')} <span className="muted small">{t('owners.proposeHint')}</span></p>
           <div className="owner-picker" data-testid="owner-propose">

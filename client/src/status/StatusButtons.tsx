@@ -26,7 +26,7 @@ export function StatusButtons({ note }: { note: Note }) {
           className={`status-button status-${s} ${note.status === s ? 'selected' : ''}`} data-testid={`status-${s}`}
           title={s === 'open' ? undefined : t(`status.key.${s}`)}
           onClick={() => run((d, o) => setNoteStatus(d, note.id, s, o))}>
-          {s === 'accepted' ? '✓ ' : ''}{t(`status.${s}`)}
+          <span>{s === 'accepted' ? '✓ ' : ''}{t(`status.${s}`)}</span>
         </button>
       ))}
     </div>

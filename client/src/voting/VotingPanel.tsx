@@ -121,7 +121,7 @@ export function VotingToggle({ open, onClick }: { open: boolean; onClick: () => 
   return (
     <button type="button" className={`tool voting-toggle ${open ? 'live' : ''}`} onClick={onClick} data-testid="toolbar-voting"
       title={t('votes.panel')}>
-      <span className="dot" aria-hidden="true" /><span className="tool-label">{t('votes.panel')}</span>
+      <span className="dot" aria-hidden="true" /><span className="voting-label">{t('votes.short')}</span>
     </button>
   );
 }

@@ -49,9 +49,9 @@ export class ConvergePage extends BoardPage {
     await this.page.getByTestId('toolbar-fit').click();
     const r = await this.page.evaluate((id) => window.__tabella!.stageRect(id), stageId);
     if (!r) throw new Error(`stage ${stageId} is not laid out`);
-    await this.page.mouse.move(r.x + r.w / 2, r.y + Math.min(r.h / 2, 200));
+    await this.page.mouse.move(r.x + r.w / 2, r.y + r.h / 3);
     await this.page.keyboard.down('Control');
-    await this.page.mouse.wheel(0, -110);
+    await this.page.mouse.wheel(0, -60);
     await this.page.keyboard.up('Control');
     await this.page.mouse.move(5, 5);
   }
