@@ -1,0 +1,224 @@
+import {
+  formatRoadmapDate, formatRoadmapDates, roadmapLabels, type Roadmap, type RoadmapItem, type RoadmapLabels,
+  type RoadmapSegment, type RoadmapStage,
+} from '../../../shared/src/index.js';
+import { Booklet, COLORS, CONTENT_WIDTH, PAGE, tint } from './pdf-layout.js';
+import { appendix, commitments, departmentPages, responsibilityMatrix } from './pdf-sections.js';
+import { table, type Cell } from './pdf-table.js';
+
+export interface ContentsEntry {
+  title: string;
+  page: number;
+  level: 1 | 2;
+  color?: string;
+}
+
+/**
+ * The roadmap booklet (A4): cover, contents, one section per segment, the
+ * responsibility matrix, one page per department, commitments, appendix.
+ * Written in the board's language; page numbers on every page. User text is
+ * drawn as text (a PDF has no markup to inject into); long texts wrap.
+ */
+export async function renderPdf(roadmap: Roadmap): Promise<Buffer> {
+  const t = roadmapLabels(roadmap.language);
+  const b = new Booklet({ title: roadmap.title || t.salesRoadmap, language: t.locale });
+  const contents: ContentsEntry[] = [];
+
+  cover(b, roadmap, t);
+  const contentsPage = b.newPage({ runningHead: false });
+
+  for (const segment of roadmap.segments) {
+    b.runningHead = `${t.segment} ${segment.number} · ${segment.name}`;
+    contents.push({ title: `${segment.number}. ${segment.name}`, page: b.newPage({ runningHead: false }), level: 1, color: segment.color });
+    segmentSection(b, segment, t);
+  }
+  b.runningHead = t.responsibilityMatrix;
+  contents.push({ title: t.responsibilityMatrix, page: b.newPage({ runningHead: false }), level: 1 });
+  responsibilityMatrix(b, roadmap, t);
+
+  b.runningHead = t.whatWeOwn;
+  contents.push({ title: t.whatWeOwn, page: b.page + 1, level: 1 });
+  departmentPages(b, roadmap, t, contents);
+
+  b.runningHead = t.commitments;
+  contents.push({ title: t.commitments, page: b.newPage({ runningHead: false }), level: 1 });
+  commitments(b, roadmap, t);
+
+  b.runningHead = t.appendix;
+  contents.push({ title: t.appendix, page: b.newPage({ runningHead: false }), level: 1 });
+  appendix(b, roadmap, t);
+
+  drawContents(b, contentsPage, contents, roadmap, t);
+  b.footers(roadmap.title, t.page);
+  return b.toBuffer();
+}
+
+function cover(b: Booklet, roadmap: Roadmap, t: RoadmapLabels): void {
+  b.newPage({ runningHead: false });
+  const pdf = b.pdf;
+  const bandHeight = 330;
+  pdf.rect(0, 0, PAGE.width, bandHeight).fill(COLORS.accent);
+  // A strip of the segments' colours under the band: the booklet's signature.
+  const strip = roadmap.segments.length > 0 ? roadmap.segments : [{ color: COLORS.accentSoft }];
+  strip.forEach((s, i) => {
+    pdf.rect((PAGE.width / strip.length) * i, bandHeight, PAGE.width / strip.length + 0.5, 6).fill(s.color);
+  });
+  const width = CONTENT_WIDTH;
+  b.textAt(t.salesRoadmap.toUpperCase(), PAGE.left, 120, width, { font: 'semibold', size: 11, color: tint('#ffffff', 0.7) });
+  const title = roadmap.title || t.salesRoadmap;
+  const titleStyle = { font: 'bold' as const, size: 30, color: '#ffffff', lineGap: 2 };
+  const titleH = b.textAt(title, PAGE.left, 144, width, titleStyle);
+  b.textAt(
+    `${t.workshopDates}: ${formatRoadmapDates(roadmap.createdAt, roadmap.lastActivityAt, t)}`,
+    PAGE.left, Math.min(144 + titleH + 16, bandHeight - 40), width, { size: 11, color: tint('#ffffff', 0.8) },
+  );
+
+  b.y = bandHeight + 50;
+  b.textAt(t.participants, PAGE.left, b.y, width, { font: 'bold', size: 14, color: COLORS.accent });
+  b.y += 26;
+  const rows = roadmap.participants.byDepartment.map((h): Cell[] => [
+    { text: h.department?.name ?? t.noDepartment, dot: h.department?.color ?? COLORS.faint },
+    { text: h.facilitators > 0 ? `${h.total}  (${h.facilitators} ${t.facilitators})` : String(h.total) },
+  ]);
+  rows.push([
+    { text: t.participantsTotal, dot: COLORS.accent, style: { font: 'bold', size: 9 } },
+    { text: String(roadmap.participants.total), style: { font: 'bold', size: 9 } },
+  ]);
+  table(b, [{ header: t.departmentPages, width: 0 }, { header: t.participants, width: 150, align: 'right' }], rows);
+
+  b.textAt(`${t.generatedOn} ${formatRoadmapDate(roadmap.generatedAt, t)} · Tabella`, PAGE.left, PAGE.height - PAGE.bottom - 16, width, {
+    size: 8, color: COLORS.muted,
+  });
+}
+
+function drawContents(b: Booklet, page: number, entries: ContentsEntry[], roadmap: Roadmap, t: RoadmapLabels): void {
+  b.pdf.switchToPage(page);
+  b.y = PAGE.top;
+  b.heading(t.contents, 1);
+  b.y += 6;
+  for (const entry of entries) {
+    const indent = entry.level === 2 ? 22 : 0;
+    const style = entry.level === 1 ? { font: 'semibold' as const, size: 11.5 } : { size: 10, color: COLORS.muted };
+    const pageText = String(entry.page + 1);
+    const h = b.heightOf(entry.title, CONTENT_WIDTH - indent - 60, style);
+    if (entry.color) b.pdf.rect(PAGE.left - 12, b.y + 2, 4, h - 3).fill(entry.color);
+    b.textAt(entry.title, PAGE.left + indent, b.y, CONTENT_WIDTH - indent - 60, style);
+    b.textAt(pageText, PAGE.left, b.y, CONTENT_WIDTH, { ...style, align: 'right' });
+    b.y += h + (entry.level === 1 ? 9 : 4);
+  }
+  b.y += 16;
+  b.rule();
+  b.paragraph(t.includeNote[roadmap.include], { font: 'italic', size: 9, color: COLORS.muted });
+}
+
+function leads(stage: RoadmapStage): string {
+  const names = new Map<string, string>();
+  for (const a of stage.actions) if (a.responsible) names.set(a.responsible.key, a.responsible.name);
+  return [...names.values()].join(', ');
+}
+
+function segmentSection(b: Booklet, segment: RoadmapSegment, t: RoadmapLabels): void {
+  b.band(`${t.segment} ${segment.number}`, segment.name, segment.color, segment.description);
+  b.heading(t.stageOverview, 3, 80);
+  table(
+    b,
+    [
+      { header: '#', width: 24, align: 'right' },
+      { header: t.salesStage, width: 130 },
+      { header: t.buyerStep, width: 130 },
+      { header: t.actions, width: 48, align: 'right' },
+      { header: t.leadDepartments, width: 0 },
+    ],
+    segment.stages.map((stage) => [
+      { text: String(stage.number), style: { font: 'bold', size: 9, color: segment.color } },
+      { text: stage.name, style: { font: 'semibold', size: 9 } },
+      { text: stage.buyerStep, style: { size: 9, color: COLORS.muted } },
+      { text: String(stage.actions.length) },
+      { text: leads(stage) || '–', style: { size: 8.5 } },
+    ]),
+  );
+  for (const stage of segment.stages) stageBlock(b, segment, stage, t);
+}
+
+function stageBlock(b: Booklet, segment: RoadmapSegment, stage: RoadmapStage, t: RoadmapLabels): void {
+  const nameStyle = { font: 'bold' as const, size: 13, color: COLORS.ink };
+  const stepStyle = { font: 'italic' as const, size: 9.5, color: COLORS.muted };
+  const x = PAGE.left + 34;
+  const width = CONTENT_WIDTH - 34;
+  const nameH = b.heightOf(stage.name, width, nameStyle);
+  const stepText = stage.buyerStep ? `${t.buyerStep}: ${stage.buyerStep}` : '';
+  const stepH = stepText ? b.heightOf(stepText, width, stepStyle) : 0;
+  b.y += 14;
+  // Keep the stage title with its first action.
+  b.ensure(nameH + stepH + 60);
+  b.pdf.circle(PAGE.left + 12, b.y + 9, 12).fill(segment.color);
+  b.textAt(String(stage.number), PAGE.left, b.y + 2.5, 24, { font: 'bold', size: 10.5, color: '#ffffff', align: 'center' });
+  b.textAt(stage.name, x, b.y, width, nameStyle);
+  b.y += nameH + 1;
+  if (stepText) {
+    b.textAt(stepText, x, b.y, width, stepStyle);
+    b.y += stepH;
+  }
+  b.y += 8;
+  if (stage.actions.length === 0) {
+    b.paragraph(t.noActions, { font: 'italic', size: 9.5, color: COLORS.faint }, 4, 34);
+    return;
+  }
+  for (const item of stage.actions) actionBlock(b, item, t, 34);
+}
+
+/** One action: a bar in the responsible department's colour, the text, then owners, votes and merges. */
+export function actionBlock(b: Booklet, item: RoadmapItem, t: RoadmapLabels, indent: number): void {
+  const x = PAGE.left + indent + 12;
+  const width = CONTENT_WIDTH - indent - 12;
+  const textStyle = { size: 10.5, lineGap: 2 };
+  const tag = item.kind === 'action' ? '' : `${t.kinds[item.kind].toUpperCase()}`;
+  const tagH = tag ? 12 : 0;
+  const textH = b.heightOf(item.text, width, textStyle);
+  const meta = ownersLine(item, t);
+  // Measured in the widest font the line uses, so the drawn line never runs taller.
+  const metaH = b.heightOf(meta, width, { font: 'semibold', size: 8.5, lineGap: 1.5 });
+  const height = tagH + textH + 3 + metaH;
+  b.ensure(height + 10);
+  const color = item.responsible?.color ?? COLORS.faint;
+  b.pdf.rect(PAGE.left + indent, b.y, 3, height).fill(color);
+  let y = b.y;
+  if (tag) {
+    b.textAt(tag, x, y, width, { font: 'semibold', size: 7, color: COLORS.warn });
+    y += tagH;
+  }
+  b.textAt(item.text, x, y, width, textStyle);
+  y += textH + 3;
+  const parts = ownersParts(item, t);
+  b.unbounded(() => parts.forEach((part, i) => {
+    b.style({ font: part.font ?? 'regular', size: 8.5, color: part.color ?? COLORS.muted });
+    const options = { continued: i < parts.length - 1, width, lineGap: 1.5 };
+    if (i === 0) b.pdf.text(part.text, x, y, options);
+    else b.pdf.text(part.text, options);
+  }));
+  b.y += height + 10;
+}
+
+interface Part {
+  text: string;
+  font?: 'regular' | 'semibold' | 'bold' | 'italic';
+  color?: string;
+}
+
+function ownersParts(item: RoadmapItem, t: RoadmapLabels): Part[] {
+  const parts: Part[] = [{ text: `${t.responsible}: ` }];
+  if (item.responsible) parts.push({ text: item.responsible.name, font: 'semibold', color: item.responsible.color });
+  else parts.push({ text: t.noOwner, font: 'italic', color: COLORS.warn });
+  if (item.supporting.length > 0) {
+    parts.push({ text: `    ${t.supporting}: ` });
+    parts.push({ text: item.supporting.map((d) => d.name).join(', '), color: COLORS.ink });
+  }
+  const extra = [item.votes > 0 ? t.voteCount(item.votes) : '', item.mergedCount > 0 ? t.mergedCount(item.mergedCount) : '']
+    .filter(Boolean).join(' · ');
+  if (extra) parts.push({ text: `    ${extra}` });
+  return parts;
+}
+
+function ownersLine(item: RoadmapItem, t: RoadmapLabels): string {
+  return ownersParts(item, t).map((p) => p.text).join('');
+}

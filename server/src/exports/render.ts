@@ -1,0 +1,52 @@
+import { buildRoadmap, readBoard } from '../../../shared/src/index.js';
+import { renderBoardJson } from './board-json.js';
+import { docFromState } from './board-state.js';
+import { defaultDelimiter, renderCsv, type CsvDelimiter } from './csv.js';
+import { renderMarkdown } from './markdown.js';
+import { renderPdf } from './pdf.js';
+
+export const EXPORT_FILES = ['roadmap.pdf', 'roadmap.md', 'roadmap.csv', 'board.json'] as const;
+export type ExportFile = (typeof EXPORT_FILES)[number];
+
+export function isExportFile(value: unknown): value is ExportFile {
+  return typeof value === 'string' && (EXPORT_FILES as readonly string[]).includes(value);
+}
+
+const CONTENT_TYPES: Record<ExportFile, string> = {
+  'roadmap.pdf': 'application/pdf',
+  'roadmap.md': 'text/markdown; charset=utf-8',
+  'roadmap.csv': 'text/csv; charset=utf-8',
+  'board.json': 'application/json; charset=utf-8',
+};
+
+export interface RenderedExport {
+  title: string;
+  contentType: string;
+  body: Buffer;
+}
+
+export interface ExportOptions {
+  now?: number;
+  /** CSV only; defaults to the board language's spreadsheet separator. */
+  delimiter?: CsvDelimiter;
+}
+
+/** Renders one export from a board state (live, stored, or a saved version). */
+export async function renderExport(file: ExportFile, state: Uint8Array, options: ExportOptions = {}): Promise<RenderedExport> {
+  const now = options.now ?? Date.now();
+  const doc = docFromState(state);
+  try {
+    const snapshot = readBoard(doc);
+    const title = snapshot.meta.title;
+    const contentType = CONTENT_TYPES[file];
+    if (file === 'board.json') return { title, contentType, body: Buffer.from(renderBoardJson(state, snapshot, now)) };
+    const roadmap = buildRoadmap(snapshot, { now });
+    if (file === 'roadmap.md') return { title, contentType, body: Buffer.from(renderMarkdown(roadmap)) };
+    if (file === 'roadmap.csv') {
+      return { title, contentType, body: Buffer.from(renderCsv(roadmap, options.delimiter ?? defaultDelimiter(roadmap.language))) };
+    }
+    return { title, contentType, body: await renderPdf(roadmap) };
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,57 @@
+import { Router, type Request, type Response } from 'express';
+import { ENTITY_ID_PATTERN } from '../../../shared/src/index.js';
+import type { BoardAccess } from '../boards/board-access.js';
+import { currentState, type StateStore } from '../exports/board-state.js';
+import { contentDisposition } from '../exports/filename.js';
+import { isExportFile, renderExport } from '../exports/render.js';
+import type { RoomRegistry } from '../sync/room-registry.js';
+import { boardIdOf, callerOf } from './auth.js';
+import { HttpError } from './errors.js';
+
+export interface ExportRouterDeps {
+  access: BoardAccess;
+  rooms: RoomRegistry;
+  store: StateStore;
+}
+
+/**
+ * `GET /api/boards/:id/export/<file>?token=` with any valid token of the board
+ * (viewer link, personal session, ...): roadmap.pdf, roadmap.md, roadmap.csv
+ * (`&delimiter=comma|semicolon`), board.json. `&version=<id>` exports a saved
+ * version instead of the current board.
+ */
+export function exportRouter(deps: ExportRouterDeps): Router {
+  const router = Router();
+  router.get('/boards/:id/export/:file', async (req: Request, res: Response) => {
+    const id = boardIdOf(req);
+    await callerOf(deps.access, req, id);
+    const file = req.params.file;
+    if (!isExportFile(file)) throw new HttpError(404, 'no such export');
+    const delimiter = req.query.delimiter;
+    if (delimiter !== undefined && delimiter !== 'comma' && delimiter !== 'semicolon') {
+      throw new HttpError(400, 'delimiter must be comma or semicolon');
+    }
+    const versionId = req.query.version;
+    let state: Uint8Array;
+    if (versionId === undefined) state = await currentState(deps.rooms, deps.store, id);
+    else {
+      if (typeof versionId !== 'string' || !ENTITY_ID_PATTERN.test(versionId)) throw new HttpError(400, 'invalid version id');
+      const version = await deps.store.getVersion(id, versionId);
+      if (!version) throw new HttpError(404, 'version not found');
+      state = version.state;
+    }
+    const rendered = await renderExport(file, state, {
+      ...(delimiter ? { delimiter: delimiter === 'comma' ? ',' : ';' } : {}),
+    });
+    res
+      .status(200)
+      .set({
+        'Content-Type': rendered.contentType,
+        'Content-Disposition': contentDisposition(rendered.title, file),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      .send(rendered.body);
+  });
+  return router;
+}
