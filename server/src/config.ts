@@ -14,6 +14,7 @@ const schema = z.object({
   DURABILITY: z.enum(['full', 'normal']).default('full'),
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
   PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
   COMPACT_EVERY: z.coerce.number().int().min(10).max(1_000_000).default(500),
   STATIC_DIR: z.string().min(1).optional(),
 });
@@ -28,6 +29,8 @@ export interface Config {
   durability: 'full' | 'normal';
   maxMessageBytes: number;
   pingIntervalMs: number;
+  /** Unsent bytes a socket may hold before it is closed as too slow. */
+  maxBufferedBytes: number;
   compactEvery: number;
   /** The built client (client/dist). */
   staticDir: string;
@@ -52,6 +55,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     durability: c.DURABILITY,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     pingIntervalMs: c.PING_INTERVAL_MS,
+    maxBufferedBytes: c.SEND_BUFFER_BYTES,
     compactEvery: c.COMPACT_EVERY,
     staticDir: resolve(c.STATIC_DIR ?? fileURLToPath(new URL('../../client/dist', import.meta.url))),
   };

@@ -42,6 +42,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const sync = new SyncServer(rooms, access, log, {
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
+    maxBufferedBytes: config.maxBufferedBytes,
   });
   const app = createApp({
     boards,

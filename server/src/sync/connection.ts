@@ -3,13 +3,15 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Logger } from 'pino';
 import { CLOSE, remoteOrigin, type Origin, type Role } from '../../../shared/src/index.js';
-import { MESSAGE, encodeSyncStep1, encodeSyncStep2 } from './messages.js';
+import { MESSAGE, encodeStorage } from './messages.js';
 import type { Room, RoomPeer } from './room.js';
 import { stampAwareness, type PresenceIdentity } from './awareness-stamp.js';
 import type { UpdateGuard } from './update-guard.js';
 
 export interface ConnectionOptions {
   pingIntervalMs: number;
+  /** A socket whose unsent data grows past this is closed (the client resyncs on reconnect). */
+  maxBufferedBytes: number;
 }
 
 let nextConnection = 1;
@@ -37,8 +39,10 @@ export class Connection implements RoomPeer {
     /** Judges each document update before it is applied. */
     private readonly guard: UpdateGuard,
     private readonly log: Logger,
-    options: ConnectionOptions,
+    private readonly options: ConnectionOptions,
     private readonly onClose: (connection: Connection) => void,
+    /** Our client asks for `saved`/`storage` messages with `ack=1`; stock providers do not get them. */
+    readonly wantsAcks = false,
   ) {
     ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     ws.on('pong', () => {
@@ -61,13 +65,22 @@ export class Connection implements RoomPeer {
 
   /** Sends our state vector and current presence: the y-websocket handshake. */
   start(): void {
-    this.send(encodeSyncStep1(this.room.doc));
+    this.send(this.room.syncStep1());
     const awareness = this.room.awarenessSnapshot();
     if (awareness) this.send(awareness);
+    if (this.wantsAcks && this.room.storageFailing) this.send(encodeStorage(true));
   }
 
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    // Backpressure: a peer that cannot keep up (a phone on bad Wi-Fi) must not
+    // grow the server's memory. 1013 is transient: the provider reconnects and
+    // resyncs from the current state, which costs less than the backlog.
+    if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
+      this.log.info({ conn: this.id, buffered: this.ws.bufferedAmount }, 'slow reader, closing');
+      this.close(1013, 'too slow, reconnect');
+      return;
+    }
     this.ws.send(message, (error) => {
       if (error) this.close(CLOSE.internalError, 'send failed');
     });
@@ -103,7 +116,7 @@ export class Connection implements RoomPeer {
         const syncType = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) {
-          this.send(encodeSyncStep2(this.room.doc, payload));
+          this.send(this.room.syncStep2(payload));
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           if (this.role === 'viewer') {
             if (payload.byteLength > 2) this.log.debug({ conn: this.id }, 'dropped update from viewer');
@@ -118,7 +131,7 @@ export class Connection implements RoomPeer {
             this.close(CLOSE.forbidden, closeReason(verdict.reason));
             return;
           }
-          this.room.applyPeerUpdate(payload, this.origin);
+          this.room.applyPeerUpdate(payload, this.origin, this);
         } else {
           throw new Error(`unknown sync message type ${syncType}`);
         }

@@ -9,6 +9,10 @@ export const MESSAGE = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
+  /** Tabella: "your changes up to these clocks are stored" (only to clients that asked with `ack=1`). */
+  saved: 100,
+  /** Tabella: storage trouble on the server (1) or over (0); nothing is acknowledged meanwhile. */
+  storage: 101,
 } as const;
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
@@ -36,5 +40,24 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE.awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/** `saved`: for each of the peer's client ids, the clock up to which its changes are stored. */
+export function encodeSaved(clocks: ReadonlyMap<number, number>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.saved);
+  encoding.writeVarUint(encoder, clocks.size);
+  for (const [client, clock] of clocks) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeStorage(failing: boolean): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.storage);
+  encoding.writeVarUint(encoder, failing ? 1 : 0);
   return encoding.toUint8Array(encoder);
 }

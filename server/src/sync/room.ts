@@ -3,7 +3,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { systemOrigin } from '../../../shared/src/index.js';
 import type { BoardStore } from '../store/board-store.js';
-import { encodeAwareness, encodeUpdate } from './messages.js';
+import { encodeAwareness, encodeSaved, encodeStorage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
+import { WriteQueue } from './write-queue.js';
 import { MAX_AWARENESS_IDS_PER_CONNECTION } from './awareness-stamp.js';
 
 /** What a room needs from a connection: a way to send and to close. */
@@ -11,7 +12,12 @@ export interface RoomPeer {
   readonly id: string;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Whether the peer understands Tabella's `saved` and `storage` messages (it asked with `ack=1`). */
+  readonly wantsAcks?: boolean;
 }
+
+/** The state vector message of an empty doc: what a brand-new client sends. */
+const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
 export interface RoomOptions {
   /** Compact the stored updates into one snapshot after this many appends. */
@@ -24,8 +30,11 @@ const LOAD_ORIGIN = systemOrigin('load');
  * One live board: its Y.Doc, awareness and connected peers. Invariants:
  * - the stored state is applied before any peer joins (rooms are created by
  *   `Room.load`, which resolves only after loading);
- * - every update the doc integrates is appended to the store, then broadcast
- *   once (encoded once for all peers), in arrival order;
+ * - updates that arrive within one tick are merged, appended to the store as
+ *   one row, then broadcast once (encoded once for all peers), in arrival
+ *   order; only then are their senders told their changes are saved;
+ * - presence changes within one tick go out as one message with the latest
+ *   state of each client;
  * - once `closing` is set no peer can join; `unload` flushes and compacts.
  */
 export class Room {
@@ -33,7 +42,17 @@ export class Room {
   private readonly peers = new Set<RoomPeer>();
   /** Awareness client ids published through each peer, removed when it leaves. */
   private readonly controlled = new Map<RoomPeer, Set<number>>();
-  private writes: Promise<void> = Promise.resolve();
+  private readonly writes: WriteQueue;
+  /** Updates integrated this tick, with the peer that sent each (none for the server's own). */
+  private batch: { update: Uint8Array; peer: RoomPeer | undefined }[] = [];
+  private batchScheduled = false;
+  /** Presence client ids changed this tick. */
+  private awarenessChanged = new Set<number>();
+  private awarenessScheduled = false;
+  /** Cached answers for joining clients, dropped whenever the doc changes. */
+  private cachedStep1: Uint8Array | undefined;
+  private cachedFullState: Uint8Array | undefined;
+  private readonly peerByOrigin = new Map<object, RoomPeer>();
   private appendsSinceCompact = 0;
   private lastSeq: number;
   private closing = false;
@@ -51,6 +70,10 @@ export class Room {
   ) {
     this.lastSeq = lastSeq;
     this.appendsSinceCompact = storedUpdates;
+    this.writes = new WriteQueue(log, (failing) => {
+      const message = encodeStorage(failing);
+      for (const peer of this.peers) if (peer.wantsAcks) peer.send(message);
+    });
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: it publishes no presence of its own.
     this.awareness.setLocalState(null);
@@ -95,9 +118,37 @@ export class Room {
     return this.peers.size;
   }
 
-  /** Applies an update from a peer. Throws if the update cannot be decoded. */
-  applyPeerUpdate(update: Uint8Array, origin: object): void {
-    Y.applyUpdate(this.doc, update, origin);
+  /** Applies an update from a peer (origin: the peer's transaction origin). Throws if it cannot be decoded. */
+  applyPeerUpdate(update: Uint8Array, origin: object, peer: RoomPeer): void {
+    this.peerByOrigin.set(origin, peer);
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.peerByOrigin.delete(origin);
+    }
+  }
+
+  /** The y-websocket handshake's first message: our state vector (cached until the doc changes). */
+  syncStep1(): Uint8Array {
+    this.cachedStep1 ??= encodeSyncStep1(this.doc);
+    return this.cachedStep1;
+  }
+
+  /**
+   * Answer to a peer's state vector. A brand-new client (empty state vector)
+   * gets the cached full state, so a join storm costs one encode.
+   */
+  syncStep2(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.byteLength === EMPTY_STATE_VECTOR.byteLength && stateVector[0] === EMPTY_STATE_VECTOR[0]) {
+      this.cachedFullState ??= encodeSyncStep2(this.doc, stateVector);
+      return this.cachedFullState;
+    }
+    return encodeSyncStep2(this.doc, stateVector);
+  }
+
+  /** True while the store is failing: nothing new is acknowledged until it recovers. */
+  get storageFailing(): boolean {
+    return this.writes.isFailing;
   }
 
   applyPeerAwareness(update: Uint8Array, peer: RoomPeer): void {
@@ -123,15 +174,17 @@ export class Room {
 
   /** Resolves once everything received so far is committed to the store. */
   flushed(): Promise<void> {
-    return this.writes;
+    this.flushBatch();
+    return this.writes.idle();
   }
 
   /** Stops accepting peers, closes the remaining ones, writes a compacted snapshot. */
   async unload(closeCode?: number, reason = ''): Promise<void> {
     this.closing = true;
     if (closeCode !== undefined) for (const peer of [...this.peers]) peer.close(closeCode, reason);
+    this.flushBatch();
     this.scheduleCompaction();
-    await this.writes;
+    await this.writes.idle();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -140,31 +193,77 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
-    // Stored first, then broadcast: no peer ever sees a change the server could
-    // still lose in a crash. The write queue keeps broadcasts in arrival order.
-    this.enqueue(async () => {
-      this.lastSeq = await this.store.appendUpdate(this.id, update, this.docName);
+    this.cachedStep1 = undefined;
+    this.cachedFullState = undefined;
+    this.batch.push({ update, peer: this.peerByOrigin.get(origin as object) });
+    if (!this.batchScheduled) {
+      this.batchScheduled = true;
+      setImmediate(() => this.flushBatch());
+    }
+  };
+
+  /**
+   * Stores this tick's updates as one row, then broadcasts them as one
+   * message, then acknowledges them. Stored first: no peer ever sees a change
+   * the server could still lose in a crash, and "saved" is never said early.
+   */
+  private flushBatch(): void {
+    this.batchScheduled = false;
+    const batch = this.batch;
+    if (batch.length === 0) return;
+    this.batch = [];
+    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+    this.writes.push(async () => {
+      this.lastSeq = await this.store.appendUpdate(this.id, merged, this.docName);
       this.appendsSinceCompact += 1;
-      const message = encodeUpdate(update);
+      const message = encodeUpdate(merged);
       for (const peer of this.peers) peer.send(message);
+      this.acknowledge(batch);
     });
     if (this.appendsSinceCompact + 1 >= this.options.compactEvery) this.scheduleCompaction();
-  };
+  }
+
+  /** Tells each sender up to which clock its changes are now stored. */
+  private acknowledge(batch: readonly { update: Uint8Array; peer: RoomPeer | undefined }[]): void {
+    const clocks = new Map<RoomPeer, Map<number, number>>();
+    for (const { update, peer } of batch) {
+      if (!peer?.wantsAcks || !this.peers.has(peer)) continue;
+      let map = clocks.get(peer);
+      if (!map) clocks.set(peer, (map = new Map()));
+      for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+        map.set(client, Math.max(clock, map.get(client) ?? 0));
+      }
+    }
+    for (const [peer, map] of clocks) if (map.size > 0) peer.send(encodeSaved(map));
+  }
 
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = [...change.added, ...change.updated, ...change.removed];
     const ids = this.controlled.get(origin as RoomPeer);
     if (ids) {
       for (const id of change.added) ids.add(id);
       for (const id of change.removed) ids.delete(id);
     }
-    if (changed.length === 0) return;
+    for (const id of change.added) this.awarenessChanged.add(id);
+    for (const id of change.updated) this.awarenessChanged.add(id);
+    for (const id of change.removed) this.awarenessChanged.add(id);
+    if (this.awarenessChanged.size > 0 && !this.awarenessScheduled) {
+      this.awarenessScheduled = true;
+      setImmediate(() => this.flushAwareness());
+    }
+  };
+
+  /** One presence message per tick, with the latest state of every client that changed. */
+  private flushAwareness(): void {
+    this.awarenessScheduled = false;
+    if (this.awareness.doc.isDestroyed || this.awarenessChanged.size === 0) return;
+    const changed = [...this.awarenessChanged];
+    this.awarenessChanged = new Set();
     const message = encodeAwareness(this.awareness, changed);
     for (const peer of this.peers) peer.send(message);
-  };
+  }
 
   private compactionQueued = false;
 
@@ -183,8 +282,6 @@ export class Room {
   }
 
   private enqueue(task: () => Promise<void>): void {
-    this.writes = this.writes.then(task).catch((error: unknown) => {
-      this.log.error({ err: error }, 'writing board to the store failed');
-    });
+    this.writes.push(task);
   }
 }

@@ -81,6 +81,7 @@ export class SyncServer {
         }
         if (ws.readyState !== ws.OPEN) return;
         const { boardId, docName, identity, guard, memberKey } = result;
+        const wantsAcks = new URL(req.url ?? '/', 'http://localhost').searchParams.get('ack') === '1';
         const log = this.log.child({ board: boardId, role: identity.role, member: identity.id });
         const connection = await this.rooms
           .join(
@@ -89,7 +90,7 @@ export class SyncServer {
               new Connection(ws, room, identity.role, identity, guard, log, this.options, (c) => {
                 this.rooms.leave(room, c);
                 if (memberKey) this.byMember.get(memberKey)?.delete(c);
-              }),
+              }, wantsAcks),
             docName,
           )
           .catch((error: unknown) => {
