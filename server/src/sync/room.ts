@@ -16,6 +16,9 @@ export interface RoomPeer {
   readonly wantsAcks?: boolean;
 }
 
+/** Most updates merged into one stored row and one broadcast. */
+const MAX_MERGE = 64;
+
 /** The state vector message of an empty doc: what a brand-new client sends. */
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
@@ -209,18 +212,21 @@ export class Room {
    */
   private flushBatch(): void {
     this.batchScheduled = false;
-    const batch = this.batch;
-    if (batch.length === 0) return;
-    this.batch = [];
-    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
-    this.writes.push(async () => {
-      this.lastSeq = await this.store.appendUpdate(this.id, merged, this.docName);
-      this.appendsSinceCompact += 1;
-      const message = encodeUpdate(merged);
-      for (const peer of this.peers) peer.send(message);
-      this.acknowledge(batch);
-    });
-    if (this.appendsSinceCompact + 1 >= this.options.compactEvery) this.scheduleCompaction();
+    // Merged in slices: Y.mergeUpdates slows down badly with many updates from
+    // many clients (yjs issue #710). The updates merged here are the doc's own
+    // re-encodings of what it integrated, never a client's raw bytes.
+    while (this.batch.length > 0) {
+      const batch = this.batch.splice(0, MAX_MERGE);
+      const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+      this.writes.push(async () => {
+        this.lastSeq = await this.store.appendUpdate(this.id, merged, this.docName);
+        this.appendsSinceCompact += 1;
+        const message = encodeUpdate(merged);
+        for (const peer of this.peers) peer.send(message);
+        this.acknowledge(batch);
+      });
+      if (this.appendsSinceCompact + 1 >= this.options.compactEvery) this.scheduleCompaction();
+    }
   }
 
   /** Tells each sender up to which clock its changes are now stored. */
