@@ -245,6 +245,23 @@ describe('exports follow the live board', () => {
     facilitator.destroy();
   });
 
+  it('exports a saved version with ?version=, as it was when saved', async () => {
+    const { board, s, session } = await exampleWorkshop('en', 'Versions');
+    const saved = await fetch(`${server.url}/api/boards/${board.id}/versions`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
+      body: JSON.stringify({ name: 'End of day 1' }),
+    });
+    expect(saved.status).toBe(201);
+    const version = (await saved.json()) as { id: string };
+    await server.rooms.withRoom(board.id, (room) => setNoteStatus(room.doc, s.open, 'accepted', systemOrigin('test')));
+    const now = (await download(board, 'roadmap.md', board.tokens.viewer)).body.toString('utf8');
+    const then = (await download(board, 'roadmap.md', board.tokens.viewer, `&version=${version.id}`)).body.toString('utf8');
+    expect(now).toContain('- Idea still to discuss');
+    expect(then).not.toContain('- Idea still to discuss');
+    expect((await fetch(exportUrl(board, 'roadmap.md', board.tokens.viewer, '&version=AAAAAAAAAAAA'))).status).toBe(404);
+    expect((await fetch(exportUrl(board, 'roadmap.md', board.tokens.viewer, '&version=no:pe'))).status).toBe(400);
+  });
+
   it('a board where nothing was accepted still yields a roadmap of its open notes', async () => {
     const board = await createBoard(server.url, { title: 'Nothing accepted', template: 'vision-workshop', language: 'en' });
     const { body } = await download(board, 'roadmap.pdf', board.tokens.viewer);

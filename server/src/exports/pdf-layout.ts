@@ -91,13 +91,26 @@ export class Booklet {
     this.y = PAGE.top;
     if (options.runningHead !== false && this.runningHead) {
       this.style({ font: 'semibold', size: 7.5, color: COLORS.faint });
-      this.pdf.text(this.runningHead.toUpperCase(), PAGE.left, PAGE.top - 34, {
-        width: CONTENT_WIDTH, lineBreak: false, ellipsis: true, characterSpacing: 0.6,
-      });
+      const head = this.fitLine(this.runningHead.toUpperCase(), CONTENT_WIDTH - 40);
+      this.pdf.text(head, PAGE.left, PAGE.top - 34, { width: CONTENT_WIDTH, lineBreak: false, characterSpacing: 0.6 });
       this.pdf.moveTo(PAGE.left, PAGE.top - 20).lineTo(PAGE.width - PAGE.right, PAGE.top - 20)
         .lineWidth(0.5).strokeColor(COLORS.rule).stroke();
     }
     return this.page;
+  }
+
+  /** `text` cut to one line of `width` in the current font, with an ellipsis when cut. */
+  fitLine(text: string, width: number): string {
+    const line = text.replace(/\s+/g, ' ');
+    if (this.pdf.widthOfString(line) <= width) return line;
+    let lo = 0;
+    let hi = line.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.pdf.widthOfString(`${line.slice(0, mid).trimEnd()}…`) <= width) lo = mid;
+      else hi = mid - 1;
+    }
+    return `${line.slice(0, lo).trimEnd()}…`;
   }
 
   style(s: TextStyle): this {
@@ -204,7 +217,7 @@ export class Booklet {
       this.pdf.moveTo(PAGE.left, y - 8).lineTo(PAGE.width - PAGE.right, y - 8).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
       this.style({ size: 7.5, color: COLORS.muted });
       this.unbounded(() => {
-        this.pdf.text(title, PAGE.left, y, { width: CONTENT_WIDTH * 0.65, lineBreak: false, ellipsis: true });
+        this.pdf.text(this.fitLine(title, CONTENT_WIDTH * 0.7), PAGE.left, y, { width: CONTENT_WIDTH * 0.7, lineBreak: false });
         this.pdf.text(pageLabel(i - range.start + 1, range.count), PAGE.left, y, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
       });
     }

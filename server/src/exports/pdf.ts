@@ -56,21 +56,25 @@ export async function renderPdf(roadmap: Roadmap): Promise<Buffer> {
 function cover(b: Booklet, roadmap: Roadmap, t: RoadmapLabels): void {
   b.newPage({ runningHead: false });
   const pdf = b.pdf;
-  const bandHeight = 330;
+  const width = CONTENT_WIDTH;
+  const title = roadmap.title || t.salesRoadmap;
+  // Long titles get a smaller size (down to 20 pt) and a taller band, never an overflow.
+  let size = 30;
+  const titleStyle = () => ({ font: 'bold' as const, size, color: '#ffffff', lineGap: 2 });
+  while (size > 20 && b.heightOf(title, width, titleStyle()) > 3 * size * 1.45) size -= 2;
+  const titleH = b.heightOf(title, width, titleStyle());
+  const bandHeight = Math.max(330, 144 + titleH + 70);
   pdf.rect(0, 0, PAGE.width, bandHeight).fill(COLORS.accent);
   // A strip of the segments' colours under the band: the booklet's signature.
   const strip = roadmap.segments.length > 0 ? roadmap.segments : [{ color: COLORS.accentSoft }];
   strip.forEach((s, i) => {
     pdf.rect((PAGE.width / strip.length) * i, bandHeight, PAGE.width / strip.length + 0.5, 6).fill(s.color);
   });
-  const width = CONTENT_WIDTH;
   b.textAt(t.salesRoadmap.toUpperCase(), PAGE.left, 120, width, { font: 'semibold', size: 11, color: tint('#ffffff', 0.7) });
-  const title = roadmap.title || t.salesRoadmap;
-  const titleStyle = { font: 'bold' as const, size: 30, color: '#ffffff', lineGap: 2 };
-  const titleH = b.textAt(title, PAGE.left, 144, width, titleStyle);
+  b.textAt(title, PAGE.left, 144, width, titleStyle());
   b.textAt(
     `${t.workshopDates}: ${formatRoadmapDates(roadmap.createdAt, roadmap.lastActivityAt, t)}`,
-    PAGE.left, Math.min(144 + titleH + 16, bandHeight - 40), width, { size: 11, color: tint('#ffffff', 0.8) },
+    PAGE.left, 144 + titleH + 18, width, { size: 11, color: tint('#ffffff', 0.8) },
   );
 
   b.y = bandHeight + 50;
