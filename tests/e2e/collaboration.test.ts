@@ -121,6 +121,8 @@ describe('workshop collaboration in two browsers', () => {
     await phone.join('Carla Bianchi', 'marketing');
     await phone.page.screenshot({ path: '/tmp/tabella-board-phone.png' });
     const before = (await phone.notes()).length;
+    // Participants on a phone start in the list view; this test is about the canvas.
+    await phone.page.getByTestId('phone-switch').click();
     await phone.page.getByTestId('fab-add-note').click();
     const editor = phone.page.getByTestId('note-editor');
     await editor.fill('Share the roadmap booklet with every rep');
