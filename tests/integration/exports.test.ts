@@ -139,6 +139,22 @@ describe('exports of the example workshop (Italian)', () => {
     await pdf.destroy();
   });
 
+  it('feedback.csv: one row per rep report, newest first, escaped like the roadmap', async () => {
+    const { res, body } = await download(board, 'feedback.csv', board.tokens.viewer);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('filename="Workshop-di-visione-qualita-velocita-feedback.csv"');
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(body, { bom: true, delimiter: ';' }) as string[][];
+    const [header, ...data] = rows;
+    expect(header).toEqual(['Data', 'Segmento', 'Fase di vendita', "Passo dell'acquirente", 'Esito', "Cosa l'ha bloccato", 'Reparto coinvolto', 'Commento', 'Venditore']);
+    expect(data).toHaveLength(snapshot.feedback.length);
+    expect(data.length).toBeGreaterThan(0);
+    const first = snapshot.feedback[0]!;
+    const stage = snapshot.stagesById.get(first.stageId)!;
+    expect(data[0]!.slice(2, 5)).toEqual([stage.name, stage.buyerStep, { worked: 'Ha funzionato', partly: 'In parte', blocked: 'Bloccato' }[first.outcome]]);
+    for (const row of data) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
   it('roadmap.csv: one row per note, UTF-8 BOM, CRLF, quoted, formulas neutralised', async () => {
     const { res, body } = await download(board, 'roadmap.csv', board.tokens.viewer);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');

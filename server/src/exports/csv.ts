@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { roadmapLabels, type Roadmap, type RoadmapItem } from '../../../shared/src/index.js';
+import { roadmapLabels, type BoardSnapshot, type Roadmap, type RoadmapItem } from '../../../shared/src/index.js';
 
 export type CsvDelimiter = ',' | ';';
 
@@ -46,5 +46,26 @@ export function renderCsv(roadmap: Roadmap, delimiter: CsvDelimiter = defaultDel
     }
   }
   const safe = [header, ...rows].map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeCell(cell) : cell)));
+  return stringify(safe, { bom: true, delimiter, record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
+}
+
+/**
+ * Reps' feedback (step 7), one row per report, newest first: date, segment,
+ * stage, buyer step, outcome, what blocked it, department involved, comment,
+ * rep. Same encoding and formula-injection guard as the roadmap CSV.
+ */
+export function renderFeedbackCsv(snapshot: BoardSnapshot, delimiter: CsvDelimiter = defaultDelimiter(snapshot.meta.language)): string {
+  const t = roadmapLabels(snapshot.meta.language);
+  const header = [t.date, t.segment, t.salesStage, t.buyerStep, t.outcome, t.blocker, t.department, t.comment, t.rep];
+  const segments = new Map(snapshot.segments.map((s) => [s.id, s.name]));
+  const rows = snapshot.feedback.map((f) => {
+    const stage = snapshot.stagesById.get(f.stageId);
+    return [
+      new Date(f.createdAt).toISOString().slice(0, 16).replace('T', ' '),
+      segments.get(f.segmentId) ?? '', stage?.name ?? '', stage?.buyerStep ?? '', t.outcomes[f.outcome], f.blocker,
+      snapshot.departmentsByKey.get(f.department)?.name ?? '', f.comment, f.repName,
+    ];
+  });
+  const safe = [header, ...rows].map((row) => row.map(neutralizeCell));
   return stringify(safe, { bom: true, delimiter, record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
 }

@@ -1,11 +1,11 @@
 import { buildRoadmap, readBoard } from '../../../shared/src/index.js';
 import { renderBoardJson } from './board-json.js';
 import { docFromState } from './board-state.js';
-import { defaultDelimiter, renderCsv, type CsvDelimiter } from './csv.js';
+import { defaultDelimiter, renderCsv, renderFeedbackCsv, type CsvDelimiter } from './csv.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPdf } from './pdf.js';
 
-export const EXPORT_FILES = ['roadmap.pdf', 'roadmap.md', 'roadmap.csv', 'board.json'] as const;
+export const EXPORT_FILES = ['roadmap.pdf', 'roadmap.md', 'roadmap.csv', 'board.json', 'feedback.csv'] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
 
 export function isExportFile(value: unknown): value is ExportFile {
@@ -17,6 +17,7 @@ const CONTENT_TYPES: Record<ExportFile, string> = {
   'roadmap.md': 'text/markdown; charset=utf-8',
   'roadmap.csv': 'text/csv; charset=utf-8',
   'board.json': 'application/json; charset=utf-8',
+  'feedback.csv': 'text/csv; charset=utf-8',
 };
 
 export interface RenderedExport {
@@ -40,6 +41,9 @@ export async function renderExport(file: ExportFile, state: Uint8Array, options:
     const title = snapshot.meta.title;
     const contentType = CONTENT_TYPES[file];
     if (file === 'board.json') return { title, contentType, body: Buffer.from(renderBoardJson(state, snapshot, now)) };
+    if (file === 'feedback.csv') {
+      return { title, contentType, body: Buffer.from(renderFeedbackCsv(snapshot, options.delimiter ?? defaultDelimiter(snapshot.meta.language))) };
+    }
     const roadmap = buildRoadmap(snapshot, { now });
     if (file === 'roadmap.md') return { title, contentType, body: Buffer.from(renderMarkdown(roadmap)) };
     if (file === 'roadmap.csv') {

@@ -221,7 +221,10 @@ function checkVotesAndProposals(
   let total = 0;
   doc.getMap<unknown>('votes').forEach((value, key) => {
     const parts = splitKey(key);
-    if (parts?.memberId === actor.memberId && !nextVotes.has(parts.noteId) && typeof value === 'number') total += value;
+    // Dots on notes that no longer exist are free again, as readers count them (read-board.ts).
+    if (parts?.memberId === actor.memberId && !nextVotes.has(parts.noteId) && typeof value === 'number' && notes.has(parts.noteId)) {
+      total += value;
+    }
   });
   for (const count of nextVotes.values()) {
     total += count;

@@ -56,6 +56,13 @@ export interface RoadmapLabels {
   kinds: Record<NoteKind, string>;
   statuses: Record<NoteStatus, string>;
   outcomes: Record<FeedbackOutcome, string>;
+  /** Column headings of the feedback CSV. */
+  date: string;
+  outcome: string;
+  blocker: string;
+  department: string;
+  comment: string;
+  rep: string;
   page: (n: number, of: number) => string;
   voteCount: (n: number) => string;
   mergedCount: (n: number) => string;
@@ -122,6 +129,12 @@ const en: RoadmapLabels = {
   kinds: { action: 'Action', 'best practice': 'Best practice', question: 'Question' },
   statuses: { open: 'Open', accepted: 'Accepted', parked: 'Parked' },
   outcomes: { worked: 'Worked', partly: 'Partly worked', blocked: 'Blocked' },
+  date: 'Date',
+  outcome: 'Outcome',
+  blocker: 'What blocked it',
+  department: 'Department involved',
+  comment: 'Comment',
+  rep: 'Rep',
   page: (n, of) => `Page ${n} of ${of}`,
   voteCount: (n) => (n === 1 ? '1 vote' : `${n} votes`),
   mergedCount: (n) => (n === 1 ? '1 note merged' : `${n} notes merged`),
@@ -188,6 +201,12 @@ const it: RoadmapLabels = {
   kinds: { action: 'Azione', 'best practice': 'Buona pratica', question: 'Domanda' },
   statuses: { open: 'Aperta', accepted: 'Accettata', parked: 'Accantonata' },
   outcomes: { worked: 'Ha funzionato', partly: 'In parte', blocked: 'Bloccato' },
+  date: 'Data',
+  outcome: 'Esito',
+  blocker: 'Cosa l\'ha bloccato',
+  department: 'Reparto coinvolto',
+  comment: 'Commento',
+  rep: 'Venditore',
   page: (n, of) => `Pagina ${n} di ${of}`,
   voteCount: (n) => (n === 1 ? '1 voto' : `${n} voti`),
   mergedCount: (n) => (n === 1 ? '1 nota unita' : `${n} note unite`),
