@@ -1,14 +1,19 @@
 import { HomePage } from '../home/HomePage.js';
 import { BoardRoute } from '../join/BoardRoute.js';
 import { ErrorScreen } from '../join/ErrorScreen.js';
+import { CommitmentFormPage } from '../followup/CommitmentFormPage.js';
+import { FeedbackFormPage } from '../followup/FeedbackFormPage.js';
 import { ToastProvider } from './Toasts.js';
 
-/** Two screens only, so the "router" is the path: `/` and `/b/<boardId>`. */
+/** A few screens only, so the "router" is the path: `/`, `/b/<boardId>`, and the forms `/c/<boardId>`, `/f/<boardId>`. */
 export function App() {
   const path = window.location.pathname;
   const match = /^\/b\/([^/]+)\/?$/.exec(path);
+  const form = /^\/([cf])\/([^/]+)\/?$/.exec(path);
   let screen;
   if (match) screen = <BoardRoute boardId={decodeURIComponent(match[1] ?? '')} />;
+  else if (form?.[1] === 'c') screen = <CommitmentFormPage boardId={decodeURIComponent(form[2] ?? '')} />;
+  else if (form?.[1] === 'f') screen = <FeedbackFormPage boardId={decodeURIComponent(form[2] ?? '')} />;
   else if (path === '/' || path === '/index.html') screen = <HomePage />;
   else screen = <ErrorScreen kind="notFound" />;
   return <ToastProvider>{screen}</ToastProvider>;

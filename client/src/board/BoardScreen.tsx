@@ -34,6 +34,7 @@ import { ConvergeLayer } from '../converge/ConvergeLayer.js';
 import { useConvergeScreen } from '../converge/useConvergeScreen.js';
 import { PhoneModeSwitch } from '../phone/PhoneView.js';
 import { VotingPanel, VotingToggle } from '../voting/VotingPanel.js';
+import { useRoadmapScreen } from '../roadmap/useRoadmapScreen.js';
 import { screenToWorld, worldToScreen, type Viewport } from './useViewport.js';
 
 /** A world rectangle in page coordinates (for the test hook). */
@@ -229,6 +230,16 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
     selectedNote: selectedNoteId ? boardSnapshot.notesById.get(selectedNoteId) : undefined, onSelectNote: setSelectedNoteId,
   });
   const convergeHandlers = converge.handlers;
+  // Roadmap, adoption, exports, commitments and versions (client/src/roadmap/, followup/, exports/).
+  const jumpToNote = useCallback((noteId: string) => {
+    const box = layoutRef.current.notesById.get(noteId);
+    if (box) view.showRect(box);
+    setSelectedNoteId(noteId);
+    setSelectedStageId(box?.stageId);
+  }, [view]);
+  const roadmapScreen = useRoadmapScreen({
+    boardId, token: session, role, snapshot: boardSnapshot, layout, viewport, onJumpToNote: jumpToNote,
+  });
   const noteHandlers = useMemo<NoteHandlers>(() => ({
     onSelect: (id, additive) => {
       if (convergeHandlers.select(id, additive)) return;
@@ -323,6 +334,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           onToggleStructure={() => setPanel((p) => (p === 'structure' ? undefined : 'structure'))}
           onChangeIdentity={onChangeIdentity}
           extra={<>
+            {roadmapScreen.toolbar}
             {canStructure && <VotingToggle open={sessionState.voting?.open === true}
               onClick={() => setPanel((p) => (p === 'voting' ? undefined : 'voting'))} />}
             {converge.narrow && role === 'participant' && <PhoneModeSwitch list={converge.phoneList} onChange={converge.setPhoneList} />}
@@ -410,6 +422,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           <ConvergeLayer screen={converge} snapshot={snapshot} draftIds={draftIds} drafting={drafting}
             groupSegmentId={myGroup} blockedReason={blockedReason} />
           {panel === 'voting' && canStructure && <VotingPanel snapshot={boardSnapshot} onClose={() => setPanel(undefined)} />}
+          {roadmapScreen.body}
           {view.followed && <FollowPill name={view.followed.name} onStop={view.stopFollow} />}
           {panel === 'people' && (
             <ParticipantsPanel awareness={provider.awareness} snapshot={boardSnapshot} myId={identity.id}

@@ -5,10 +5,12 @@ import { LanguageSwitch } from '../app/LanguageSwitch.js';
 import { chooseLanguage } from '../i18n/i18n.js';
 import { CreateForm } from './CreateForm.js';
 import { LinksCard } from './LinksCard.js';
+import { RestoreForm } from '../versions/RestoreForm.js';
 
 export function HomePage() {
   const { t } = useTranslation();
   const [created, setCreated] = useState<{ title: string; response: CreateBoardResponse }>();
+  const [restoring, setRestoring] = useState(false);
   return (
     <div className="home">
       <header className="home-header">
@@ -31,8 +33,15 @@ export function HomePage() {
         <section className="card home-card">
           {created ? (
             <LinksCard title={created.title} response={created.response} onReset={() => setCreated(undefined)} />
+          ) : restoring ? (
+            <RestoreForm onCreated={(title, response) => setCreated({ title, response })} onCancel={() => setRestoring(false)} />
           ) : (
-            <CreateForm onCreated={(title, response) => setCreated({ title, response })} />
+            <>
+              <CreateForm onCreated={(title, response) => setCreated({ title, response })} />
+              <button type="button" className="link-button restore-link" onClick={() => setRestoring(true)} data-testid="restore-open">
+                {t('restore.open')}
+              </button>
+            </>
           )}
         </section>
       </main>

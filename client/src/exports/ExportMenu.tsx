@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useToasts } from '../app/Toasts.js';
+import type { BoardLayout, Rect } from '../board/layout.js';
+import { boardPng, dataUrlBlob } from './canvasPng.js';
+import { SERVER_EXPORTS, downloadExport, saveBlob, type ServerExport } from './download.js';
+
+/** An ASCII file name from the board title, like the server's exports. */
+export function fileBase(title: string): string {
+  const base = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '').slice(0, 80);
+  return base || 'tabella-board';
+}
+
+/**
+ * "Export" in the toolbar, for everyone with a token: the server renders the
+ * booklet, Markdown, CSV and backup; the PNG of the board or of one segment is
+ * drawn here from the canvas.
+ */
+export function ExportMenu({ boardId, token, title, layout }: {
+  boardId: string;
+  token: string;
+  title: string;
+  layout: BoardLayout;
+}) {
+  const { t } = useTranslation();
+  const toasts = useToasts();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<string>();
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: Event) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+
+  const server = async (file: ServerExport) => {
+    setBusy(file);
+    try {
+      await downloadExport(boardId, token, file);
+      setOpen(false);
+    } catch (err) {
+      toasts.show(t('exports.failed', { message: err instanceof Error ? err.message : String(err) }), 'error');
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const png = (area: Rect, suffix: string) => {
+    const url = area.w > 0 && area.h > 0 ? boardPng(area) : undefined;
+    if (!url) {
+      toasts.show(t('exports.pngEmpty'), 'error');
+      return;
+    }
+    saveBlob(dataUrlBlob(url), `${fileBase(title)}-${suffix}.png`);
+    setOpen(false);
+  };
+
+  return (
+    <div className="menu-root" ref={root}>
+      <button type="button" className="tool" aria-haspopup="menu" aria-expanded={open} data-testid="export-menu"
+        onClick={() => setOpen((o) => !o)}>
+        <span aria-hidden="true">⇩</span><span className="tool-label">{t('exports.button')}</span>
+      </button>
+      {open && (
+        <div className="menu export-menu" role="menu" data-testid="export-list">
+          <p className="menu-heading">{t('exports.fromServer')}</p>
+          {SERVER_EXPORTS.map((file) => (
+            <button key={file} type="button" role="menuitem" disabled={busy !== undefined}
+              data-testid={`export-${file}`} onClick={() => void server(file)}>
+              <strong>{t(`exports.files.${file.replace('.', '_')}`)}</strong>
+              <small>{busy === file ? t('exports.preparing') : file}</small>
+            </button>
+          ))}
+          <p className="menu-heading">{t('exports.pictures')}</p>
+          <button type="button" role="menuitem" data-testid="export-png-board" onClick={() => png(layout.bounds, 'board')}>
+            <strong>{t('exports.pngBoard')}</strong><small>PNG</small>
+          </button>
+          {layout.lanes.map((lane, i) => (
+            <button key={lane.segment.id} type="button" role="menuitem" data-testid={`export-png-segment-${i + 1}`}
+              onClick={() => png(lane, `segment-${i + 1}`)}>
+              <strong>{t('exports.pngSegment', { name: lane.segment.name })}</strong><small>PNG</small>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { ApiError } from '../home/api.js';
+
+/** The files the server renders (docs/protocol.md, `GET /api/boards/:id/export/<file>`). */
+export const SERVER_EXPORTS = ['roadmap.pdf', 'roadmap.md', 'roadmap.csv', 'board.json'] as const;
+export type ServerExport = (typeof SERVER_EXPORTS)[number] | 'feedback.csv';
+
+/** The file name from `Content-Disposition` (the UTF-8 `filename*` first), or a fallback. */
+export function dispositionName(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall through to the ASCII name
+    }
+  }
+  const plain = /filename="([^"]+)"/i.exec(header);
+  return plain?.[1] ?? fallback;
+}
+
+/** Hands a blob to the browser as a download with this name. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start the download before the URL goes away.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Downloads a file the server renders. Fetched (rather than a plain link) so a
+ * refusal shows as a message instead of a downloaded error page; the bytes are
+ * the server's, untouched. `version` exports a saved version instead.
+ */
+export async function downloadExport(boardId: string, token: string, file: ServerExport, version?: string): Promise<void> {
+  const params = new URLSearchParams({ token });
+  if (version) params.set('version', version);
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export/${file}?${params.toString()}`);
+  if (!response.ok) {
+    const body = (await response.json().catch(() => undefined)) as { error?: unknown } | undefined;
+    throw new ApiError(response.status, typeof body?.error === 'string' ? body.error : response.statusText);
+  }
+  const blob = await response.blob();
+  saveBlob(blob, dispositionName(response.headers.get('content-disposition'), file));
+}

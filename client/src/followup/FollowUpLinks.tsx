@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../home/CopyButton.js';
+import { createFollowUpLink, type FollowUpKind } from './api.js';
+
+const KINDS: FollowUpKind[] = ['commitment', 'feedback'];
+
+/** Facilitators create (or rotate) the links for executives' commitments and reps' feedback. */
+export function FollowUpLinks({ boardId, token }: { boardId: string; token: string }) {
+  const { t } = useTranslation();
+  const [links, setLinks] = useState<Partial<Record<FollowUpKind, string>>>({});
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState<FollowUpKind>();
+  const create = async (kind: FollowUpKind) => {
+    setBusy(kind);
+    setError(undefined);
+    try {
+      const { link } = await createFollowUpLink(boardId, token, kind);
+      setLinks((l) => ({ ...l, [kind]: link }));
+    } catch (err) {
+      setError(t('followUp.linkFailed', { message: err instanceof Error ? err.message : String(err) }));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return (
+    <section className="fu-links">
+      <h3>{t('followUp.linksTitle')}</h3>
+      {KINDS.map((kind) => (
+        <div key={kind} className={`link-row fu-link-${kind}`} data-testid={`followup-${kind}`}>
+          <div className="link-label">
+            <strong>{t(`followUp.${kind}.title`)}</strong>
+            <span>{t(`followUp.${kind}.for`)}</span>
+          </div>
+          {links[kind] ? (
+            <>
+              <div className="link-field">
+                <input readOnly value={links[kind]} onFocus={(e) => e.target.select()} data-testid={`followup-${kind}-link`}
+                  aria-label={t(`followUp.${kind}.title`)} />
+                <CopyButton text={links[kind]} testId={`followup-${kind}-copy`} />
+              </div>
+              <p className="muted small">{t('followUp.rotated')}</p>
+            </>
+          ) : (
+            <button type="button" className="small" disabled={busy !== undefined} onClick={() => void create(kind)}
+              data-testid={`followup-${kind}-create`}>
+              {t('followUp.createLink')}
+            </button>
+          )}
+        </div>
+      ))}
+      {error && <p className="form-error" role="alert">{error}</p>}
+    </section>
+  );
+}

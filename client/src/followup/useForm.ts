@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import i18next from 'i18next';
+import { isBoardId } from '../../../shared/src/index.js';
+import { ApiError } from '../home/api.js';
+import { chosenLanguage } from '../i18n/i18n.js';
+import { fetchForm, type FollowUpKind, type FormInfo } from './api.js';
+import { takeFormToken } from './formToken.js';
+
+export type FormState =
+  | { kind: 'loading' }
+  | { kind: 'error'; error: 'invalidLink' | 'unknownBoard' | 'network' | 'server'; detail?: string }
+  | { kind: 'ready'; token: string; form: FormInfo };
+
+/** Reads the link's token and the form's content (segments, stages, departments) in the board's language. */
+export function useForm(kind: FollowUpKind, boardId: string): FormState {
+  const [token] = useState(() => (isBoardId(boardId) ? takeFormToken(kind, boardId) : undefined));
+  const [state, setState] = useState<FormState>(() => (token ? { kind: 'loading' } : { kind: 'error', error: 'invalidLink' }));
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    fetchForm(boardId, token).then(
+      (form) => {
+        if (!live) return;
+        void i18next.changeLanguage(chosenLanguage() ?? form.language);
+        document.title = `${form.title} · Tabella`;
+        setState({ kind: 'ready', token, form });
+      },
+      (err: unknown) => {
+        if (!live) return;
+        if (err instanceof ApiError) {
+          if (err.status === 404) setState({ kind: 'error', error: 'unknownBoard' });
+          else if (err.status === 401 || err.status === 403) setState({ kind: 'error', error: 'invalidLink' });
+          else setState({ kind: 'error', error: 'server', detail: err.message });
+        } else setState({ kind: 'error', error: 'network' });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [boardId, token]);
+  return state;
+}

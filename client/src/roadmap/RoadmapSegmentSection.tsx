@@ -1,0 +1,44 @@
+import type { RoadmapLabels, RoadmapSegment } from '../../../shared/src/index.js';
+import { RoadmapStageCard } from './RoadmapStageCard.js';
+
+/** One buyer segment: its sales process stage by stage, then what was parked or left open. */
+export function RoadmapSegmentSection({ segment, labels }: { segment: RoadmapSegment; labels: RoadmapLabels }) {
+  const parked = segment.stages.flatMap((s) => s.parked.map((item) => ({ item, stage: s })));
+  const questions = segment.stages.flatMap((s) => s.questions.map((item) => ({ item, stage: s })));
+  return (
+    <section className="rm-segment rm-page" data-testid="roadmap-segment" style={{ borderTopColor: segment.color }}>
+      <header className="rm-segment-head">
+        <p className="rm-eyebrow" style={{ color: segment.color }}>{labels.segment} {segment.number}</p>
+        <h2>{segment.name}</h2>
+        {segment.description && <p className="rm-desc">{segment.description}</p>}
+        <ol className="rm-overview" aria-label={labels.stageOverview}>
+          {segment.stages.map((s) => (
+            <li key={s.id} style={{ borderColor: segment.color }}>
+              <strong>{s.number}. {s.name}</strong>
+              {s.buyerStep && <small>{s.buyerStep}</small>}
+            </li>
+          ))}
+        </ol>
+      </header>
+      <div className="rm-stages">
+        {segment.stages.map((stage) => <RoadmapStageCard key={stage.id} stage={stage} labels={labels} />)}
+      </div>
+      {(parked.length > 0 || questions.length > 0) && (
+        <div className="rm-aside">
+          {questions.length > 0 && (
+            <section data-testid="roadmap-questions">
+              <h4>{labels.openQuestions}</h4>
+              <ul>{questions.map(({ item, stage }) => <li key={item.id}>{item.text} <small>· {stage.name}</small></li>)}</ul>
+            </section>
+          )}
+          {parked.length > 0 && (
+            <section className="rm-parked" data-testid="roadmap-parked">
+              <h4>{labels.parkedIdeas}</h4>
+              <ul>{parked.map(({ item, stage }) => <li key={item.id}>{item.text} <small>· {stage.name}</small></li>)}</ul>
+            </section>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
