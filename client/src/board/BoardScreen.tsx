@@ -341,6 +341,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           </>}
         />
         <PhaseBar session={sessionState} clockOffset={clockOffset} votesLeft={votesLeft}
+          votesCast={boardSnapshot.votesByNote.size > 0}
           draftCount={drafts.notes.length} blockedReason={blockedReason}
           group={boardSnapshot.segments.find((seg) => seg.id === myGroup)}
           onBringEveryone={() => view.shared && spotlight({ kind: 'viewport', ...view.shared })} />

@@ -18,6 +18,8 @@ export interface PhaseBarProps {
   /** Our breakout group's segment, for participants who have one. */
   group: { name: string; color: string } | undefined;
   onBringEveryone: () => void;
+  /** Whether any dots are on the board: a closed vote with dots has results to look at. */
+  votesCast: boolean;
 }
 
 /**
@@ -26,14 +28,14 @@ export interface PhaseBarProps {
  * Facilitators pick the phase and drive the timer, private writing and the
  * spotlight from here.
  */
-export function PhaseBar({ session, clockOffset, votesLeft, draftCount, blockedReason, group, onBringEveryone }: PhaseBarProps) {
+export function PhaseBar({ session, clockOffset, votesLeft, votesCast, draftCount, blockedReason, group, onBringEveryone }: PhaseBarProps) {
   const { t } = useTranslation();
   const { canStructure: facilitator, run, role } = useBoard();
   const { phase } = session;
   const votingClosed = phase === 'vote' && !session.voting?.open;
   const instruction = role === 'viewer'
     ? t(`phases.${phase}.watch`)
-    : votingClosed ? t('phases.vote.waiting') : t(`phases.${phase}.do`, { count: votesLeft });
+    : votingClosed ? t(votesCast ? 'phases.vote.closed' : 'phases.vote.waiting') : t(`phases.${phase}.do`, { count: votesLeft });
   return (
     <section className={`phase-bar phase-${phase}${session.privateWriting ? ' private' : ''}`} data-testid="phase-bar"
       data-phase={phase} aria-label={t('phases.label')}>
