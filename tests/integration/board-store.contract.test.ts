@@ -103,6 +103,49 @@ for (const adapter of adapters) {
       expect(s3).toBeGreaterThan(after.lastSeq);
     });
 
+    it('S7: link tokens can be replaced; after-workshop links are created and rotated', async () => {
+      const { store } = make();
+      await store.createBoard({ id: 'boardA000000', createdAt: 1 }, [{ role: 'participant', hash: hash(1) }], update('a0'));
+      await store.replaceToken('boardA000000', { role: 'participant', hash: hash(2) });
+      expect((await store.getTokens('boardA000000')).map((t) => [t.role, t.hash[0]])).toEqual([['participant', 2]]);
+      expect(await store.getFollowUpLinks('boardA000000')).toEqual([]);
+      await store.setFollowUpLink('boardA000000', 'feedback', hash(3), 10);
+      await store.setFollowUpLink('boardA000000', 'feedback', hash(4), 11);
+      await store.setFollowUpLink('boardA000000', 'commitment', hash(5), 12);
+      const links = await store.getFollowUpLinks('boardA000000');
+      expect(links.map((l) => [l.kind, l.hash[0]]).sort()).toEqual([['commitment', 5], ['feedback', 4]]);
+    });
+
+    it('S8: versions keep their state, newest first; members keep their sessions', async () => {
+      const { store } = make();
+      await store.createBoard({ id: 'boardA000000', createdAt: 1 }, [], update('a0'));
+      await store.addVersion('boardA000000', { id: 'v1', name: 'Day 1', createdAt: 100 }, update('day1'));
+      await store.addVersion('boardA000000', { id: 'v2', name: 'Day 2', createdAt: 200 }, update('day2'));
+      expect(await store.listVersions('boardA000000')).toEqual([
+        { id: 'v2', name: 'Day 2', createdAt: 200 }, { id: 'v1', name: 'Day 1', createdAt: 100 },
+      ]);
+      const v1 = await store.getVersion('boardA000000', 'v1');
+      expect(docOf([v1!.state]).getMap('m').get('day1')).toBe('day1');
+      expect(await store.getVersion('boardA000000', 'nope')).toBeUndefined();
+      const member = { id: 'm1', name: 'Ada', department: 'sales', role: 'participant' as const, sessionHash: hash(7), joinedAt: 5, removed: false };
+      await store.addMember('boardA000000', member);
+      expect(await store.getMemberBySession('boardA000000', hash(7))).toEqual(member);
+      expect(await store.updateMember('boardA000000', 'm1', { role: 'viewer', removed: true })).toEqual({ ...member, role: 'viewer', removed: true });
+      expect(await store.listMembers('boardA000000')).toHaveLength(1);
+      expect(await store.getMemberBySession('boardA000000', hash(8))).toBeUndefined();
+    });
+
+    it('S9: side documents (drafts) are stored apart from the board and can be listed and deleted', async () => {
+      const { store } = make();
+      await store.createBoard({ id: 'boardA000000', createdAt: 1 }, [], update('main'));
+      await store.appendUpdate('boardA000000', update('draft'), 'private/m1');
+      expect(await store.listDocs('boardA000000')).toEqual(['', 'private/m1']);
+      expect(docOf((await store.loadUpdates('boardA000000')).updates).getMap('m').has('draft')).toBe(false);
+      expect(docOf((await store.loadUpdates('boardA000000', 'private/m1')).updates).getMap('m').get('draft')).toBe('draft');
+      await store.deleteDoc('boardA000000', 'private/m1');
+      expect(await store.listDocs('boardA000000')).toEqual(['']);
+    });
+
     it('S6: what was appended survives closing and reopening', async () => {
       if (!adapter.reopenable) return;
       const { store, dir } = make();

@@ -217,6 +217,23 @@ describe('members', () => {
     await vi.waitFor(() => expect(readBoard(fac.doc).notesById.get(id)?.authorName).toBe('Alice V.'));
   });
 
+  it('F10b: the facilitator replaces a link; the old one stops working, joined people keep their sessions', async () => {
+    const { board, fac, alice } = await workshop();
+    expect((await api(`${board.id}/links/participant`, alice.session, { method: 'POST' })).status).toBe(403);
+    expect((await api(`${board.id}/links/admin`, fac.session, { method: 'POST' })).status).toBe(400);
+    const res = await api(`${board.id}/links/participant`, fac.session, { method: 'POST' });
+    expect(res.status).toBe(201);
+    const { link } = (await res.json()) as { link: string };
+    const fresh = new URL(link).hash.replace('#token=', '');
+    expect(fresh).not.toBe(board.tokens.participant);
+    const join = (token: string) => fetch(`${server.url}/api/boards/${board.id}/join`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, name: 'Newcomer', department: '' }),
+    });
+    expect((await join(board.tokens.participant)).status).toBe(401);
+    expect((await join(fresh)).status).toBe(201);
+    expect((await api(`${board.id}`, alice.session)).status).toBe(200);
+  });
+
   it('F11: join validates its input and refuses the viewer link', async () => {
     const board = await createBoard(server.url);
     const post = (body: unknown) => fetch(`${server.url}/api/boards/${board.id}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
   CLOSE, DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, LANGUAGES, PRESENCE_NAME_MAX, ROLES, TEMPLATES, TITLE_MAX,
-  OperationError, type BoardInfoResponse, type CreateBoardResponse,
+  OperationError, isRole, type BoardInfoResponse, type CreateBoardResponse,
 } from '../../../shared/src/index.js';
 import type { BoardAccess } from '../boards/board-access.js';
 import { boardIdOf, callerOf, facilitatorOf } from './auth.js';
@@ -10,7 +10,9 @@ import type { BoardService } from '../boards/board-service.js';
 import type { MemberKicker, MemberService } from '../boards/members.js';
 import type { BoardStore, MemberRow } from '../store/board-store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
-import { createdBoardResponse } from './created-board.js';
+import { boardLink, createdBoardResponse } from './created-board.js';
+import { publicBaseUrl } from './public-url.js';
+import { hashToken, newToken } from '../auth/tokens.js';
 import { readBackup } from './backup.js';
 import { HttpError } from './errors.js';
 import { exportRouter } from './export-router.js';
@@ -110,6 +112,18 @@ export function apiRouter(deps: ApiDeps): Router {
     }
     const { member, session } = await members.join(id, result.role, input.name, input.department);
     res.status(201).json({ memberId: member.id, session, role: member.role });
+  });
+
+  // A new link for one role; the old one stops working (people who already
+  // joined keep their sessions). For a leaked link or a removed person.
+  router.post('/boards/:id/links/:role', async (req: Request, res: Response) => {
+    const id = boardIdOf(req);
+    await facilitator(req, id);
+    const role = req.params.role;
+    if (!isRole(role)) throw new HttpError(400, 'role must be facilitator, participant or viewer');
+    const token = newToken();
+    await deps.store.replaceToken(id, { role, hash: hashToken(token) });
+    res.status(201).json({ role, link: boardLink(publicBaseUrl(req, deps.publicUrl, deps.listenHost), id, token) });
   });
 
   router.get('/boards/:id/members', async (req: Request, res: Response) => {

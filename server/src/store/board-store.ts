@@ -63,6 +63,8 @@ export interface BoardStore {
   createBoard(board: BoardRow, tokens: TokenRow[], initialState: Uint8Array): Promise<void>;
   getBoard(id: string): Promise<BoardRow | undefined>;
   getTokens(id: string): Promise<TokenRow[]>;
+  /** Replaces the link token of one role (the old link stops working). */
+  replaceToken(id: string, token: TokenRow): Promise<void>;
   /** Appends one update; resolves to its sequence number. */
   appendUpdate(id: string, update: Uint8Array, doc?: string): Promise<number>;
   loadUpdates(id: string, doc?: string): Promise<{ updates: Uint8Array[]; lastSeq: number }>;

@@ -36,6 +36,7 @@ export class SqliteBoardStore implements BoardStore {
       getTokens: this.db.prepare<[string], { role: Role; hash: Buffer }>(
         'SELECT role, hash FROM tokens WHERE board_id = ?',
       ),
+      replaceToken: this.db.prepare('UPDATE tokens SET hash = ? WHERE board_id = ? AND role = ?'),
       append: this.db.prepare('INSERT INTO updates (board_id, doc, data) VALUES (?, ?, ?)'),
       load: this.db.prepare<[string, string], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM updates WHERE board_id = ? AND doc = ? ORDER BY seq',
@@ -86,6 +87,10 @@ export class SqliteBoardStore implements BoardStore {
 
   async getTokens(id: string): Promise<TokenRow[]> {
     return this.stmt.getTokens.all(id).map((r) => ({ role: r.role, hash: new Uint8Array(r.hash) }));
+  }
+
+  async replaceToken(id: string, token: TokenRow): Promise<void> {
+    this.stmt.replaceToken.run(Buffer.from(token.hash), id, token.role);
   }
 
   async appendUpdate(id: string, update: Uint8Array, doc = MAIN_DOC): Promise<number> {
