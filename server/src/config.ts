@@ -17,6 +17,12 @@ const schema = z.object({
   SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
   COMPACT_EVERY: z.coerce.number().int().min(10).max(1_000_000).default(500),
   STATIC_DIR: z.string().min(1).optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(200),
+  MAX_BOARD_BYTES: z.coerce.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  MAX_PRESENCE_PER_BOARD: z.coerce.number().int().min(1).max(100_000).default(1_000),
 });
 
 export interface Config {
@@ -34,6 +40,16 @@ export interface Config {
   compactEvery: number;
   /** The built client (client/dist). */
   staticDir: string;
+  /** Extra origins allowed to open websockets (besides the server's own). */
+  allowedOrigins: string[];
+  maxConnections: number;
+  maxConnectionsPerIp: number;
+  /** Messages per second per connection (bursts up to twice that). */
+  messagesPerSecond: number;
+  /** Stored size at which a board refuses further growth. */
+  maxBoardBytes: number;
+  /** Presence states one board keeps at most. */
+  maxPresencePerBoard: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,5 +74,14 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     maxBufferedBytes: c.SEND_BUFFER_BYTES,
     compactEvery: c.COMPACT_EVERY,
     staticDir: resolve(c.STATIC_DIR ?? fileURLToPath(new URL('../../client/dist', import.meta.url))),
+    allowedOrigins: [
+      ...(c.PUBLIC_URL ? [new URL(c.PUBLIC_URL).origin] : []),
+      ...(c.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    ],
+    maxConnections: c.MAX_CONNECTIONS,
+    maxConnectionsPerIp: c.MAX_CONNECTIONS_PER_IP,
+    messagesPerSecond: c.MESSAGES_PER_SECOND,
+    maxBoardBytes: c.MAX_BOARD_BYTES,
+    maxPresencePerBoard: c.MAX_PRESENCE_PER_BOARD,
   };
 }

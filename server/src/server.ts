@@ -33,7 +33,11 @@ export interface ServerDeps {
 export async function startServer(config: Config, deps: ServerDeps = {}): Promise<TabellaServer> {
   const log = deps.log ?? pino({ level: config.logLevel });
   const store = deps.store ?? new SqliteBoardStore(join(config.dataDir, 'tabella.sqlite'), config.durability);
-  const rooms = new RoomRegistry(store, log, { compactEvery: config.compactEvery });
+  const rooms = new RoomRegistry(store, log, {
+    compactEvery: config.compactEvery,
+    maxBytes: config.maxBoardBytes,
+    maxPresence: config.maxPresencePerBoard,
+  });
   const access = new BoardAccess(store);
   const boards = new BoardService(store, rooms);
   const members = new MemberService(store, rooms);
@@ -43,6 +47,10 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
     maxBufferedBytes: config.maxBufferedBytes,
+    messagesPerSecond: config.messagesPerSecond,
+    allowedOrigins: config.allowedOrigins,
+    maxConnections: config.maxConnections,
+    maxConnectionsPerIp: config.maxConnectionsPerIp,
   });
   const app = createApp({
     boards,
@@ -57,6 +65,10 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     staticDir: config.staticDir,
   });
   const http = createServer(app);
+  // Slowloris: a client that sends headers slowly, or never finishes a
+  // request, is dropped instead of holding a socket forever.
+  http.headersTimeout = 10_000;
+  http.requestTimeout = 30_000;
   http.on('upgrade', (req, socket, head) => {
     if (sync.handles(req)) sync.upgrade(req, socket, head);
     else socket.destroy();

@@ -4,12 +4,15 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { Logger } from 'pino';
 import { CLOSE, remoteOrigin, type Origin, type Role } from '../../../shared/src/index.js';
 import { MESSAGE, encodeStorage } from './messages.js';
+import { RateLimiter } from './limits.js';
 import type { Room, RoomPeer } from './room.js';
 import { stampAwareness, type PresenceIdentity } from './awareness-stamp.js';
 import type { UpdateGuard } from './update-guard.js';
 
 export interface ConnectionOptions {
   pingIntervalMs: number;
+  /** Messages per second one socket may send (bursts up to twice that). */
+  messagesPerSecond: number;
   /** A socket whose unsent data grows past this is closed (the client resyncs on reconnect). */
   maxBufferedBytes: number;
 }
@@ -28,6 +31,7 @@ export class Connection implements RoomPeer {
   readonly origin: Origin = remoteOrigin(this.id);
   private alive = true;
   private closed = false;
+  private readonly rate: RateLimiter;
   private readonly pinger: NodeJS.Timeout;
 
   constructor(
@@ -44,6 +48,7 @@ export class Connection implements RoomPeer {
     /** Our client asks for `saved`/`storage` messages with `ack=1`; stock providers do not get them. */
     readonly wantsAcks = false,
   ) {
+    this.rate = new RateLimiter(options.messagesPerSecond, options.messagesPerSecond * 2);
     ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     ws.on('pong', () => {
       this.alive = true;
@@ -95,6 +100,11 @@ export class Connection implements RoomPeer {
 
   receive(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
     if (this.closed) return;
+    if (!this.rate.take()) {
+      this.log.warn({ conn: this.id, member: this.identity.id }, 'message rate limit exceeded');
+      this.close(1008, 'too many messages, slow down');
+      return;
+    }
     if (!isBinary) {
       this.close(CLOSE.malformed, 'expected binary messages');
       return;
@@ -120,6 +130,11 @@ export class Connection implements RoomPeer {
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           if (this.role === 'viewer') {
             if (payload.byteLength > 2) this.log.debug({ conn: this.id }, 'dropped update from viewer');
+            return;
+          }
+          if (this.room.storedBytes + payload.byteLength > this.room.maxBytes) {
+            this.log.warn({ conn: this.id, stored: this.room.storedBytes }, 'board size limit reached');
+            this.close(CLOSE.tooLarge, 'the board is full: export it and start a new one from a version');
             return;
           }
           const verdict = this.guard(this.room.doc, payload);

@@ -25,6 +25,10 @@ const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 export interface RoomOptions {
   /** Compact the stored updates into one snapshot after this many appends. */
   compactEvery: number;
+  /** Stored size (bytes) past which the board accepts no more updates. */
+  maxBytes: number;
+  /** Presence states kept at most. */
+  maxPresence: number;
 }
 
 const LOAD_ORIGIN = systemOrigin('load');
@@ -57,6 +61,8 @@ export class Room {
   private cachedFullState: Uint8Array | undefined;
   private readonly peerByOrigin = new Map<object, RoomPeer>();
   private appendsSinceCompact = 0;
+  /** Approximate stored size: the last snapshot plus what was appended since. */
+  storedBytes: number;
   private lastSeq: number;
   private closing = false;
 
@@ -70,7 +76,9 @@ export class Room {
     private readonly options: RoomOptions,
     lastSeq: number,
     storedUpdates: number,
+    storedBytes: number,
   ) {
+    this.storedBytes = storedBytes;
     this.lastSeq = lastSeq;
     this.appendsSinceCompact = storedUpdates;
     this.writes = new WriteQueue(log, (failing) => {
@@ -92,7 +100,8 @@ export class Room {
     doc.transact(() => {
       for (const update of updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
-    const room = new Room(id, docName, doc, store, log.child({ board: id, doc: docName || undefined }), options, lastSeq, updates.length);
+    const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
+    const room = new Room(id, docName, doc, store, log.child({ board: id, doc: docName || undefined }), options, lastSeq, updates.length, bytes);
     if (updates.length > options.compactEvery) room.scheduleCompaction();
     return room;
   }
@@ -149,6 +158,10 @@ export class Room {
     return encodeSyncStep2(this.doc, stateVector);
   }
 
+  get maxBytes(): number {
+    return this.options.maxBytes;
+  }
+
   /** True while the store is failing: nothing new is acknowledged until it recovers. */
   get storageFailing(): boolean {
     return this.writes.isFailing;
@@ -167,6 +180,7 @@ export class Room {
       if (ids.has(clientId)) return other === peer;
     }
     const own = this.controlled.get(peer);
+    if (this.awareness.getStates().size >= this.options.maxPresence) return false;
     return own !== undefined && own.size < MAX_AWARENESS_IDS_PER_CONNECTION;
   }
 
@@ -221,6 +235,7 @@ export class Room {
       this.writes.push(async () => {
         this.lastSeq = await this.store.appendUpdate(this.id, merged, this.docName);
         this.appendsSinceCompact += 1;
+        this.storedBytes += merged.byteLength;
         const message = encodeUpdate(merged);
         for (const peer of this.peers) peer.send(message);
         this.acknowledge(batch);
@@ -284,6 +299,7 @@ export class Room {
       const state = Y.encodeStateAsUpdate(this.doc);
       await this.store.compact(this.id, state, this.lastSeq, this.docName);
       this.appendsSinceCompact = 0;
+      this.storedBytes = state.byteLength;
     });
   }
 

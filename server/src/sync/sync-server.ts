@@ -7,13 +7,20 @@ import type { BoardAccess, Caller } from '../boards/board-access.js';
 import { MAIN_DOC } from '../store/board-store.js';
 import type { PresenceIdentity } from './awareness-stamp.js';
 import { boardGuard, draftsGuard, type UpdateGuard } from './update-guard.js';
+import { ConnectionLimiter, clientAddress, originAllowed } from './limits.js';
 import { Connection, type ConnectionOptions } from './connection.js';
 import type { RoomRegistry } from './room-registry.js';
 
 export interface SyncServerOptions extends ConnectionOptions {
   /** Largest accepted websocket message; larger frames close the socket (1009). */
   maxMessageBytes: number;
+  allowedOrigins: readonly string[];
+  maxConnections: number;
+  maxConnectionsPerIp: number;
 }
+
+/** Messages a socket may send before it is authorized and its board loaded; more is abuse. */
+const MAX_QUEUED_BEFORE_READY = 256;
 
 /**
  * Accepts websocket upgrades on `/sync/<boardId>?token=...`. Refusals happen
@@ -25,6 +32,7 @@ export interface SyncServerOptions extends ConnectionOptions {
 export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
+  private readonly limiter: ConnectionLimiter;
   /** Open connections per `${boardId}/${memberId}`, to close them when the member's rights change. */
   private readonly byMember = new Map<string, Set<Connection>>();
 
@@ -35,6 +43,7 @@ export class SyncServer {
     private readonly options: SyncServerOptions,
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    this.limiter = new ConnectionLimiter(options.maxConnectionsPerIp, options.maxConnections);
   }
 
   /** True if this request is ours (the caller destroys other upgrade requests). */
@@ -45,6 +54,20 @@ export class SyncServer {
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', (error) => this.log.debug({ err: error }, 'socket error before upgrade'));
+    if (!originAllowed(req, this.options.allowedOrigins)) {
+      this.log.info({ origin: req.headers.origin }, 'websocket from a foreign origin refused');
+      refuseUpgrade(socket, 403, 'Forbidden', 'origin not allowed');
+      return;
+    }
+    const address = clientAddress(req);
+    const slot = this.limiter.acquire(address);
+    if (slot !== 'ok') {
+      this.log.warn({ address, limit: slot }, 'connection limit reached');
+      if (slot === 'total') refuseUpgrade(socket, 503, 'Service Unavailable', 'server is full, retry later');
+      else refuseUpgrade(socket, 429, 'Too Many Requests', 'too many connections from this address');
+      return;
+    }
+    socket.once('close', () => this.limiter.release(address));
     this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
   }
 
@@ -70,7 +93,9 @@ export class SyncServer {
     ws.on('error', (error) => this.log.info({ err: error.message }, 'websocket error'));
     ws.on('close', () => this.sockets.delete(ws));
     const queued: { data: Buffer; isBinary: boolean }[] = [];
-    const queue = (data: Buffer, isBinary: boolean) => queued.push({ data, isBinary });
+    const queue = (data: Buffer, isBinary: boolean) => {
+      if (queued.push({ data, isBinary }) > MAX_QUEUED_BEFORE_READY) ws.close(1008, 'too many messages before ready');
+    };
     ws.on('message', queue);
 
     void this.authorize(req).then(
@@ -166,4 +191,15 @@ let nextViewer = 1;
 /** Store name of a member's private drafts document. */
 export function draftsDocName(memberId: string): string {
   return `private/${memberId}`;
+}
+
+/** Answers an upgrade request with a plain HTTP error before any websocket exists. */
+function refuseUpgrade(socket: Duplex, status: number, statusText: string, message: string): void {
+  if (socket.writable) {
+    socket.end(
+      `HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: text/plain\r\n`
+        + `Content-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+    );
+  }
+  socket.destroy();
 }

@@ -1,0 +1,79 @@
+import type { IncomingMessage } from 'node:http';
+
+/**
+ * Counts open websocket connections per client address and in total, so a
+ * flood from one machine cannot exhaust the server. A workshop room of 60
+ * laptops has 60 addresses on the LAN; behind a proxy or NAT they may share
+ * one, hence a generous default per address.
+ */
+export class ConnectionLimiter {
+  private readonly byAddress = new Map<string, number>();
+  private total = 0;
+
+  constructor(
+    private readonly maxPerAddress: number,
+    private readonly maxTotal: number,
+  ) {}
+
+  /** Takes a slot for `address`, or says why not. Call `release` when the socket closes. */
+  acquire(address: string): 'ok' | 'address' | 'total' {
+    if (this.total >= this.maxTotal) return 'total';
+    const used = this.byAddress.get(address) ?? 0;
+    if (used >= this.maxPerAddress) return 'address';
+    this.byAddress.set(address, used + 1);
+    this.total += 1;
+    return 'ok';
+  }
+
+  release(address: string): void {
+    const used = this.byAddress.get(address) ?? 0;
+    if (used <= 1) this.byAddress.delete(address);
+    else this.byAddress.set(address, used - 1);
+    this.total = Math.max(0, this.total - 1);
+  }
+}
+
+/**
+ * Token bucket: `perSecond` messages sustained, bursts up to `burst`. A cursor
+ * at 20 Hz plus edits stays far below the default; a client stuck in a loop
+ * or an attacker does not.
+ */
+export class RateLimiter {
+  private tokens: number;
+  private last = performance.now();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+  ) {
+    this.tokens = burst;
+  }
+
+  take(): boolean {
+    const now = performance.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/**
+ * The websocket's `Origin` must be one we serve: browsers send it on every
+ * websocket handshake, so a page on another site cannot open a socket with a
+ * token it stole or guessed. Clients that are not browsers send none and are
+ * judged by their token alone.
+ */
+export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const host = req.headers.host;
+  if (host && (origin === `http://${host}` || origin === `https://${host}`)) return true;
+  return allowed.includes(origin);
+}
+
+/** The client's address, as the socket sees it (the server trusts no forwarding header). */
+export function clientAddress(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
