@@ -17,7 +17,7 @@ export function AfterWorkshopPanel({ boardId, token, roadmap, onOpenStage, onClo
     <aside className="side-panel after-panel" data-testid="after-panel" aria-label={t('followUp.panelTitle')}>
       <header>
         <h2>{t('followUp.panelTitle')}</h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('common.close')}>×</button>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('common.close')} data-testid="after-close">×</button>
       </header>
       <div className="panel-scroll">
         <FollowUpLinks boardId={boardId} token={token} />

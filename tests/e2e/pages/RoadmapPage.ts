@@ -1,0 +1,80 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { ConvergePage } from './ConvergePage.js';
+
+export interface Downloaded {
+  name: string;
+  body: Buffer;
+}
+
+/**
+ * Page object for the roadmap side of the board screen: the Board / Roadmap /
+ * Adoption switch, the Export menu, the "After the workshop" panel (follow-up
+ * links, commitments, versions) and the stage chips.
+ */
+export class RoadmapPage extends ConvergePage {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async showMode(mode: 'board' | 'roadmap' | 'adoption'): Promise<void> {
+    await this.page.getByTestId(`mode-${mode}`).click();
+    if (mode === 'roadmap') await this.page.getByTestId('roadmap-view').waitFor();
+    if (mode === 'adoption') await this.page.getByTestId('adoption-view').waitFor();
+  }
+
+  roadmapItem(noteId: string) {
+    return this.page.locator(`[data-testid="roadmap-item"][data-note-id="${noteId}"]`);
+  }
+
+  /** Clicks an entry of the Export menu and returns the file the browser downloaded. */
+  async exportFile(entry: string): Promise<Downloaded> {
+    if (!(await this.page.getByTestId('export-list').count())) await this.page.getByTestId('export-menu').click();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 30_000 }),
+      this.page.getByTestId(entry).click(),
+    ]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), body: await readFile(path) };
+  }
+
+  /** Any download started by a click on `testId`. */
+  async downloadFrom(testId: string): Promise<Downloaded> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 30_000 }),
+      this.page.getByTestId(testId).first().click(),
+    ]);
+    return { name: download.suggestedFilename(), body: await readFile(await download.path()) };
+  }
+
+  async openAfterPanel(): Promise<void> {
+    if (await this.page.getByTestId('after-panel').count()) return;
+    await this.page.getByTestId('toolbar-after').click();
+    await this.page.getByTestId('after-panel').waitFor();
+  }
+
+  async followUpLink(kind: 'commitment' | 'feedback'): Promise<string> {
+    await this.openAfterPanel();
+    const field = this.page.getByTestId(`followup-${kind}-link`);
+    if (!(await field.count())) await this.page.getByTestId(`followup-${kind}-create`).click();
+    await field.waitFor();
+    return field.inputValue();
+  }
+
+  stageBadge(stageId: string) {
+    return this.page.locator(`[data-testid="stage-badge"][data-stage-id="${stageId}"]`);
+  }
+
+  /** Decodes a PNG in the page: its natural size (0 x 0 when the browser cannot decode it). */
+  async pngSize(body: Buffer): Promise<{ width: number; height: number }> {
+    return this.page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      try {
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        return { width: bitmap.width, height: bitmap.height };
+      } catch {
+        return { width: 0, height: 0 };
+      }
+    }, body.toString('base64'));
+  }
+}

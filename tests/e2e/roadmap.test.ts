@@ -1,0 +1,212 @@
+import { writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer, type RunningServer } from './support/server.js';
+import { launchBrowser } from './support/browser.js';
+import { HomePage, type WorkshopLinks } from './pages/HomePage.js';
+import { RoadmapPage } from './pages/RoadmapPage.js';
+import { CommitmentFormPage, FeedbackFormPage } from './pages/FormsPage.js';
+
+const POLL = { timeout: 15_000, interval: 100 };
+const LAPTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+const BACKUP = '/tmp/tabella-e2e-board.json';
+
+describe('the roadmap: view, exports, restore, commitments, feedback, versions', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let links: WorkshopLinks;
+  let fac: RoadmapPage;
+  let alice: RoadmapPage;
+  let stageId: string;
+  const ids = { first: '', second: '' };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(viewport = LAPTOP): Promise<Page> {
+    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => console.error('page error:', err.message));
+    return page;
+  }
+
+  it('the roadmap view shows an accepted action with its confirmed owner, and updates live', async () => {
+    const home = new HomePage(await newPage());
+    await home.open(server.url);
+    links = await home.createWorkshop('Roadmap in Milano');
+    fac = new RoadmapPage(home.page);
+    await fac.open(links.facilitator);
+    await fac.join('Giulia Neri', 'management');
+    alice = new RoadmapPage(await newPage());
+    await alice.open(links.participant);
+    await alice.join('Alice Rossi', 'sales');
+
+    stageId = (await fac.stages())[0]!.id;
+    ids.first = await fac.addNote(stageId, 'An application engineer joins every first technical call');
+    ids.second = await fac.addNote(stageId, 'Weekly pipeline review with marketing');
+    await fac.zoomToStage(stageId);
+    await fac.selectNote(ids.first);
+    if (!(await fac.page.getByTestId('confirm-responsible-engineering').isVisible())) {
+      await fac.page.getByTestId('confirm-owners-open').click();
+    }
+    await fac.page.getByTestId('confirm-responsible-engineering').click();
+    await fac.page.getByTestId('status-accepted').click();
+
+    await alice.showMode('roadmap');
+    const first = alice.roadmapItem(ids.first);
+    await first.waitFor();
+    expect(await first.getByTestId('roadmap-responsible').textContent()).toContain('Engineering');
+    expect(await alice.roadmapItem(ids.second).count()).toBe(0);
+
+    // The facilitator accepts another: Alice's roadmap shows it without a reload.
+    await fac.selectNote(ids.second);
+    await fac.page.getByTestId('status-accepted').click();
+    await alice.roadmapItem(ids.second).waitFor(POLL);
+    expect(await alice.roadmapItem(ids.second).getByTestId('roadmap-responsible').textContent()).toContain('not assigned');
+    await alice.page.screenshot({ path: '/tmp/roadmap-view.png' });
+  });
+
+  it('downloads every export from the UI: PDF, Markdown, CSV, JSON and PNGs', async () => {
+    const pdf = await fac.exportFile('export-roadmap.pdf');
+    expect(pdf.name).toMatch(/^Roadmap-in-Milano.*\.pdf$|roadmap\.pdf$/);
+    expect(pdf.body.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(pdf.body.length).toBeGreaterThan(2000);
+
+    const md = await fac.exportFile('export-roadmap.md');
+    expect(md.name).toMatch(/\.md$/);
+    expect(md.body.toString('utf8')).toContain('An application engineer joins every first technical call');
+
+    const csv = await fac.exportFile('export-roadmap.csv');
+    expect(csv.name).toMatch(/\.csv$/);
+    const text = csv.body.toString('utf8').replace(/^\uFEFF/, '');
+    const [header, ...rows] = text.split(/\r?\n/).filter(Boolean);
+    expect(header!.toLowerCase()).toContain('segment');
+    expect(header!.toLowerCase()).toContain('responsible');
+    expect(rows.some((r) => r.includes('An application engineer joins every first technical call') && r.includes('Engineering'))).toBe(true);
+
+    const json = await fac.exportFile('export-board.json');
+    expect(json.name).toMatch(/\.json$/);
+    const backup = JSON.parse(json.body.toString('utf8')) as { format: string };
+    expect(backup.format).toBe('tabella-board');
+    await writeFile(BACKUP, json.body);
+
+    const png = await fac.exportFile('export-png-board');
+    expect(png.name).toMatch(/board\.png$/);
+    expect(png.body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const size = await fac.pngSize(png.body);
+    expect(size.width).toBeGreaterThan(2000);
+    expect(size.height).toBeGreaterThan(1000);
+    const segment = await fac.exportFile('export-png-segment-1');
+    const segmentSize = await fac.pngSize(segment.body);
+    expect(segmentSize.width).toBeGreaterThan(1000);
+    expect(segmentSize.height).toBeLessThan(size.height);
+    await fac.page.keyboard.press('Escape');
+  });
+
+  it('restores the board.json from the home page: the new board has the same notes', async () => {
+    const page = await newPage();
+    const home = new HomePage(page);
+    await home.open(server.url);
+    await page.getByTestId('restore-open').click();
+    await page.getByTestId('restore-file').setInputFiles(BACKUP);
+    await page.getByTestId('restore-submit').click();
+    await page.getByTestId('links').waitFor();
+    const restored = new RoadmapPage(page);
+    await restored.open(await page.getByTestId('link-facilitator').inputValue());
+    await restored.join('Marco Blu', 'sales');
+    const texts = async (p: RoadmapPage) => (await p.notes()).map((n) => n.text).sort();
+    await expect.poll(() => texts(restored), POLL).toEqual(await texts(fac));
+  });
+
+  it('an executive commits through the commitment link; the board and the roadmap show it', async () => {
+    const link = await fac.followUpLink('commitment');
+    expect(link).toMatch(/\/c\/[A-Za-z0-9]+#token=/);
+    const exec = new CommitmentFormPage(await newPage());
+    await exec.open(link);
+    await exec.identify('engineering', 'Paolo Conti');
+    await exec.stage(stageId).getByText('An application engineer joins every first technical call').waitFor();
+    await exec.page.screenshot({ path: '/tmp/commitment-form.png' });
+    const promise = 'An application engineer on every first technical call within 48 hours';
+    await exec.commit(stageId, promise);
+    await exec.page.screenshot({ path: '/tmp/commitment-form-saved.png' });
+    const phone = new CommitmentFormPage(await newPage(PHONE));
+    await phone.open(link);
+    await phone.identify('engineering', 'Paolo Conti');
+    await phone.page.screenshot({ path: '/tmp/commitment-form-phone.png' });
+
+    const count = fac.stageBadge(stageId).getByTestId('stage-commitment-count');
+    await expect.poll(() => count.getAttribute('data-count'), POLL).toBe('1');
+    await fac.page.getByTestId('after-close').click();
+    await fac.page.getByTestId('toolbar-fit').click();
+    await fac.page.screenshot({ path: '/tmp/board-badges.png' });
+    await fac.stageBadge(stageId).click();
+    await fac.page.getByTestId('stage-followup').getByText(promise).waitFor();
+    await fac.page.getByTestId('stage-followup-close').click();
+    await fac.showMode('roadmap');
+    expect(await fac.page.getByTestId('roadmap-commitment').first().textContent()).toContain(promise);
+    await fac.showMode('board');
+  });
+
+  it('a rep sends feedback from a phone; the stage shows the count and the adoption view explains it', async () => {
+    const link = await fac.followUpLink('feedback');
+    expect(link).toMatch(/\/f\/[A-Za-z0-9]+#token=/);
+    const rep = new FeedbackFormPage(await newPage(PHONE));
+    await rep.open(link);
+    await rep.fill({
+      segmentIndex: 0, stageNumber: 1, outcome: 'blocked', blocker: 'No engineer free for the first call',
+      department: 'engineering', comment: 'The customer waited two weeks', name: 'Rita Gallo',
+    });
+    await rep.page.screenshot({ path: '/tmp/feedback-form.png', fullPage: true });
+    await rep.send();
+    await rep.page.screenshot({ path: '/tmp/feedback-thanks.png' });
+    await rep.page.getByTestId('feedback-another').click();
+    await rep.page.getByTestId('feedback-submit').waitFor();
+
+    const blocked = fac.stageBadge(stageId).getByTestId('feedback-count-blocked');
+    await expect.poll(() => blocked.getAttribute('data-count'), POLL).toBe('1');
+    await fac.showMode('adoption');
+    const stage = fac.page.locator(`[data-testid="adoption-stage"][data-stage-id="${stageId}"]`);
+    await expect.poll(() => stage.getAttribute('data-total'), POLL).toBe('1');
+    expect(await stage.textContent()).toContain('No engineer free for the first call');
+    await fac.page.screenshot({ path: '/tmp/adoption-view.png' });
+    await fac.showMode('board');
+  });
+
+  it('the facilitator saves a version, exports it and starts a new board from it', async () => {
+    await fac.openAfterPanel();
+    await fac.page.getByTestId('version-name').fill('End of day 1');
+    await fac.page.getByTestId('version-save').click();
+    const version = fac.page.getByTestId('version').filter({ hasText: 'End of day 1' });
+    await version.waitFor();
+    const md = await fac.downloadFrom('version-export-roadmap.md');
+    await writeFile('/tmp/version.md', md.body);
+    expect(md.body.toString('utf8')).toContain('Weekly pipeline review with marketing');
+    await version.getByTestId('version-copy-button').click();
+    const copyLink = await fac.page.getByTestId('version-copy').getByTestId('link-facilitator').inputValue();
+    const copy = new RoadmapPage(await newPage());
+    await copy.open(copyLink);
+    await copy.join('Giulia Neri', 'management');
+    const texts = async (p: RoadmapPage) => (await p.notes()).map((n) => n.text).sort();
+    await expect.poll(() => texts(copy), POLL).toEqual(await texts(fac));
+  });
+
+  it('prints the roadmap as a booklet (print media)', async () => {
+    await fac.showMode('roadmap');
+    await fac.page.emulateMedia({ media: 'print' });
+    expect(await fac.page.getByTestId('toolbar').isVisible()).toBe(false);
+    await fac.page.screenshot({ path: '/tmp/roadmap-print.png', fullPage: true });
+    await fac.page.emulateMedia({ media: 'screen' });
+    await fac.page.getByTestId('toolbar').waitFor();
+  });
+});
