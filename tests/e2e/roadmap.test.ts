@@ -180,6 +180,9 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
     await expect.poll(() => stage.getAttribute('data-total'), POLL).toBe('1');
     expect(await stage.textContent()).toContain('No engineer free for the first call');
     await fac.page.screenshot({ path: '/tmp/adoption-view.png' });
+    const csv = await fac.downloadFrom('adoption-csv');
+    expect(csv.name).toMatch(/\.csv$/);
+    expect(csv.body.toString('utf8')).toContain('No engineer free for the first call');
     await fac.showMode('board');
   });
 

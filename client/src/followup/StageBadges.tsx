@@ -4,6 +4,7 @@ import { roadmapLabels } from '../../../shared/src/index.js';
 import type { BoardLayout } from '../board/layout.js';
 import { worldToScreen, type Viewport } from '../board/useViewport.js';
 import { FeedbackChips } from '../roadmap/FeedbackChips.js';
+import { CommitIcon } from './CommitIcon.js';
 
 /** Below this zoom the chips would cover the whole board: the fit view of a big board hides them. */
 const MIN_SCALE = 0.18;
@@ -36,7 +37,7 @@ export function StageBadges({ layout, viewport, roadmap, onOpen }: {
             title={t('followUp.stageDetails', { name: box.stage.name })}>
             {stage.commitments.length > 0 && (
               <span className="commit-count" data-testid="stage-commitment-count" data-count={stage.commitments.length}>
-                🤝 {stage.commitments.length}
+                <CommitIcon /> {stage.commitments.length}
               </span>
             )}
             <FeedbackChips feedback={stage.feedback} labels={labels} compact />

@@ -5,6 +5,7 @@ import type { BoardLayout } from '../board/layout.js';
 import type { Viewport } from '../board/useViewport.js';
 import { ExportMenu } from '../exports/ExportMenu.js';
 import { AfterWorkshopPanel } from '../followup/AfterWorkshopPanel.js';
+import { CommitIcon } from '../followup/CommitIcon.js';
 import { StageBadges } from '../followup/StageBadges.js';
 import { StageFollowUpDialog } from '../followup/StageFollowUpDialog.js';
 import { AdoptionView } from './AdoptionView.js';
@@ -52,7 +53,7 @@ export function useRoadmapScreen(input: RoadmapScreenInput): { mode: BoardMode; 
       {facilitator && (
         <button type="button" className={`tool${panel ? ' active' : ''}`} onClick={() => setPanel((p) => !p)} data-testid="toolbar-after"
           title={t('followUp.panelTitle')}>
-          <span aria-hidden="true">🤝</span><span className="tool-label">{t('followUp.button')}</span>
+          <CommitIcon size={18} /><span className="tool-label">{t('followUp.button')}</span>
         </button>
       )}
     </>
