@@ -19,7 +19,7 @@ const schema = z.object({
   STATIC_DIR: z.string().min(1).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
-  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
   MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(200),
   MAX_BOARD_BYTES: z.coerce.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   MAX_PRESENCE_PER_BOARD: z.coerce.number().int().min(1).max(100_000).default(1_000),
