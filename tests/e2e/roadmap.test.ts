@@ -6,6 +6,7 @@ import { launchBrowser } from './support/browser.js';
 import { HomePage, type WorkshopLinks } from './pages/HomePage.js';
 import { RoadmapPage } from './pages/RoadmapPage.js';
 import { CommitmentFormPage, FeedbackFormPage } from './pages/FormsPage.js';
+import { exampleBackup } from './support/example-backup.js';
 
 const POLL = { timeout: 15_000, interval: 100 };
 const LAPTOP = { width: 1440, height: 900 };
@@ -211,5 +212,49 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
     await fac.page.screenshot({ path: '/tmp/roadmap-print.png', fullPage: true });
     await fac.page.emulateMedia({ media: 'screen' });
     await fac.page.getByTestId('toolbar').waitFor();
+  });
+});
+
+describe('the roadmap of the example workshop, in Italian (screenshots)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows segments, owners, commitments, feedback, warnings and the matrix; prints without the toolbar', async () => {
+    const res = await fetch(`${server.url}/api/boards`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ backup: exampleBackup('it') }),
+    });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { links: { facilitator: string } };
+    const context = await browser.newContext({ viewport: LAPTOP, locale: 'it-IT' });
+    const fac = new RoadmapPage(await context.newPage());
+    await fac.open(created.links.facilitator);
+    await fac.join('Giulia Rossi', 'sales');
+    await fac.showMode('roadmap');
+    await fac.page.getByTestId('roadmap-warnings').waitFor();
+    expect(await fac.page.getByTestId('roadmap-view').textContent()).toContain('Responsabile');
+    expect(await fac.page.getByTestId('roadmap-commitment').count()).toBeGreaterThan(0);
+    await fac.page.screenshot({ path: '/tmp/roadmap-example.png' });
+    await fac.page.getByTestId('roadmap-segment').first().locator('.rm-stage').nth(2).scrollIntoViewIfNeeded();
+    await fac.page.screenshot({ path: '/tmp/roadmap-example-stage.png' });
+    await fac.page.emulateMedia({ media: 'print' });
+    await fac.page.screenshot({ path: '/tmp/roadmap-example-print.png', fullPage: true });
+    await fac.page.emulateMedia({ media: 'screen' });
+    await fac.showMode('adoption');
+    await fac.page.screenshot({ path: '/tmp/adoption-example.png' });
+    // A warning's "show on the board" goes back to the board with the note selected.
+    await fac.showMode('roadmap');
+    await fac.page.getByTestId('roadmap-warning-jump').first().click();
+    await fac.page.getByTestId('note-inspector').waitFor();
+    await context.close();
   });
 });

@@ -14,7 +14,7 @@ export function ModeSwitch({ mode, onChange }: { mode: BoardMode; onChange: (mod
     <div className="mode-switch" role="tablist" aria-label={t('roadmap.views')}>
       {MODES.map((m) => (
         <button key={m.mode} type="button" role="tab" aria-selected={mode === m.mode} className={`tool${mode === m.mode ? ' active' : ''}`}
-          onClick={() => onChange(m.mode)} data-testid={`mode-${m.mode}`} title={t(`roadmap.mode.${m.mode}`)}>
+          onClick={() => onChange(m.mode)} data-testid={`mode-${m.mode}`} data-mode={m.mode} title={t(`roadmap.mode.${m.mode}`)}>
           <span aria-hidden="true">{m.icon}</span><span className="tool-label">{t(`roadmap.mode.${m.mode}`)}</span>
         </button>
       ))}

@@ -22,7 +22,7 @@ export function RoadmapItemRow({ item, labels }: { item: RoadmapItem; labels: Ro
         )}
         <span className="rm-item-meta">
           {item.votes > 0 && <span>● {labels.voteCount(item.votes)}</span>}
-          {item.mergedCount > 0 && <span>⧉ {labels.mergedCount(item.mergedCount)}</span>}
+          {item.mergedCount > 0 && <span>{labels.mergedCount(item.mergedCount)}</span>}
         </span>
       </div>
     </li>
