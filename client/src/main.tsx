@@ -6,6 +6,13 @@ import './styles.css';
 
 initI18n();
 
+// Only for reloading while offline (see public/sw.js); browsers install it on https or localhost.
+if (import.meta.env.PROD && 'serviceWorker' in navigator && window.isSecureContext) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

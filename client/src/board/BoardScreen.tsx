@@ -14,6 +14,7 @@ import { ParticipantsPanel } from '../presence/ParticipantsPanel.js';
 import { fallbackColor, useLocalPresence } from '../presence/usePresence.js';
 import { FollowPill } from '../presence/FollowPill.js';
 import { useDrafts } from '../drafts/useDrafts.js';
+import { useSaveStatus } from '../sync/useSaveStatus.js';
 import { mergeDrafts } from '../drafts/mergeDrafts.js';
 import { PhaseBar } from '../session/PhaseBar.js';
 import { PHASE_ABILITIES, setSpotlight, type SpotlightTarget } from '../../../shared/src/index.js';
@@ -78,7 +79,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   // Participants' new notes are private drafts while private writing is on.
   const drafting = role === 'participant' && sessionState.privateWriting;
   const onRefused = useCallback((reason: string) => toasts.show(reason || t('session.refused'), 'error'), [toasts, t]);
-  const drafts = useDrafts(boardId, session, drafting, onRefused);
+  const drafts = useDrafts(boardId, session, drafting, onRefused, identity.id);
+  const save = useSaveStatus(connection.saves, drafts.connection?.saves, status);
   const snapshot = useMemo(() => mergeDrafts(boardSnapshot, drafts.notes), [boardSnapshot, drafts.notes]);
   const draftIds = useMemo(() => new Set(drafts.notes.map((n) => n.id)), [drafts.notes]);
   const layout = useMemo(() => layoutBoard(snapshot), [snapshot]);
@@ -320,6 +322,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           title={snapshot.meta.title}
           identityName={role !== 'viewer' ? (boardSnapshot.membersById.get(identity.id)?.name ?? identity.name) : undefined}
           status={status}
+          save={role !== 'viewer' ? save : undefined}
           awareness={provider.awareness}
           scale={viewport.scale}
           canUndo={canUndo}

@@ -5,6 +5,8 @@ import { LanguageSwitch } from '../app/LanguageSwitch.js';
 import { chooseBoardLanguage } from '../join/boardLanguage.js';
 import { TitleEditor } from '../panels/TitleEditor.js';
 import { ConnectionIndicator } from '../presence/ConnectionIndicator.js';
+import { SaveIndicator } from '../presence/SaveIndicator.js';
+import type { SaveView } from '../sync/useSaveStatus.js';
 import { OnlineCount } from '../presence/ParticipantsPanel.js';
 import { useBoard } from './BoardContext.js';
 import type { ConnectionStatus } from './useBoardSync.js';
@@ -14,6 +16,8 @@ export interface ToolbarProps {
   title: string;
   identityName: string | undefined;
   status: ConnectionStatus;
+  /** What the server confirmed as stored; none for viewers (they change nothing). */
+  save?: SaveView;
   awareness: Awareness;
   scale: number;
   canUndo: boolean;
@@ -72,6 +76,7 @@ export function Toolbar(p: ToolbarProps) {
           </button>
         )}
         <OnlineCount awareness={p.awareness} onClick={p.onTogglePeople} />
+        {p.save && <SaveIndicator view={p.save} />}
         <ConnectionIndicator status={p.status} />
         <LanguageSwitch onChoose={(lng) => chooseBoardLanguage(p.boardId, lng)} />
         {p.identityName && (

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import type { IndexeddbPersistence } from 'y-indexeddb';
 import { BoardReader, SYNC_PATH, type BoardSnapshot } from '../../../shared/src/index.js';
+import { JitteredReconnect } from '../sync/jitteredReconnect.js';
+import { clearLocal, openLocal } from '../sync/localStore.js';
+import { SaveTracker } from '../sync/saveTracker.js';
 
 /** What the connection indicator shows; it must tell the truth. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -10,6 +14,11 @@ export interface BoardConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
   reader: BoardReader;
+  /** What the server confirmed as stored (its `saved` and `storage` messages). */
+  saves: SaveTracker;
+  /** This device's copy in IndexedDB, once loaded (none without `localName`, or when IndexedDB is unavailable). */
+  local?: IndexeddbPersistence;
+  reconnect: JitteredReconnect;
 }
 
 export interface SyncState {
@@ -32,6 +41,11 @@ export interface SyncOptions {
   restartKey?: number;
   /** False: no connection at all. */
   enabled?: boolean;
+  /**
+   * IndexedDB database for this device's copy (see sync/localStore.ts): loaded
+   * before connecting, so a reload while offline shows everything. None: online only.
+   */
+  localName?: string;
 }
 
 /** The server refused an update: our doc holds changes the server does not have. */
@@ -43,6 +57,8 @@ function syncUrl(): string {
 }
 
 function closeConnection(c: BoardConnection): void {
+  c.reconnect.stop();
+  c.saves.destroy();
   c.provider.destroy();
   c.reader.destroy();
   c.doc.destroy();
@@ -55,10 +71,12 @@ function closeConnection(c: BoardConnection): void {
  * A refused update (close 4403) leaves our doc ahead of the server's truth and
  * the provider stopped. We open a fresh doc and provider, keep showing the old
  * doc until the new one has synced (no flash of a loading or error screen),
- * then swap and throw the old one away.
+ * then swap and throw the old one away. This device's copy of the refused doc
+ * is deleted before the fresh doc opens it, or the refused change would be
+ * loaded and sent again.
  */
 export function useBoardSync(boardId: string, token: string, options: SyncOptions = {}): SyncState {
-  const { room = boardId, restartKey = 0, enabled = true } = options;
+  const { room = boardId, restartKey = 0, enabled = true, localName } = options;
   const [connection, setConnection] = useState<BoardConnection>();
   const [providerStatus, setProviderStatus] = useState<'connecting' | 'connected' | 'disconnected'>('connecting');
   const [everConnected, setEverConnected] = useState(false);
@@ -76,13 +94,32 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
     let pending: BoardConnection | undefined;
     let disposed = false;
 
-    const open = (): BoardConnection => {
+    /** `clearFirst`: the refused doc's local copy being deleted; the fresh doc opens it only after. */
+    const open = (clearFirst?: Promise<void>): BoardConnection => {
       const doc = new Y.Doc();
+      const reconnect = new JitteredReconnect();
       // No BroadcastChannel between tabs: a doc holding a refused update would hand
       // it straight back to the fresh doc (same room, same tab or another tab),
       // which would send it to the server again. The server is the only peer.
-      const provider = new WebsocketProvider(syncUrl(), room, doc, { params: { token }, disableBc: true });
-      const conn: BoardConnection = { doc, provider, reader: new BoardReader(doc) };
+      // `ack=1`: the server tells us what it has stored (saved/storage messages).
+      const provider = new WebsocketProvider(syncUrl(), room, doc, {
+        params: { token, ack: '1' }, disableBc: true, connect: false, shouldReconnect: reconnect.shouldReconnect,
+      });
+      reconnect.attach(provider);
+      const saves = new SaveTracker(doc, provider);
+      const conn: BoardConnection = { doc, provider, reader: new BoardReader(doc), saves, reconnect };
+      void (async () => {
+        await clearFirst;
+        if (localName && !disposed && !doc.isDestroyed) {
+          const local = await openLocal(localName, doc);
+          if (local && doc.isDestroyed) void local.destroy();
+          else if (local) {
+            conn.local = local;
+            await saves.attachLocal(local);
+          }
+        }
+        if (!disposed && !doc.isDestroyed) provider.connect();
+      })();
       provider.on('status', ({ status }) => {
         if (disposed || conn !== current) return;
         setProviderStatus(status);
@@ -105,7 +142,7 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
         const code = event?.code ?? 0;
         if (code === CLOSE_REFUSED_UPDATE) {
           callbacks.current.onRefusedUpdate?.(event?.reason || '');
-          if (conn === current && !pending) pending = open();
+          if (conn === current && !pending) pending = open(conn.local ? clearLocal(conn.local) : undefined);
           return;
         }
         if (conn !== current) return;
@@ -126,7 +163,7 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
       setConnection(undefined);
       setSynced(false);
     };
-  }, [boardId, token, room, restartKey, enabled]);
+  }, [boardId, token, room, restartKey, enabled, localName]);
 
   useEffect(() => {
     const up = () => setOnline(true);

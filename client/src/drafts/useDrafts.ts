@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Note } from '../../../shared/src/index.js';
 import { useBoardSync, useSnapshot, type BoardConnection } from '../board/useBoardSync.js';
+import { draftsStoreName } from '../sync/localStore.js';
 
 export interface Drafts {
   /** The drafts doc, while private writing is on for us. */
@@ -16,9 +17,14 @@ export const draftsRoomOf = (boardId: string) => `${boardId}/private`;
  * provider on `<boardId>/private` with the same session token. When the
  * facilitator reveals, the server moves the drafts to the board and empties
  * this doc; they disappear here and arrive as ordinary notes in the board doc.
+ * Drafts are kept on this device too (per member), like the board.
  */
-export function useDrafts(boardId: string, token: string, enabled: boolean, onRefused: (reason: string) => void): Drafts {
-  const sync = useBoardSync(boardId, token, { room: draftsRoomOf(boardId), enabled, onRefusedUpdate: onRefused });
+export function useDrafts(
+  boardId: string, token: string, enabled: boolean, onRefused: (reason: string) => void, memberId: string,
+): Drafts {
+  const sync = useBoardSync(boardId, token, {
+    room: draftsRoomOf(boardId), enabled, onRefusedUpdate: onRefused, localName: draftsStoreName(boardId, memberId),
+  });
   const snapshot = useSnapshot(enabled ? sync.connection : undefined);
   const notes = useMemo(() => (snapshot ? [...snapshot.notesById.values()] : []), [snapshot]);
   return { connection: enabled ? sync.connection : undefined, notes };

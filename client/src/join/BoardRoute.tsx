@@ -8,6 +8,8 @@ import { BoardSession } from './BoardSession.js';
 import { boardLanguage } from './boardLanguage.js';
 import { forgetSession, lastIdentity, loadSession, saveSession, type Identity } from './identity.js';
 import { JoinForm } from './JoinForm.js';
+import { cachedInfo, forgetInfo, rememberInfo } from './cachedInfo.js';
+import { clearBoardLocal } from '../sync/localStore.js';
 
 /** What the board needs once we know who we are. */
 export interface Access {
@@ -59,15 +61,26 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     if (stored && (!link || stored.link === link)) {
       try {
         const info = await fetchBoardInfo(boardId, stored.session);
+        rememberInfo(boardId, info);
         const identity = {
           id: info.memberId ?? stored.id, name: info.name ?? stored.name, department: info.department ?? stored.department,
         };
         return { kind: 'ready', access: { token: stored.session, info, identity } };
       } catch (err) {
         // Removed: the session is kept, so a reload says so again instead of offering to join anew.
-        if (err instanceof ApiError && err.status === 403) return { kind: 'error', error: 'removed' };
+        if (err instanceof ApiError && err.status === 403) {
+          void clearBoardLocal(boardId);
+          return { kind: 'error', error: 'removed' };
+        }
+        // Offline (a reload without Wi-Fi): open the board from this device's copy; the
+        // server checks the session again when the connection is back.
+        const offline = cachedInfo(boardId);
+        if (!(err instanceof ApiError) && offline?.memberId === stored.id) {
+          return { kind: 'ready', access: { token: stored.session, info: offline, identity: stored } };
+        }
         if (!(err instanceof ApiError && err.status === 401)) return errorState(err);
         forgetSession(boardId);
+        forgetInfo(boardId);
       }
     }
     if (!link) return { kind: 'error', error: 'invalidLink' };
@@ -114,7 +127,10 @@ export function BoardRoute({ boardId }: { boardId: string }) {
         onJoin={async (name, department) => {
           const joined = await joinBoard(boardId, { token: state.link, name, department });
           const identity = { id: joined.memberId, name, department };
+          // A new person on this device: nothing kept here for the previous one may be sent as theirs.
+          void clearBoardLocal(boardId);
           saveSession(boardId, { ...identity, session: joined.session, link: state.link });
+          rememberInfo(boardId, { ...info, role: joined.role, memberId: joined.memberId });
           setState({
             kind: 'ready',
             access: {
@@ -131,6 +147,9 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       boardId={boardId}
       access={state.access}
       onSessionLost={(removed) => {
+        // This device's copy belonged to that session: never send it under another one.
+        void clearBoardLocal(boardId);
+        forgetInfo(boardId);
         if (removed) {
           setState({ kind: 'error', error: 'removed' });
         } else {

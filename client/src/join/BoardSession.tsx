@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CLOSE, type Role } from '../../../shared/src/index.js';
 import { useToasts } from '../app/Toasts.js';
 import { useBoardSync, useSnapshot } from '../board/useBoardSync.js';
+import { boardStoreName } from '../sync/localStore.js';
 import { BoardScreen } from '../board/BoardScreen.js';
 import { ApiError, fetchBoardInfo, updateMe } from '../home/api.js';
 import { ErrorScreen, LoadingScreen } from './ErrorScreen.js';
@@ -56,6 +57,8 @@ export function BoardSession({ boardId, access, onSessionLost }: {
 
   const sync = useBoardSync(boardId, token, {
     restartKey,
+    // Members keep a copy on this device (offline work, reload while offline); viewer links change nothing.
+    localName: access.info.memberId ? boardStoreName(boardId) : undefined,
     onRefusedUpdate: (reason) => toasts.show(reason || t('session.refused'), 'error'),
     onClose: (code) => {
       if (code === CLOSE.unknownBoard || code === CLOSE.badRequest) return;

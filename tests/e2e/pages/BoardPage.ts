@@ -40,11 +40,13 @@ export class BoardPage {
       await this.page.locator('label', { has: this.page.getByTestId(`join-department-${key}`) }).click();
     };
     if (await this.page.getByTestId('join-departments').count()) await choose();
+    const first = await this.page.getByTestId('join-form').elementHandle();
     await this.page.getByTestId('join-submit').click();
-    // Either the board, or the department step of the same form.
-    await this.page.waitForFunction(() =>
-      document.querySelector('[data-testid="board"]') || document.querySelector('[data-testid="join-departments"]'),
-    undefined, { timeout: 15_000 });
+    // Either the board, or the department step (a new form: the first one is gone
+    // once the server answered, which may take a moment).
+    await this.page.waitForFunction((form) => !form?.isConnected && (
+      document.querySelector('[data-testid="board"]') || document.querySelector('[data-testid="join-departments"]')),
+    first, { timeout: 15_000 });
     if (await this.page.getByTestId('join-departments').count()) {
       await choose();
       await this.page.getByTestId('join-submit').click();

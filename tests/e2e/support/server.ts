@@ -4,11 +4,16 @@ import { ServerProcess } from '../../support/server-process.js';
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
+  /** Graceful stop that keeps the data directory, for `resume()`. */
+  halt(): Promise<void>;
+  /** Starts again on the same port with the same data. */
+  resume(): Promise<void>;
 }
 
 /**
  * The real built server (server/dist/main.js, serving client/dist) on port 0
- * with a throwaway data directory; stop() is a graceful SIGTERM.
+ * with a throwaway data directory; stop() is a graceful SIGTERM. halt() and
+ * resume() take it away and bring it back on the same URL (the server restarting).
  */
 export async function startServer(): Promise<RunningServer> {
   const process = new ServerProcess();
@@ -18,6 +23,12 @@ export async function startServer(): Promise<RunningServer> {
     async stop() {
       await process.stop();
       rmSync(process.dataDir, { recursive: true, force: true });
+    },
+    async halt() {
+      await process.stop();
+    },
+    async resume() {
+      await process.start(20_000);
     },
   };
 }

@@ -1,0 +1,72 @@
+/* global self, caches, fetch, URL, Response */
+/**
+ * Tabella's service worker: only so that a page reload while offline still
+ * opens the app (the board itself then comes from this device's IndexedDB copy
+ * and is sent to the server when the connection is back).
+ *
+ * - Pages (/, /b/..., /c/..., /f/...): network first, the cached app shell when
+ *   the network fails. A new deployment is picked up on the next online load.
+ * - /assets/*: file names carry a content hash, so cache first.
+ * - /api, /sync, everything else: untouched (never cached).
+ *
+ * Service workers need a secure context: https, or localhost. On a plain-http
+ * LAN address the browser does not install it, and offline reloads are not
+ * possible there (offline work without reloading still is).
+ */
+const CACHE = 'tabella-shell-v1';
+const SHELL = '/';
+
+async function cacheShell() {
+  const cache = await caches.open(CACHE);
+  const response = await fetch(SHELL, { cache: 'no-store' });
+  if (!response.ok) return;
+  const html = await response.clone().text();
+  await cache.put(SHELL, response);
+  // The entry script and style sheet the shell names; lazy chunks are cached when first used.
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  await cache.addAll(assets);
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(cacheShell().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            void caches.open(CACHE).then((cache) => cache.put(SHELL, copy));
+          }
+          return response;
+        })
+        .catch(async () => (await caches.match(SHELL)) ?? Response.error()),
+    );
+    return;
+  }
+  if (url.pathname.startsWith('/assets/')) {
+    event.respondWith(
+      caches.match(request).then((hit) => hit ?? fetch(request).then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          void caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      })),
+    );
+  }
+});
