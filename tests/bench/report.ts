@@ -1,0 +1,124 @@
+import type { BrowserResult } from './browser.js';
+import type { JoinStormResult, MemoryResult, WorkshopResult } from './scenarios.js';
+
+export interface Results {
+  quick: boolean;
+  workshop?: WorkshopResult[];
+  busy?: WorkshopResult[];
+  joinStorm?: JoinStormResult[];
+  browser?: BrowserResult;
+  memory?: MemoryResult[];
+  /** Scenario runs that failed, with why (shown under the table). */
+  failures?: string[];
+}
+
+type Row = [scenario: string, measure: string, target: string, tabella: string, reference: string, ratio: string, verdict: string];
+
+/**
+ * Headless Chromium paces requestAnimationFrame to 60 Hz, so a page that
+ * keeps up shows 16.7 ms frames, never 16: the targets' "16 ms" and "33 ms"
+ * mean one and two vsync intervals.
+ */
+const VSYNC = 1000 / 60;
+
+const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
+const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'met' : '**missed**');
+
+/** The Markdown report: machine, command, and one row per measure with its target and verdict. */
+export function buildReport(r: Results, machine: string, command: string): string {
+  const rows: Row[] = [];
+  const pair = <T extends { kind: string }>(list: T[] | undefined) => ({
+    t: list?.find((x) => x.kind === 'tabella'),
+    ref: list?.find((x) => x.kind === 'reference'),
+  });
+  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? 'n/a' : (a / b).toFixed(2));
+
+  const workshopRows = (label: string, list: WorkshopResult[] | undefined, p99Target: number, cpuTarget?: number) => {
+    const { t, ref } = pair(list);
+    if (!t) return;
+    const name = `${label} (${t.boards} board${t.boards > 1 ? 's' : ''} x ${t.clients / t.boards} clients)`;
+    rows.push([name, 'edit fan-out p50 / p95 ms', '', `${fmt(t.latency.p50)} / ${fmt(t.latency.p95)}`,
+      ref ? `${fmt(ref.latency.p50)} / ${fmt(ref.latency.p95)}` : 'n/a', ratio(t.latency.p50, ref?.latency.p50), '']);
+    rows.push([name, 'edit fan-out p99 ms', `<= ${p99Target}`, fmt(t.latency.p99), fmt(ref?.latency.p99), ratio(t.latency.p99, ref?.latency.p99), verdict(t.latency.p99 <= p99Target)]);
+    if (cpuTarget !== undefined) {
+      rows.push([name, 'edit fan-out p99, ours / reference', '<= 0.50', '', '', ratio(t.latency.p99, ref?.latency.p99),
+        verdict(ref ? t.latency.p99 / ref.latency.p99 <= 0.5 : undefined)]);
+    }
+    rows.push([name, 'edit fan-out max ms', '', fmt(t.latency.max), fmt(ref?.latency.max), ratio(t.latency.max, ref?.latency.max), '']);
+    rows.push([name, 'edits sent / deliveries expected', '', `${t.latency.sent} / ${t.latency.expected}`, ref ? `${ref.latency.sent} / ${ref.latency.expected}` : 'n/a', '', '']);
+    rows.push([name, 'lost deliveries', '0', String(t.latency.lost), ref ? String(ref.latency.lost) : 'n/a', '', verdict(t.latency.lost === 0)]);
+    rows.push([name, 'errors (closes, refused or failed ops)', '0', String(t.errors.length), ref ? String(ref.errors.length) : 'n/a', '', verdict(t.errors.length === 0)]);
+    rows.push([name, 'server CPU, % of one core', cpuTarget !== undefined ? `<= ${cpuTarget}` : '', fmt(t.usage.cpuPercent), fmt(ref?.usage.cpuPercent),
+      ratio(t.usage.cpuPercent, ref?.usage.cpuPercent), cpuTarget !== undefined ? verdict(t.usage.cpuPercent <= cpuTarget) : '']);
+    if (cpuTarget !== undefined) {
+      rows.push([name, 'server CPU, ours / reference', '<= 0.33', '', '', ratio(t.usage.cpuPercent, ref?.usage.cpuPercent),
+        verdict(ref ? t.usage.cpuPercent / ref.usage.cpuPercent <= 1 / 3 : undefined)]);
+    }
+    rows.push([name, 'server peak RSS MB', '', fmt(t.usage.peakRssMb), fmt(ref?.usage.peakRssMb), ratio(t.usage.peakRssMb, ref?.usage.peakRssMb), '']);
+    rows.push([name, 'server heap used at end MB', '', fmt(t.usage.heapMb), fmt(ref?.usage.heapMb), ratio(t.usage.heapMb, ref?.usage.heapMb), '']);
+    rows.push([name, 'server event-loop delay p99 / max ms', '', `${fmt(t.usage.loopP99Ms)} / ${fmt(t.usage.loopMaxMs)}`,
+      ref ? `${fmt(ref.usage.loopP99Ms)} / ${fmt(ref.usage.loopMaxMs)}` : 'n/a', ratio(t.usage.loopP99Ms, ref?.usage.loopP99Ms), '']);
+  };
+  workshopRows('1 one workshop', r.workshop, 20, 20);
+  workshopRows('2 busy server', r.busy, 100);
+
+  {
+    const { t, ref } = pair(r.joinStorm);
+    if (t) {
+      const name = `3 join storm (${t.clients} clients, ${t.notes} notes)`;
+      rows.push([name, 'all synced ms (join + connect + sync)', '<= 2000', fmt(t.allSyncedMs, 0), fmt(ref?.allSyncedMs, 0), ratio(t.allSyncedMs, ref?.allSyncedMs), verdict(t.allSyncedMs <= 2000)]);
+      rows.push([name, 'per client p50 / p99 ms', '', `${fmt(t.p50Ms, 0)} / ${fmt(t.p99Ms, 0)}`, ref ? `${fmt(ref.p50Ms, 0)} / ${fmt(ref.p99Ms, 0)}` : 'n/a', '', '']);
+      rows.push([name, 'errors', '0', String(t.errors.length), ref ? String(ref.errors.length) : 'n/a', '', verdict(t.errors.length === 0)]);
+      rows.push([name, 'server CPU seconds for the storm', '', fmt(t.usage.cpuSeconds, 2), fmt(ref?.usage.cpuSeconds, 2), ratio(t.usage.cpuSeconds, ref?.usage.cpuSeconds), '']);
+      rows.push([name, 'server event-loop delay max ms', '', fmt(t.usage.loopMaxMs), fmt(ref?.usage.loopMaxMs), '', '']);
+    }
+  }
+  if (r.browser) {
+    const b = r.browser;
+    const name = `4 big board in a browser (${b.notes} notes)`;
+    rows.push([name, 'first render after sync ms', '<= 1500', fmt(b.firstRenderMs, 0), 'n/a (no client)', '', verdict(b.firstRenderMs <= 1500)]);
+    rows.push([name, 'median frame panning, normal zoom ms (p95)', '<= 16 (one 60 Hz vsync: 16.7)', `${fmt(b.panMedianMs)} (${fmt(b.panP95Ms)})`, 'n/a', '', verdict(b.panMedianMs <= VSYNC + 0.2)]);
+    rows.push([name, 'median frame panning, fit all ms (p95)', '<= 33 (two vsyncs: 33.3)', `${fmt(b.fitPanMedianMs)} (${fmt(b.fitPanP95Ms)})`, 'n/a', '', verdict(b.fitPanMedianMs <= 2 * VSYNC + 0.2)]);
+    rows.push([name, 'page errors', '0', String(b.errors.length), 'n/a', '', verdict(b.errors.length === 0)]);
+  }
+  {
+    const { t, ref } = pair(r.memory);
+    if (t) {
+      const name = `5 memory (${t.notes} notes, ${t.connections} idle)`;
+      rows.push([name, 'heap of the loaded board MB', '<= 20', fmt(t.boardHeapMb), fmt(ref?.boardHeapMb), ratio(t.boardHeapMb, ref?.boardHeapMb), verdict(t.boardHeapMb <= 20)]);
+      rows.push([name, 'heap per idle connection KB', '<= 50', fmt(t.perConnectionKb), fmt(ref?.perConnectionKb), ratio(t.perConnectionKb, ref?.perConnectionKb), verdict(t.perConnectionKb <= 50)]);
+      rows.push([name, 'RSS per idle connection KB', '', fmt(t.perConnectionRssKb), fmt(ref?.perConnectionRssKb), ratio(t.perConnectionRssKb, ref?.perConnectionRssKb), '']);
+      rows.push([name, 'server peak RSS MB', '', fmt(t.peakRssMb), fmt(ref?.peakRssMb), ratio(t.peakRssMb, ref?.peakRssMb), '']);
+      rows.push([name, 'errors', '0', String(t.errors.length), ref ? String(ref.errors.length) : 'n/a', '', verdict(t.errors.length === 0)]);
+    }
+  }
+
+  const errorSamples = [
+    ...(r.workshop ?? []), ...(r.busy ?? []), ...(r.joinStorm ?? []), ...(r.memory ?? []),
+  ].flatMap((x) => x.errors.slice(0, 3).map((e) => `- ${x.kind}: ${e}`));
+  if (r.browser) errorSamples.push(...r.browser.errors.slice(0, 3).map((e) => `- browser: ${e}`));
+
+  const table = [
+    '| scenario | measure | target | Tabella | reference | ours / ref | |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+  return `# Performance
+
+Measured by \`tests/bench/\` (issue 5): every scenario against Tabella and
+against the reference y-websocket 2.1.0 server (\`bin/server.cjs\`), each
+started as a separate process; all simulated people run in the harness
+process, so latency is sender to each receiver on one monotonic clock.
+Server CPU, heap, peak RSS and event-loop delay come from a probe preloaded
+into the server process (\`tests/bench/probe.cjs\`, \`node --require\`); the
+servers' code is unchanged. Harness and server share this machine.
+
+- Date: ${new Date().toISOString()}
+- Machine: ${machine}
+- Command: \`${command}\`${r.quick ? ' (quick mode: a smoke run, not the targets\' load)' : ''}
+
+${table}
+
+How it is measured: see [tests/bench/README.md](../tests/bench/README.md).
+${r.failures?.length ? `\n**Runs that failed** (no numbers for them in the table):\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}${errorSamples.length ? `\nFirst errors seen:\n${errorSamples.join('\n')}\n` : ''}`;
+}

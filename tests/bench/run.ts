@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: every scenario of issue 5 against Tabella and the
+ * reference y-websocket 2.1.0 server, one table, written to
+ * docs/performance.md. Options:
+ *   --quick            a few seconds per scenario, fewer clients (CI proves the harness works)
+ *   --only=1,3         scenarios to run (default all: 1..5)
+ *   --tabella-only     skip the reference server
+ *   --seconds=N        measured seconds of scenarios 1 and 2 (default 60 / 30; quick 4)
+ *   --no-write         print the table only (quick mode never writes)
+ *   --json=FILE        also write the raw results as JSON
+ * Needs `npm run build` first (the server and the client are the built ones).
+ */
+import { execSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { bigBoard } from './browser.js';
+import { joinStorm, memory, workshop } from './scenarios.js';
+import { buildReport, type Results } from './report.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+
+const quick = flag('quick');
+const only = new Set((value('only') ?? '1,2,3,4,5').split(',').map(Number));
+const withReference = !flag('tabella-only');
+const seconds = value('seconds') ? Number(value('seconds')) : undefined;
+
+/** Runs one scenario on one server; a failure is reported in the table instead of ending the run. */
+async function attempt<T>(results: Results, what: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    console.error(`[bench] ${what} failed:`, error);
+    (results.failures ??= []).push(`${what}: ${message}`);
+    return undefined;
+  } finally {
+    // Raw results so far, in case a later scenario takes the harness down.
+    const json = value('json');
+    if (json) writeFileSync(json, JSON.stringify(results, null, 2));
+  }
+}
+
+async function main(): Promise<void> {
+  const results: Results = { quick };
+  const kinds = withReference ? (['tabella', 'reference'] as const) : (['tabella'] as const);
+  const log = (msg: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+  if (only.has(1)) {
+    results.workshop = [];
+    for (const kind of kinds) {
+      log(`scenario 1 (one workshop) on ${kind}`);
+      push(results.workshop, await attempt(results, `scenario 1 on ${kind}`, () => workshop(kind, {
+        boards: 1, clientsPerBoard: quick ? 10 : 60, notesPerBoard: quick ? 100 : 600,
+        seconds: seconds ?? (quick ? 4 : 60), warmupSeconds: quick ? 1 : 5,
+        cursorHz: 20, editEveryMs: quick ? 1000 : 3000, client: 'stock',
+      })));
+    }
+  }
+  if (only.has(2)) {
+    results.busy = [];
+    for (const kind of kinds) {
+      log(`scenario 2 (busy server) on ${kind}`);
+      push(results.busy, await attempt(results, `scenario 2 on ${kind}`, () => workshop(kind, {
+        boards: quick ? 2 : 10, clientsPerBoard: quick ? 10 : 60, notesPerBoard: quick ? 100 : 600,
+        seconds: seconds ?? (quick ? 4 : 30), warmupSeconds: quick ? 1 : 5,
+        cursorHz: 20, editEveryMs: quick ? 1000 : 3000, client: 'lean',
+      })));
+    }
+  }
+  if (only.has(3)) {
+    results.joinStorm = [];
+    for (const kind of kinds) {
+      log(`scenario 3 (join storm) on ${kind}`);
+      push(results.joinStorm, await attempt(results, `scenario 3 on ${kind}`, () => joinStorm(kind, { clients: quick ? 10 : 60, notes: quick ? 200 : 2000 })));
+    }
+  }
+  if (only.has(4)) {
+    log('scenario 4 (big board in a browser) on tabella');
+    results.browser = await attempt(results, 'scenario 4', () => bigBoard({ notes: quick ? 200 : 2000, panSteps: quick ? 30 : 120 }));
+  }
+  if (only.has(5)) {
+    results.memory = [];
+    for (const kind of kinds) {
+      log(`scenario 5 (memory) on ${kind}`);
+      push(results.memory, await attempt(results, `scenario 5 on ${kind}`, () => memory(kind, { notes: quick ? 200 : 2000, connections: quick ? 50 : 600 })));
+    }
+  }
+  const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  const report = buildReport(results, machine(), command);
+  console.log(report);
+  const json = value('json');
+  if (json) writeFileSync(json, JSON.stringify(results, null, 2));
+  if (!quick && !flag('no-write')) {
+    const file = fileURLToPath(new URL('../../docs/performance.md', import.meta.url));
+    writeFileSync(file, report);
+    log(`written to ${file}`);
+  }
+}
+
+function push<T>(list: T[], item: T | undefined): void {
+  if (item !== undefined) list.push(item);
+}
+
+function machine(): string {
+  const model = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? '?';
+  let nproc = String(cpus().length);
+  try {
+    nproc = execSync('nproc').toString().trim();
+  } catch {
+    // nproc missing: the count Node sees
+  }
+  return `${nproc} cores (nproc), ${model}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${process.platform}`;
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
