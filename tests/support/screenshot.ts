@@ -6,7 +6,7 @@
 import { chromium } from 'playwright-core';
 import { BoardPage } from '../e2e/pages/BoardPage.js';
 import { fileURLToPath } from 'node:url';
-import { connect, createBoard } from './clients.js';
+import { connectMember, createBoard } from './clients.js';
 import { seedSampleNotes } from './seed-demo.js';
 import { ServerProcess } from './server-process.js';
 
@@ -14,7 +14,8 @@ const out = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url))
 const server = new ServerProcess();
 const url = await server.start();
 const board = await createBoard(url, { title: 'Sales roadmap vision workshop', template: 'vision-workshop', language: 'en' });
-const seeder = connect(url, board.id, board.tokens.facilitator);
+// A facilitator may write notes signed by anyone, so the sample notes keep their authors.
+const seeder = await connectMember(url, board, 'facilitator', 'Seeder', 'management');
 await seeder.synced;
 seedSampleNotes(seeder.doc, 'en');
 

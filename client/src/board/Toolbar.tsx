@@ -59,14 +59,18 @@ export function Toolbar(p: ToolbarProps) {
             <span className="tool-sep" />
           </>
         )}
-        <button type="button" className="tool" onClick={p.onZoomOut} data-testid="toolbar-zoom-out"
-          title={t('toolbar.zoomOut')} aria-label={t('toolbar.zoomOut')}>−</button>
-        <span className="zoom-level" data-testid="zoom-level">{Math.round(p.scale * 100)}%</span>
-        <button type="button" className="tool" onClick={p.onZoomIn} data-testid="toolbar-zoom-in"
-          title={t('toolbar.zoomIn')} aria-label={t('toolbar.zoomIn')}>+</button>
-        <button type="button" className="tool" onClick={p.onFit} data-testid="toolbar-fit" title={t('toolbar.fit')}>
-          ⤢<span className="tool-label">{t('toolbar.fit')}</span>
-        </button>
+        {/* On laptops and projectors the zoom controls float over the canvas's
+            bottom-right corner (styles.css), which keeps the toolbar readable. */}
+        <div className="zoom-dock">
+          <button type="button" className="tool" onClick={p.onZoomOut} data-testid="toolbar-zoom-out"
+            title={t('toolbar.zoomOut')} aria-label={t('toolbar.zoomOut')}>−</button>
+          <span className="zoom-level" data-testid="zoom-level">{Math.round(p.scale * 100)}%</span>
+          <button type="button" className="tool" onClick={p.onZoomIn} data-testid="toolbar-zoom-in"
+            title={t('toolbar.zoomIn')} aria-label={t('toolbar.zoomIn')}>+</button>
+          <button type="button" className="tool" onClick={p.onFit} data-testid="toolbar-fit" title={t('toolbar.fit')}>
+            ⤢<span className="tool-label">{t('toolbar.fit')}</span>
+          </button>
+        </div>
       </div>
       <div className="toolbar-group toolbar-end">
         {p.extra}
