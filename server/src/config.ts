@@ -11,7 +11,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DURABILITY: z.enum(['full', 'normal']).default('full'),
+  DURABILITY: z.enum(['full', 'normal']).default('normal'),
+  PRESENCE_TICK_MS: z.coerce.number().int().min(0).max(1_000).default(50),
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
   PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
@@ -50,6 +51,8 @@ export interface Config {
   maxBoardBytes: number;
   /** Presence states one board keeps at most. */
   maxPresencePerBoard: number;
+  /** How long presence changes are gathered before one message goes out. */
+  presenceTickMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -83,5 +86,6 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     messagesPerSecond: c.MESSAGES_PER_SECOND,
     maxBoardBytes: c.MAX_BOARD_BYTES,
     maxPresencePerBoard: c.MAX_PRESENCE_PER_BOARD,
+    presenceTickMs: c.PRESENCE_TICK_MS,
   };
 }

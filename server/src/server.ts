@@ -37,6 +37,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     compactEvery: config.compactEvery,
     maxBytes: config.maxBoardBytes,
     maxPresence: config.maxPresencePerBoard,
+    presenceTickMs: config.presenceTickMs,
   });
   const access = new BoardAccess(store);
   const boards = new BoardService(store, rooms);

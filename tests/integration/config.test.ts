@@ -6,7 +6,7 @@ import { ConfigError, readConfig } from '../../server/src/config.js';
 describe('configuration is validated once at start', () => {
   it('has working defaults', () => {
     const c = readConfig({});
-    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', durability: 'full' });
+    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', durability: 'normal', presenceTickMs: 50 });
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
 
