@@ -60,7 +60,8 @@ export function Toolbar(p: ToolbarProps) {
           </>
         )}
         {/* On laptops and projectors the zoom controls float over the canvas's
-            bottom-right corner (styles.css), which keeps the toolbar readable. */}
+            bottom-left corner (styles.css), which keeps the toolbar readable;
+            the right side belongs to the inspector and the side panels. */}
         <div className="zoom-dock">
           <button type="button" className="tool" onClick={p.onZoomOut} data-testid="toolbar-zoom-out"
             title={t('toolbar.zoomOut')} aria-label={t('toolbar.zoomOut')}>−</button>
