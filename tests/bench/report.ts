@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { BrowserResult } from './browser.js';
 import type { JoinStormResult, MemoryResult, WorkshopResult } from './scenarios.js';
 
@@ -120,5 +122,11 @@ servers' code is unchanged. Harness and server share this machine.
 ${table}
 
 How it is measured: see [tests/bench/README.md](../tests/bench/README.md).
-${r.failures?.length ? `\n**Runs that failed** (no numbers for them in the table):\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}${errorSamples.length ? `\nFirst errors seen:\n${errorSamples.join('\n')}\n` : ''}`;
+${analysis()}${r.failures?.length ? `\n**Runs that failed** (no numbers for them in the table):\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}${errorSamples.length ? `\nFirst errors seen:\n${errorSamples.join('\n')}\n` : ''}`;
+}
+
+/** Hand-written reading of the results, kept in tests/bench/analysis.md so a run does not erase it. */
+function analysis(): string {
+  const file = fileURLToPath(new URL('./analysis.md', import.meta.url));
+  return existsSync(file) ? `\n${readFileSync(file, 'utf8')}` : '';
 }
