@@ -9,6 +9,7 @@ import { connectMember, createBoard, type Member, type TestClient } from '../sup
 import { startTestServer } from '../support/in-process-server.js';
 import { rawFrames } from '../support/raw-frames.js';
 import { rawSocket } from '../support/raw-socket.js';
+import { seededRandom } from '../support/random.js';
 
 /**
  * Bad input never takes the server down: only the offending socket is closed,
@@ -125,19 +126,8 @@ describe('malformed messages', () => {
 });
 
 describe('fuzzing', () => {
-  /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed by its seed. */
-  function random(seed: number): () => number {
-    let a = seed;
-    return () => {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
   it.each([1, 2, 3])('seed %i: 150 random and mutated messages leave the server up and the board unchanged', { timeout: 60_000 }, async (seed) => {
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const { board, member } = await sessionPath();
     const owner = await connectMember(server.url, board, 'participant', 'Owner');
     open.push(owner);

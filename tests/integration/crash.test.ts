@@ -8,6 +8,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { addNote, localOrigin, readBoard } from '../../shared/src/index.js';
 import { connect, createBoard, joinBoard, type TestClient } from '../support/clients.js';
 import { ServerProcess } from '../support/server-process.js';
+import { seededRandom } from '../support/random.js';
 
 /**
  * Nothing acknowledged is lost: writers add uniquely numbered notes and record
@@ -21,15 +22,6 @@ const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 3);
 const WRITERS = Number(process.env.CRASH_WRITERS ?? 12);
 const SEED = Number(process.env.CRASH_SEED ?? 42);
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Writer {
   doc: Y.Doc;
@@ -68,7 +60,7 @@ async function healthy(url: string, deadlineMs: number): Promise<number> {
 
 describe('crash safety', () => {
   it(`keeps every acknowledged note across ${ROUNDS} SIGKILLs with ${WRITERS} writers`, { timeout: 60_000 + ROUNDS * 30_000 }, async () => {
-    const rnd = random(SEED);
+    const rnd = seededRandom(SEED);
     const url = await server.start();
     const board = await createBoard(url);
     const stages = await (async () => {

@@ -7,6 +7,7 @@ import {
 import { connect, connectMember, createBoard, type Member, type TestClient } from '../support/clients.js';
 import { startTestServer } from '../support/in-process-server.js';
 import { scenario } from '../support/seed-demo.js';
+import { seededRandom } from '../support/random.js';
 
 /**
  * The example workshop run end to end with the scenario's 60 participants as
@@ -27,20 +28,9 @@ afterAll(async () => {
   await server.close();
 });
 
-/** Deterministic pseudo-random numbers (mulberry32) so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('a two-day workshop with 60 participants', () => {
   it('runs from breakouts to confirmed owners with everyone converging', { timeout: 120_000 }, async () => {
-    const rnd = random(20261127);
+    const rnd = seededRandom(20261127);
     const board = await createBoard(server.url, { title: 'Workshop di visione', template: 'vision-workshop', language: 'it' });
     const fac = await connectMember(server.url, board, 'facilitator', 'Chiara Conti', 'management');
     open.push(fac);
