@@ -1,41 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSession } from './support/session.js';
 import { HomePage, type WorkshopLinks } from './pages/HomePage.js';
 import { BoardPage } from './pages/BoardPage.js';
 
 const POLL = { timeout: 15_000, interval: 100 };
 
 describe('workshop collaboration in two browsers', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const session = useBrowserSession();
+  const newPage = session.newPage;
   let links: WorkshopLinks;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(viewport = { width: 1440, height: 900 }) {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => console.error('page error:', err.message));
-    return page;
-  }
 
   it('creates a workshop from the home page and shows the three links', async () => {
     const page = await newPage();
     const home = new HomePage(page);
-    await home.open(server.url);
+    await home.open(session.server.url);
     await page.screenshot({ path: '/tmp/tabella-home.png' });
     links = await home.createWorkshop('Vision workshop Milano');
     for (const role of ['facilitator', 'participant', 'viewer'] as const) {

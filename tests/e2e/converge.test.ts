@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { PHONE, useBrowserSession } from './support/session.js';
 import { HomePage, type WorkshopLinks } from './pages/HomePage.js';
 import { ConvergePage } from './pages/ConvergePage.js';
 
 const POLL = { timeout: 15_000, interval: 100 };
-const LAPTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
 describe('converging: owners, dot voting, sorting, merge, status, phone list', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const session = useBrowserSession();
+  const newPage = session.newPage;
   let links: WorkshopLinks;
   let fac: ConvergePage;
   let alice: ConvergePage;
@@ -20,28 +15,10 @@ describe('converging: owners, dot voting, sorting, merge, status, phone list', (
   let stageId: string;
   const ids = { fac: '', alice1: '', alice2: '', bruno1: '' };
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(viewport = LAPTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => console.error('page error:', err.message));
-    return page;
-  }
 
   it('a facilitator and two participants write notes in one stage', async () => {
     const home = new HomePage(await newPage());
-    await home.open(server.url);
+    await home.open(session.server.url);
     links = await home.createWorkshop('Converging in Bologna');
     fac = new ConvergePage(home.page);
     await fac.open(links.facilitator);

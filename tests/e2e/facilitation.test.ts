@@ -1,47 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { PHONE, useBrowserSession } from './support/session.js';
 import { HomePage, type WorkshopLinks } from './pages/HomePage.js';
 import { BoardPage } from './pages/BoardPage.js';
 
 const POLL = { timeout: 15_000, interval: 100 };
-const LAPTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
 describe('facilitation: a facilitator and two participants', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const session = useBrowserSession({ acceptDialogs: true });
+  const newPage = session.newPage;
   let links: WorkshopLinks;
   let fac: BoardPage;
   let alice: BoardPage;
   let bruno: BoardPage;
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(viewport = LAPTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => console.error('page error:', err.message));
-    // Confirmations (reveal, remove) are accepted: the test plays a decided facilitator.
-    page.on('dialog', (d) => void d.accept());
-    return page;
-  }
 
   it('everyone joins with an identity from the server', async () => {
     const home = new HomePage(await newPage());
-    await home.open(server.url);
+    await home.open(session.server.url);
     links = await home.createWorkshop('Vision workshop Torino');
     fac = new BoardPage(home.page);
     await fac.open(links.facilitator);

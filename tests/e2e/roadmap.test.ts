@@ -1,50 +1,30 @@
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
 import { launchBrowser } from './support/browser.js';
+import { LAPTOP, PHONE, useBrowserSession } from './support/session.js';
 import { HomePage, type WorkshopLinks } from './pages/HomePage.js';
 import { RoadmapPage } from './pages/RoadmapPage.js';
 import { CommitmentFormPage, FeedbackFormPage } from './pages/FormsPage.js';
 import { exampleBackup } from './support/example-backup.js';
 
 const POLL = { timeout: 15_000, interval: 100 };
-const LAPTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const BACKUP = '/tmp/tabella-e2e-board.json';
 
 describe('the roadmap: view, exports, restore, commitments, feedback, versions', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const session = useBrowserSession({ acceptDownloads: true });
+  const newPage = session.newPage;
   let links: WorkshopLinks;
   let fac: RoadmapPage;
   let alice: RoadmapPage;
   let stageId: string;
   const ids = { first: '', second: '' };
 
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function newPage(viewport = LAPTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => console.error('page error:', err.message));
-    return page;
-  }
 
   it('the roadmap view shows an accepted action with its confirmed owner, and updates live', async () => {
     const home = new HomePage(await newPage());
-    await home.open(server.url);
+    await home.open(session.server.url);
     links = await home.createWorkshop('Roadmap in Milano');
     fac = new RoadmapPage(home.page);
     await fac.open(links.facilitator);
@@ -118,7 +98,7 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
   it('restores the board.json from the home page: the new board has the same notes', async () => {
     const page = await newPage();
     const home = new HomePage(page);
-    await home.open(server.url);
+    await home.open(session.server.url);
     await page.getByTestId('restore-open').click();
     await page.getByTestId('restore-file').setInputFiles(BACKUP);
     await page.getByTestId('restore-submit').click();
