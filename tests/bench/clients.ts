@@ -5,7 +5,8 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import { roots } from '../../shared/src/index.js';
-import type { LatencyTracker } from './latency.js';
+import { now } from './clock.js';
+import type { LatencySink } from './latency.js';
 
 // Every stock provider adds a process 'exit' listener; the bench opens hundreds.
 process.setMaxListeners(2000);
@@ -53,16 +54,16 @@ export function markedText(sender: number, seq: number): string {
  * Local changes (the sender's own) are skipped: the tracker measures sender
  * to each other receiver.
  */
-function watchEdits(doc: Y.Doc, receiver: number, tracker: LatencyTracker | undefined): void {
+function watchEdits(doc: Y.Doc, receiver: number, tracker: LatencySink | undefined): void {
   if (!tracker) return;
   roots(doc).notes.observeDeep((events, transaction) => {
     if (transaction.local) return;
-    const now = performance.now();
+    const at = now();
     for (const event of events) {
       if (!(event.target instanceof Y.Map) || event.target === roots(doc).notes) continue;
       if (!(event as Y.YMapEvent<unknown>).keysChanged.has('text')) continue;
       const match = MARKER.exec(String(event.target.get('text') ?? ''));
-      if (match) tracker.arrived(Number(match[1]), Number(match[2]), receiver, now);
+      if (match) tracker.arrived(Number(match[1]), Number(match[2]), receiver, at);
     }
   });
 }
@@ -72,7 +73,7 @@ function wsBase(endpoint: Endpoint): string {
 }
 
 /** The stock y-websocket 3.x provider, as a browser tab would use it. */
-export function stockClient(endpoint: Endpoint, index: number, identity: Identity, tracker?: LatencyTracker): BenchClient {
+export function stockClient(endpoint: Endpoint, index: number, identity: Identity, tracker?: LatencySink): BenchClient {
   const doc = new Y.Doc();
   watchEdits(doc, index, tracker);
   const tabella = endpoint.kind === 'tabella';
@@ -117,7 +118,7 @@ export function stockClient(endpoint: Endpoint, index: number, identity: Identit
  * harness process can hold many hundreds of them.
  */
 export function leanClient(
-  endpoint: Endpoint, index: number, identity: Identity, tracker?: LatencyTracker,
+  endpoint: Endpoint, index: number, identity: Identity, tracker?: LatencySink,
   /** Idle mode: the sync answer is received but not applied, so 600 idle people cost the harness little memory. */
   options: { keepDoc?: boolean } = {},
 ): BenchClient {

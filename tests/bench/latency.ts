@@ -1,3 +1,5 @@
+import { now } from './clock.js';
+
 /** Percentiles of a sample, in its unit; NaN when empty. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -17,66 +19,106 @@ export interface LatencySummary {
   max: number;
 }
 
+/** A sender made edit `seq` at `at` (clock.ts), to reach `receivers`. */
+export interface SendEvent {
+  sender: number;
+  seq: number;
+  at: number;
+  receivers: number[];
+}
+
+/** `receiver`'s doc showed edit `seq` of `sender` at `at` (clock.ts). */
+export interface ArrivalEvent {
+  sender: number;
+  seq: number;
+  receiver: number;
+  at: number;
+}
+
+/** Where clients report what they send and receive: the tracker itself, or a worker's batch to it. */
+export interface LatencySink {
+  sending(sender: number, seq: number, receivers: readonly number[]): void;
+  arrived(sender: number, seq: number, receiver: number, at: number): void;
+}
+
 /**
- * Edit fan-out latency on one monotonic clock: the sender stamps
- * `performance.now()` when it makes the change, each receiver when its doc
- * shows it. Edits a later edit of the same sender overtook count as
- * delivered when the later one arrives (the note shows the newest text).
+ * Edit fan-out latency on one monotonic clock (clock.ts): the sender stamps
+ * the moment it makes the change, each receiver the moment its doc shows it.
+ * Events may come in any order (client worker threads report in batches),
+ * so they are kept and matched in `summary()`. Only edits sent inside the
+ * measured window count. An edit that a later edit of the same sender
+ * overtook counts as delivered when the later one arrives (the note shows
+ * the newest text).
  */
-export class LatencyTracker {
-  private readonly sent = new Map<string, { at: number; receivers: Set<number>; got: Set<number> }>();
-  /** Newest sequence number each receiver has seen from each sender. */
-  private readonly newest = new Map<string, number>();
-  private readonly samples: number[] = [];
-  private recording = true;
+export class LatencyTracker implements LatencySink {
+  private readonly sends: SendEvent[] = [];
+  private readonly arrivals: ArrivalEvent[] = [];
+  private windowStart = -Infinity;
+  private windowEnd = Infinity;
 
-  /** Forgets everything sent so far (the warm-up) and records again. */
+  /** Starts the measured window now (after the warm-up). */
   reset(): void {
-    this.sent.clear();
-    this.samples.length = 0;
-    this.recording = true;
+    this.windowStart = now();
+    this.windowEnd = Infinity;
   }
 
-  /** Ignore edits sent from now on (the drain period after a run). */
+  /** Ends the measured window now; edits sent later (the drain period) are ignored. */
   stopRecording(): void {
-    this.recording = false;
+    this.windowEnd = now();
   }
 
-  sending(sender: number, seq: number, receivers: Iterable<number>): void {
-    if (!this.recording) return;
-    this.sent.set(`${sender}:${seq}`, { at: performance.now(), receivers: new Set(receivers), got: new Set() });
+  sending(sender: number, seq: number, receivers: readonly number[]): void {
+    this.record([{ sender, seq, at: now(), receivers: [...receivers] }], []);
   }
 
-  arrived(sender: number, seq: number, receiver: number, now: number): void {
-    const key = `${sender}>${receiver}`;
-    const from = (this.newest.get(key) ?? 0) + 1;
-    if (seq < from) return;
-    this.newest.set(key, seq);
-    for (let s = from; s <= seq; s++) {
-      const entry = this.sent.get(`${sender}:${s}`);
-      if (!entry || !entry.receivers.has(receiver) || entry.got.has(receiver)) continue;
-      entry.got.add(receiver);
-      this.samples.push(now - entry.at);
-    }
+  arrived(sender: number, seq: number, receiver: number, at: number): void {
+    this.record([], [{ sender, seq, receiver, at }]);
+  }
+
+  record(sends: readonly SendEvent[], arrivals: readonly ArrivalEvent[]): void {
+    for (const s of sends) this.sends.push(s);
+    for (const a of arrivals) this.arrivals.push(a);
   }
 
   summary(): LatencySummary {
+    const counted = new Map<string, { at: number; receivers: Set<number>; got: Set<number> }>();
+    for (const s of this.sends) {
+      if (s.at >= this.windowStart && s.at < this.windowEnd) {
+        counted.set(`${s.sender}:${s.seq}`, { at: s.at, receivers: new Set(s.receivers), got: new Set() });
+      }
+    }
+    // Per sender and receiver, arrivals in the order the receiver saw them.
+    const arrivals = [...this.arrivals].sort((a, b) => a.at - b.at);
+    const newest = new Map<string, number>();
+    const samples: number[] = [];
+    for (const a of arrivals) {
+      const key = `${a.sender}>${a.receiver}`;
+      const from = (newest.get(key) ?? 0) + 1;
+      if (a.seq < from) continue;
+      newest.set(key, a.seq);
+      for (let s = from; s <= a.seq; s++) {
+        const entry = counted.get(`${a.sender}:${s}`);
+        if (!entry || !entry.receivers.has(a.receiver) || entry.got.has(a.receiver)) continue;
+        entry.got.add(a.receiver);
+        samples.push(a.at - entry.at);
+      }
+    }
     let expected = 0;
     let delivered = 0;
-    for (const entry of this.sent.values()) {
+    for (const entry of counted.values()) {
       expected += entry.receivers.size;
       delivered += entry.got.size;
     }
-    const sorted = [...this.samples].sort((a, b) => a - b);
+    samples.sort((a, b) => a - b);
     return {
-      sent: this.sent.size,
+      sent: counted.size,
       expected,
       delivered,
       lost: expected - delivered,
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      p99: percentile(sorted, 99),
-      max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+      p50: percentile(samples, 50),
+      p95: percentile(samples, 95),
+      p99: percentile(samples, 99),
+      max: samples.length ? samples[samples.length - 1]! : NaN,
     };
   }
 }

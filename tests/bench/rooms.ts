@@ -5,12 +5,21 @@ import {
 import { createBoard, joinBoard } from '../support/clients.js';
 import { scenario } from '../support/seed-demo.js';
 import { leanClient, markedText, type BenchClient, type Endpoint, type Identity } from './clients.js';
-import type { LatencyTracker } from './latency.js';
+import type { LatencySink } from './latency.js';
+
+/**
+ * Where a room is and how a new person gets in, as plain data so a client
+ * worker thread can join people itself (scenario 3 times the join too).
+ */
+export type RoomSpec =
+  | { kind: 'tabella'; baseUrl: string; boardId: string; participantToken: string }
+  | { kind: 'reference'; baseUrl: string; room: string };
 
 /** One board (Tabella) or room (reference) and how a new person gets in. */
 export interface BenchRoom {
   /** Stays connected all along: keeps the room loaded (the reference drops a room's doc when its last socket leaves). */
   host: BenchClient;
+  spec: RoomSpec;
   /** Joins person `i` (Tabella: POST /join as a participant) and says where to connect. */
   person(i: number): Promise<{ endpoint: Endpoint; identity: Identity }>;
   /** Tabella only: the participant link a browser opens. */
@@ -19,35 +28,35 @@ export interface BenchRoom {
 
 let roomCounter = 0;
 
+/** Person `i` of the scenario's participants joins the room (Tabella: as a member, with a session). */
+export async function joinPerson(spec: RoomSpec, i: number): Promise<{ endpoint: Endpoint; identity: Identity }> {
+  const p = scenario.participants[i % scenario.participants.length]!;
+  const name = `${p.name} ${Math.floor(i / scenario.participants.length) || ''}`.trim();
+  if (spec.kind === 'tabella') {
+    const { memberId, session } = await joinBoard(spec.baseUrl, spec.boardId, spec.participantToken, name, p.department);
+    return {
+      endpoint: { kind: 'tabella', baseUrl: spec.baseUrl, room: spec.boardId, token: session },
+      identity: { id: memberId, name, department: p.department },
+    };
+  }
+  return { endpoint: { kind: 'reference', baseUrl: spec.baseUrl, room: spec.room }, identity: { id: `p${i}`, name, department: p.department } };
+}
+
 export async function openRoom(kind: 'tabella' | 'reference', baseUrl: string): Promise<BenchRoom> {
   if (kind === 'tabella') {
     const board = await createBoard(baseUrl, { title: 'Bench workshop', template: 'vision-workshop', language: 'en' });
     const host = leanClient({ kind, baseUrl, room: board.id, token: board.tokens.viewer }, -1, { id: 'host', name: '', department: '' });
     await withDeadline(host.synced, 15_000, 'host sync');
-    return {
-      host,
-      participantLink: async () => board.links.participant,
-      async person(i) {
-        const p = scenario.participants[i % scenario.participants.length]!;
-        const name = `${p.name} ${Math.floor(i / scenario.participants.length) || ''}`.trim();
-        const { memberId, session } = await joinBoard(baseUrl, board.id, board.tokens.participant, name, p.department);
-        return { endpoint: { kind, baseUrl, room: board.id, token: session }, identity: { id: memberId, name, department: p.department } };
-      },
-    };
+    const spec: RoomSpec = { kind, baseUrl, boardId: board.id, participantToken: board.tokens.participant };
+    return { host, spec, participantLink: async () => board.links.participant, person: (i) => joinPerson(spec, i) };
   }
   // The reference has no API: a host initializes the same vision-workshop board in the room.
   const room = `bench-${process.pid}-${++roomCounter}`;
   const host = leanClient({ kind, baseUrl, room }, -1, { id: 'host', name: '', department: '' });
   await withDeadline(host.synced, 15_000, 'host sync');
   initializeBoard(host.doc, { title: 'Bench workshop', template: 'vision-workshop', language: 'en' }, systemOrigin('bench'));
-  return {
-    host,
-    async person(i) {
-      const p = scenario.participants[i % scenario.participants.length]!;
-      const name = `${p.name} ${Math.floor(i / scenario.participants.length) || ''}`.trim();
-      return { endpoint: { kind, baseUrl, room }, identity: { id: `p${i}`, name, department: p.department } };
-    },
-  };
+  const spec: RoomSpec = { kind, baseUrl, room };
+  return { host, spec, person: (i) => joinPerson(spec, i) };
 }
 
 export function stageIds(doc: Y.Doc): string[] {
@@ -108,7 +117,7 @@ export interface Workload {
  */
 export function startWorkload(
   clients: readonly BenchClient[], ownNotes: Map<BenchClient, string[]>, peers: (c: BenchClient) => number[],
-  tracker: LatencyTracker, options: WorkloadOptions,
+  tracker: LatencySink, options: WorkloadOptions,
 ): Workload {
   const timers: NodeJS.Timeout[] = [];
   const errors: string[] = [];

@@ -8,11 +8,12 @@
  *   --seconds=N        measured seconds of scenarios 1 and 2 (default 60 / 30; quick 4)
  *   --no-write         print the table only (quick mode never writes)
  *   --json=FILE        also write the raw results as JSON
+ *   --workers=N        client worker threads for scenarios 1-3 (default 4)
  * Needs `npm run build` first (the server and the client are the built ones).
  */
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bigBoard } from './browser.js';
 import { joinStorm, memory, workshop } from './scenarios.js';
@@ -26,6 +27,8 @@ const quick = flag('quick');
 const only = new Set((value('only') ?? '1,2,3,4,5').split(',').map(Number));
 const withReference = !flag('tabella-only');
 const seconds = value('seconds') ? Number(value('seconds')) : undefined;
+const workers = Number(value('workers') ?? 4);
+const startLoad = loadavg();
 
 /** Runs one scenario on one server; a failure is reported in the table instead of ending the run. */
 async function attempt<T>(results: Results, what: string, run: () => Promise<T>): Promise<T | undefined> {
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
       push(results.workshop, await attempt(results, `scenario 1 on ${kind}`, () => workshop(kind, {
         boards: 1, clientsPerBoard: quick ? 10 : 60, notesPerBoard: quick ? 100 : 600,
         seconds: seconds ?? (quick ? 4 : 60), warmupSeconds: quick ? 1 : 5,
-        cursorHz: 20, editEveryMs: quick ? 1000 : 3000, client: 'stock',
+        cursorHz: 20, editEveryMs: quick ? 1000 : 3000, client: 'stock', workers,
       })));
     }
   }
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
       push(results.busy, await attempt(results, `scenario 2 on ${kind}`, () => workshop(kind, {
         boards: quick ? 2 : 10, clientsPerBoard: quick ? 10 : 60, notesPerBoard: quick ? 100 : 600,
         seconds: seconds ?? (quick ? 4 : 30), warmupSeconds: quick ? 1 : 5,
-        cursorHz: 20, editEveryMs: quick ? 1000 : 3000, client: 'lean',
+        cursorHz: 20, editEveryMs: quick ? 1000 : 3000, client: 'lean', workers,
       })));
     }
   }
@@ -73,7 +76,7 @@ async function main(): Promise<void> {
     results.joinStorm = [];
     for (const kind of kinds) {
       log(`scenario 3 (join storm) on ${kind}`);
-      push(results.joinStorm, await attempt(results, `scenario 3 on ${kind}`, () => joinStorm(kind, { clients: quick ? 10 : 60, notes: quick ? 200 : 2000 })));
+      push(results.joinStorm, await attempt(results, `scenario 3 on ${kind}`, () => joinStorm(kind, { clients: quick ? 10 : 60, notes: quick ? 200 : 2000, workers })));
     }
   }
   if (only.has(4)) {
@@ -111,7 +114,9 @@ function machine(): string {
   } catch {
     // nproc missing: the count Node sees
   }
-  return `${nproc} cores (nproc), ${model}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${process.platform}`;
+  // The load before the run says whether the machine was quiet (other work skews every timing).
+  const load = startLoad.map((n) => n.toFixed(2)).join(' ');
+  return `${nproc} cores (nproc), ${model}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${process.platform}; load average ${load} at the start`;
 }
 
 main().then(

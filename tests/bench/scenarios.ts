@@ -1,8 +1,10 @@
-import { roots } from '../../shared/src/index.js';
-import { leanClient, stockClient, type BenchClient } from './clients.js';
+import { leanClient, type BenchClient } from './clients.js';
+import { now } from './clock.js';
 import { LatencyTracker, percentile, type LatencySummary } from './latency.js';
-import { addOwnNotes, openRoom, seedNotes, sleep, stageIds, startWorkload, waitFor, withDeadline, type BenchRoom } from './rooms.js';
+import { ClientPool } from './pool.js';
+import { openRoom, seedNotes, sleep, withDeadline, type BenchRoom } from './rooms.js';
 import { BenchServer, type ProbeStats, type ServerKind } from './servers.js';
+import type { PersonPlan, StopResult, StormResult } from './worker-protocol.js';
 
 export interface ServerUsage {
   /** Server CPU over the measured window, % of one core. */
@@ -12,6 +14,9 @@ export interface ServerUsage {
   heapMb: number;
   loopP99Ms: number;
   loopMaxMs: number;
+  /** The harness's own CPU over the same window (every thread), % of one core: what the simulated people cost this machine. */
+  harnessCpuPercent: number;
+  harnessCpuSeconds: number;
 }
 
 export interface WorkshopResult {
@@ -23,9 +28,11 @@ export interface WorkshopResult {
   usage: ServerUsage;
 }
 
-function usage(before: ProbeStats, after: ProbeStats, seconds: number): ServerUsage {
+function usage(before: ProbeStats, after: ProbeStats, seconds: number, harness: NodeJS.CpuUsage): ServerUsage {
   const cpuSeconds = (after.cpuMicros - before.cpuMicros) / 1e6;
   return {
+    harnessCpuPercent: ((harness.user + harness.system) / 1e6 / seconds) * 100,
+    harnessCpuSeconds: (harness.user + harness.system) / 1e6,
     cpuPercent: (cpuSeconds / seconds) * 100,
     cpuSeconds,
     peakRssMb: after.peakRss / 2 ** 20,
@@ -48,6 +55,8 @@ export interface WorkshopOptions {
   cursorHz: number;
   editEveryMs: number;
   client: 'stock' | 'lean';
+  /** Client worker threads the simulated people are spread over (pool.ts). */
+  workers: number;
 }
 
 /** Scenarios 1 and 2: `boards` workshops of people moving cursors and editing their own notes. */
@@ -55,50 +64,48 @@ export async function workshop(kind: ServerKind, o: WorkshopOptions): Promise<Wo
   const server = new BenchServer(kind);
   await server.start();
   const tracker = new LatencyTracker();
-  const rooms: { room: BenchRoom; clients: BenchClient[] }[] = [];
-  const all: BenchClient[] = [];
+  const pool = new ClientPool(o.workers, tracker);
+  const hosts: BenchClient[] = [];
   try {
+    const plans: PersonPlan[][] = Array.from({ length: o.workers }, () => []);
+    const peers: Record<number, number[]> = {};
     let index = 0;
     for (let b = 0; b < o.boards; b++) {
       const room = await openRoom(kind, server.url);
-      const clients: BenchClient[] = [];
-      for (let i = 0; i < o.clientsPerBoard; i++) {
-        const { endpoint, identity } = await room.person(i);
-        const make = o.client === 'stock' ? stockClient : leanClient;
-        clients.push(make(endpoint, index++, identity, tracker));
+      hosts.push(room.host);
+      const members: number[] = [];
+      for (let slot = 0; slot < o.clientsPerBoard; slot++) {
+        const { endpoint, identity } = await room.person(slot);
+        plans[pool.workerOf(index)]!.push({ index, endpoint, identity, slot });
+        members.push(index++);
       }
-      rooms.push({ room, clients });
-      all.push(...clients);
+      for (const m of members) peers[m] = members.filter((p) => p !== m);
     }
-    await withDeadline(Promise.all(all.map((c) => c.synced)), 60_000, 'clients sync');
-    await waitFor(() => all.every((c) => stageIds(c.doc).length > 0), 30_000, 'clients see the board');
-    const own = new Map<BenchClient, string[]>();
-    for (const { clients } of rooms) {
-      clients.forEach((c, i) => own.set(c, addOwnNotes(c, Math.ceil(o.notesPerBoard / o.clientsPerBoard), i)));
-    }
-    await waitFor(() => all.every((c) => roots(c.doc).notes.size >= o.notesPerBoard), 120_000, 'every client holds every note');
-    const roomOf = new Map<BenchClient, BenchClient[]>();
-    for (const { clients } of rooms) for (const c of clients) roomOf.set(c, clients);
-    const peers = (c: BenchClient) => roomOf.get(c)!.filter((p) => p !== c).map((p) => p.index);
-    const load = startWorkload(all, own, peers, tracker, { cursorHz: o.cursorHz, editEveryMs: o.editEveryMs });
+    await pool.all((w) => ({ cmd: 'connect', client: o.client, people: plans[w]! }));
+    await pool.all({ cmd: 'synced', timeoutMs: 60_000 });
+    await pool.all({ cmd: 'addOwnNotes', count: Math.ceil(o.notesPerBoard / o.clientsPerBoard) });
+    await pool.all({ cmd: 'waitNotes', min: o.notesPerBoard, timeoutMs: 120_000 });
+    await pool.all({ cmd: 'start', options: { cursorHz: o.cursorHz, editEveryMs: o.editEveryMs }, peers });
     await sleep(o.warmupSeconds * 1000);
     tracker.reset();
     const before = await server.probe({ resetLoop: true });
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await sleep(o.seconds * 1000);
     const after = await server.probe();
+    const harness = process.cpuUsage(cpu0);
     const elapsed = (performance.now() - t0) / 1000;
     tracker.stopRecording();
-    load.stop();
     await sleep(2000); // drain: edits sent at the very end still arrive
+    const stopped = await pool.all<StopResult>({ cmd: 'stop' });
     return {
-      kind, clients: all.length, boards: o.boards, latency: tracker.summary(),
-      errors: [...load.errors, ...closeErrors(all), ...closeErrors(rooms.map((r) => r.room.host))],
-      usage: usage(before, after, elapsed),
+      kind, clients: index, boards: o.boards, latency: tracker.summary(),
+      errors: [...stopped.flatMap((r) => [...r.errors, ...r.closes]), ...closeErrors(hosts)],
+      usage: usage(before, after, elapsed, harness),
     };
   } finally {
-    for (const c of all) c.destroy();
-    for (const { room } of rooms) room.host.destroy();
+    await pool.close();
+    for (const host of hosts) host.destroy();
     await server.stop();
   }
 }
@@ -115,37 +122,41 @@ export interface JoinStormResult {
   usage: ServerUsage;
 }
 
-/** Scenario 3: `clients` people join a board of `notes` notes at the same moment. */
-export async function joinStorm(kind: ServerKind, o: { clients: number; notes: number }): Promise<JoinStormResult> {
+/**
+ * Scenario 3: `clients` people join a board of `notes` notes at the same
+ * moment, spread over `workers` client threads. Each is timed from the
+ * storm's start through joining (Tabella: POST /join), connecting and
+ * holding every note.
+ */
+export async function joinStorm(kind: ServerKind, o: { clients: number; notes: number; workers: number }): Promise<JoinStormResult> {
   const server = new BenchServer(kind);
   await server.start();
-  const clients: BenchClient[] = [];
+  const pool = new ClientPool(o.workers);
   let room: BenchRoom | undefined;
   try {
     room = await openRoom(kind, server.url);
     await seedNotes(room, o.notes, 20, 1000);
-    const r = room;
+    const spec = room.spec;
+    const people = Array.from({ length: o.clients }, (_, i) => ({ index: i, i }));
+    // Workers are up (their modules loaded) before the clock starts.
+    await pool.all({ cmd: 'destroy' });
     const before = await server.probe({ resetLoop: true });
-    const t0 = performance.now();
-    const times = await Promise.all(Array.from({ length: o.clients }, async (_, i) => {
-      // Tabella: POST /join, then connect with the personal session, as a browser does.
-      const { endpoint, identity } = await r.person(i);
-      const client = stockClient(endpoint, i, identity);
-      clients.push(client);
-      await withDeadline(client.synced, 30_000, `client ${i} sync`);
-      await waitFor(() => roots(client.doc).notes.size >= o.notes, 30_000, `client ${i} holds every note`);
-      return performance.now() - t0;
+    const cpu0 = process.cpuUsage();
+    const t0 = now();
+    const results = await pool.all<StormResult>((w) => ({
+      cmd: 'storm', spec, notes: o.notes, t0, people: people.filter((p) => pool.workerOf(p.index) === w),
     }));
     const after = await server.probe();
-    const elapsed = (performance.now() - t0) / 1000;
-    const sorted = times.sort((a, b) => a - b);
+    const harness = process.cpuUsage(cpu0);
+    const elapsed = (now() - t0) / 1000;
+    const sorted = results.flatMap((r) => r.times).sort((a, b) => a - b);
     return {
       kind, clients: o.clients, notes: o.notes, allSyncedMs: sorted[sorted.length - 1]!,
       p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99),
-      errors: closeErrors(clients), usage: usage(before, after, elapsed),
+      errors: results.flatMap((r) => r.errors), usage: usage(before, after, elapsed, harness),
     };
   } finally {
-    for (const c of clients) c.destroy();
+    await pool.close();
     room?.host.destroy();
     await server.stop();
   }

@@ -8,7 +8,7 @@ describe('benchmark harness, quick mode', () => {
   it('scenario 1: a small workshop delivers every edit to every other client', async () => {
     const result = await workshop('tabella', {
       boards: 1, clientsPerBoard: 6, notesPerBoard: 60, seconds: 3, warmupSeconds: 1,
-      cursorHz: 20, editEveryMs: 500, client: 'stock',
+      cursorHz: 20, editEveryMs: 500, client: 'stock', workers: 2,
     });
     expect(result.errors).toEqual([]);
     expect(result.latency.sent).toBeGreaterThan(0);
@@ -22,7 +22,7 @@ describe('benchmark harness, quick mode', () => {
   }, 60_000);
 
   it('scenario 3: a small join storm syncs every client', async () => {
-    const result = await joinStorm('tabella', { clients: 10, notes: 200 });
+    const result = await joinStorm('tabella', { clients: 10, notes: 200, workers: 2 });
     expect(result.errors).toEqual([]);
     expect(result.allSyncedMs).toBeGreaterThan(0);
     expect(result.p50Ms).toBeGreaterThan(0);

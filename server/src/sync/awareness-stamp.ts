@@ -2,6 +2,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { COLOR_PATTERN, type Role } from '../../../shared/src/index.js';
 
+const utf8 = new TextDecoder();
+
 /** Who a connection is, as presence should show them. */
 export interface PresenceIdentity {
   id: string;
@@ -32,8 +34,13 @@ export function stampAwareness(
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const raw = decoding.readVarString(decoder);
+    // A varString is a length-prefixed UTF-8 byte array: read the bytes and
+    // decode them only for entries this connection may publish. The stock
+    // provider echoes every presence message it receives (about 60 states,
+    // 20 times a second per person), and all of those entries are skipped.
+    const bytes = decoding.readVarUint8Array(decoder);
     if (!mayUse(clientId)) continue;
+    const raw = utf8.decode(bytes);
     const state: unknown = JSON.parse(raw);
     if (state === null) {
       kept.push({ clientId, clock, state: 'null' });
