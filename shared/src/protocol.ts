@@ -19,10 +19,12 @@ export const SYNC_PATH = '/sync';
 export const CLOSE = {
   /** Board id does not match BOARD_ID_PATTERN, or the path is not /sync/<id>. */
   badRequest: 4400,
-  /** Token missing or wrong. Also used for unknown boards when a token is wrong. */
+  /**
+   * No access: the token is missing or wrong, or there is no such board (the two
+   * are one refusal, see ACCESS_REFUSED); also a removed member, a shared link
+   * used where a session is needed ("join first").
+   */
   unauthorized: 4401,
-  /** The board does not exist. */
-  unknownBoard: 4404,
   /** An update was refused (not allowed for this person, role or phase); resync with a fresh doc. */
   forbidden: 4403,
   /** A message exceeded the size limit. */
@@ -36,6 +38,14 @@ export const CLOSE = {
   /** Unexpected server failure; the provider retries. */
   internalError: 1011,
 } as const;
+
+/**
+ * The one refusal for a board id plus a credential that does not open it:
+ * HTTP 401 `{ "error": ACCESS_REFUSED }`, websocket close 4401 with this reason.
+ * An unknown board and a missing or wrong token get exactly this, so a refusal
+ * never tells whether a board exists (docs/security.md, "Refusals").
+ */
+export const ACCESS_REFUSED = 'invalid token or unknown board';
 
 /** Minimum token entropy: 32 random bytes, base64url (256 bits). */
 export const TOKEN_BYTES = 32;

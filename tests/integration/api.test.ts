@@ -94,17 +94,19 @@ describe('GET /api/boards/:id', () => {
     }
   });
 
-  it('404 for an unknown board, 401 for a missing or wrong token, 400 for a bad id', async () => {
+  it('one 401 for an unknown board and for a missing or wrong token; 400 for a bad id', async () => {
+    // Issue 6 supersedes issue 2's 404/401 split: a refusal must not tell whether the board exists.
     const board = await createBoard(server.url);
+    const refused = { error: 'invalid token or unknown board' };
     const unknown = await fetch(`${server.url}/api/boards/ZZZZZZZZZZZZZZZZ?token=${board.tokens.viewer}`);
-    expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toEqual({ error: 'board not found' });
+    expect(unknown.status).toBe(401);
+    expect(await unknown.json()).toEqual(refused);
     const missing = await fetch(`${server.url}/api/boards/${board.id}`);
     expect(missing.status).toBe(401);
-    expect(await missing.json()).toEqual({ error: 'token required' });
+    expect(await missing.json()).toEqual(refused);
     const wrong = await fetch(`${server.url}/api/boards/${board.id}?token=${'B'.repeat(43)}`);
     expect(wrong.status).toBe(401);
-    expect(await wrong.json()).toEqual({ error: 'invalid token' });
+    expect(await wrong.json()).toEqual(refused);
     const badId = await fetch(`${server.url}/api/boards/..%2F..%2Fetc?token=x`);
     expect(badId.status).toBe(400);
     expect(await badId.json()).toEqual({ error: 'invalid board id' });

@@ -70,11 +70,11 @@ afterAll(async () => {
 });
 
 describe('export access', () => {
-  it('needs a valid token of the board; 404 for unknown boards and files; 400 for bad ids', async () => {
+  it('needs a valid token of the board; 401 for unknown boards (as for wrong tokens); 404 for unknown files; 400 for bad ids', async () => {
     const { board, session } = await exampleWorkshop('en', 'Access');
     expect((await fetch(exportUrl(board, 'roadmap.md', undefined))).status).toBe(401);
     expect((await fetch(exportUrl(board, 'roadmap.md', 'not-a-token'))).status).toBe(401);
-    expect((await fetch(exportUrl(board, 'roadmap.md', board.tokens.viewer).replace(board.id, 'AAAAAAAAAAAAAAAA'))).status).toBe(404);
+    expect((await fetch(exportUrl(board, 'roadmap.md', board.tokens.viewer).replace(board.id, 'AAAAAAAAAAAAAAAA'))).status).toBe(401);
     expect((await fetch(exportUrl(board, 'roadmap.md', board.tokens.viewer).replace(board.id, 'bad!id'))).status).toBe(400);
     expect((await fetch(exportUrl(board, 'roadmap.exe', board.tokens.viewer))).status).toBe(404);
     expect((await fetch(exportUrl(board, 'roadmap.csv', board.tokens.viewer, '&delimiter=tab'))).status).toBe(400);

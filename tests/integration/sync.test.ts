@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import {
-  BoardReader, CLOSE, addNote, localOrigin, moveNote, readBoard, updateNote,
+  ACCESS_REFUSED, BoardReader, CLOSE, addNote, localOrigin, moveNote, readBoard, updateNote,
 } from '../../shared/src/index.js';
 import { connect, connectMember, createBoard, type TestClient } from '../support/clients.js';
 import { startTestServer } from '../support/in-process-server.js';
@@ -125,18 +125,13 @@ describe('refusals use final close codes (4400-4499) with a reason', () => {
     }
   });
 
-  it('refuses a bad token with 4401', async () => {
+  it('refuses a missing or wrong token and an unknown board alike: 4401, one reason', async () => {
     const board = await createBoard(server.url);
-    expect(await closeOf(`/sync/${board.id}?token=wrong`)).toEqual({ code: CLOSE.unauthorized, reason: 'invalid token' });
-    expect(await closeOf(`/sync/${board.id}`)).toEqual({ code: CLOSE.unauthorized, reason: 'invalid token' });
-  });
-
-  it('refuses an unknown board with 4404', async () => {
-    const board = await createBoard(server.url);
-    expect(await closeOf(`/sync/AAAAAAAAAAAAAAAA?token=${board.tokens.participant}`)).toEqual({
-      code: CLOSE.unknownBoard,
-      reason: 'unknown board',
-    });
+    const refused = { code: CLOSE.unauthorized, reason: ACCESS_REFUSED };
+    expect(await closeOf(`/sync/${board.id}?token=wrong`)).toEqual(refused);
+    expect(await closeOf(`/sync/${board.id}`)).toEqual(refused);
+    expect(await closeOf(`/sync/AAAAAAAAAAAAAAAA?token=${board.tokens.participant}`)).toEqual(refused);
+    expect(await closeOf(`/sync/AAAAAAAAAAAAAAAA?token=${board.tokens.viewer}`)).toEqual(refused);
   });
 
   it('refuses a malformed board id with 4400 instead of rewriting it', async () => {

@@ -29,7 +29,7 @@ type State =
 
 function errorState(err: unknown): State {
   if (err instanceof ApiError) {
-    if (err.status === 404) return { kind: 'error', error: 'unknownBoard' };
+    // 401: a wrong or outdated link, or a board that no longer exists (one answer by design).
     if (err.status === 401) return { kind: 'error', error: 'invalidLink' };
     if (err.status === 403) return { kind: 'error', error: 'removed' };
     return { kind: 'error', error: 'server', detail: err.message };

@@ -61,16 +61,15 @@ export function BoardSession({ boardId, access, onSessionLost }: {
     localName: access.info.memberId ? boardStoreName(boardId) : undefined,
     onRefusedUpdate: (reason) => toasts.show(reason || t('session.refused'), 'error'),
     onClose: (code) => {
-      if (code === CLOSE.unknownBoard || code === CLOSE.badRequest) return;
+      // 4401 (no access, or no such board) is looked into by the re-check: a 401 there ends the session.
+      if (code === CLOSE.badRequest) return;
       recheck(code);
     },
   });
   const snapshot = useSnapshot(sync.connection);
 
   if (linkInvalid) return <ErrorScreen kind="invalidLink" />;
-  if (sync.refusedWith === CLOSE.unknownBoard || sync.refusedWith === CLOSE.badRequest) {
-    return <ErrorScreen kind={sync.refusedWith === CLOSE.unknownBoard ? 'unknownBoard' : 'invalidLink'} detail={`(${sync.refusedWith})`} />;
-  }
+  if (sync.refusedWith === CLOSE.badRequest) return <ErrorScreen kind="invalidLink" detail={`(${sync.refusedWith})`} />;
   if (!sync.connection || !snapshot) return <LoadingScreen />;
   if (editingIdentity && access.askDepartment && !sync.synced) return <LoadingScreen />;
   if (editingIdentity && (snapshot.departments.length > 0 || !access.askDepartment)) {

@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 
-export type ErrorKind = 'invalidLink' | 'unknownBoard' | 'notFound' | 'network' | 'server' | 'removed';
+/**
+ * `invalidLink` also stands for a board that does not exist: the server refuses
+ * both the same way, so as not to reveal which boards exist.
+ */
+export type ErrorKind = 'invalidLink' | 'notFound' | 'network' | 'server' | 'removed';
 
 /** Full-screen, final errors: the board cannot be opened with this link. */
 export function ErrorScreen({ kind, detail }: { kind: ErrorKind; detail?: string }) {

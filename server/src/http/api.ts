@@ -5,7 +5,7 @@ import {
   OperationError, isRole, type BoardInfoResponse, type CreateBoardResponse,
 } from '../../../shared/src/index.js';
 import type { BoardAccess } from '../boards/board-access.js';
-import { boardIdOf, callerOf, facilitatorOf } from './auth.js';
+import { admitted, boardIdOf, callerOf, facilitatorOf } from './auth.js';
 import type { BoardService } from '../boards/board-service.js';
 import type { MemberKicker, MemberService } from '../boards/members.js';
 import type { BoardStore, MemberRow } from '../store/board-store.js';
@@ -103,10 +103,7 @@ export function apiRouter(deps: ApiDeps): Router {
   router.post('/boards/:id/join', async (req: Request, res: Response) => {
     const id = boardIdOf(req);
     const input = parse(joinBody, req.body);
-    const result = await access.check(id, input.token);
-    if (result === 'unknown-board') throw new HttpError(404, 'board not found');
-    if (result === 'removed') throw new HttpError(403, 'you were removed from this workshop');
-    if (result === 'bad-token') throw new HttpError(401, 'invalid token');
+    const result = admitted(await access.check(id, input.token));
     if (result.via !== 'link' || result.role === 'viewer') {
       throw new HttpError(400, 'join with the facilitator or participant link');
     }

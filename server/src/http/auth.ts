@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import { isBoardId } from '../../../shared/src/index.js';
-import type { BoardAccess, Caller } from '../boards/board-access.js';
+import { ACCESS_REFUSED, isBoardId } from '../../../shared/src/index.js';
+import type { AccessResult, BoardAccess, Caller } from '../boards/board-access.js';
 import { HttpError } from './errors.js';
 
 /** The token of a request: `Authorization: Bearer <token>`, else `?token=`. */
@@ -17,13 +17,23 @@ export function boardIdOf(req: Request): string {
   return id;
 }
 
+/**
+ * The one answer to a board id plus a credential that does not open it: an
+ * unknown board and a missing or wrong token are the same 401, byte for byte.
+ */
+function accessRefused(): HttpError {
+  return new HttpError(401, ACCESS_REFUSED);
+}
+
 /** Who is calling, or the HTTP error that says why not. */
 export async function callerOf(access: BoardAccess, req: Request, id: string): Promise<Caller> {
-  const token = tokenOf(req);
-  const result = await access.check(id, token);
-  if (result === 'unknown-board') throw new HttpError(404, 'board not found');
+  return admitted(await access.check(id, tokenOf(req)));
+}
+
+/** A caller, or the refusal: 401 (no access, board known or not), 403 (a removed member's own session). */
+export function admitted(result: AccessResult): Caller {
+  if (result === 'refused') throw accessRefused();
   if (result === 'removed') throw new HttpError(403, 'you were removed from this workshop');
-  if (result === 'bad-token') throw new HttpError(401, typeof token === 'string' && token ? 'invalid token' : 'token required');
   return result;
 }
 

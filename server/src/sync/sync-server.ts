@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
-import { CLOSE, SYNC_PATH, isBoardId } from '../../../shared/src/index.js';
+import { ACCESS_REFUSED, CLOSE, SYNC_PATH, isBoardId } from '../../../shared/src/index.js';
 import type { BoardAccess, Caller } from '../boards/board-access.js';
 import { MAIN_DOC } from '../store/board-store.js';
 import type { PresenceIdentity } from './awareness-stamp.js';
@@ -151,8 +151,8 @@ export class SyncServer {
       return { refuse: { code: CLOSE.badRequest, reason: 'invalid board id' } };
     }
     const check = await this.access.check(boardId, url.searchParams.get('token'));
-    if (check === 'unknown-board') return { refuse: { code: CLOSE.unknownBoard, reason: 'unknown board' } };
-    if (check === 'bad-token') return { refuse: { code: CLOSE.unauthorized, reason: 'invalid token' } };
+    // An unknown board and a missing or wrong token are one refusal (docs/security.md).
+    if (check === 'refused') return { refuse: { code: CLOSE.unauthorized, reason: ACCESS_REFUSED } };
     if (check === 'removed') return { refuse: { code: CLOSE.unauthorized, reason: 'removed from this workshop' } };
     return this.admit(boardId, side === 'private', check);
   }
