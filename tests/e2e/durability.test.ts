@@ -5,6 +5,7 @@ import { launchBrowser } from './support/browser.js';
 import { HomePage, type WorkshopLinks } from './pages/HomePage.js';
 import { BoardPage } from './pages/BoardPage.js';
 import { SaveStatus } from './pages/SaveStatus.js';
+import { limitFileSize } from '../support/file-size-limit.js';
 
 const POLL = { timeout: 20_000, interval: 100 };
 /** Tabella's `saved` and `storage` message types (docs/protocol.md). */
@@ -83,10 +84,37 @@ describe('saving and offline work', () => {
     await page.screenshot({ path: '/tmp/tabella-save-saved.png', clip: { x: 700, y: 0, width: 740, height: 64 } });
   });
 
+  it('shows "the server cannot save" while the server\'s disk refuses writes, then "All changes saved"', async () => {
+    // A real filesystem failure: the server process may not grow any file (prlimit, EFBIG),
+    // as with a failing or full disk. Root ignores read-only permissions, a file size limit it does not.
+    const page = await newPage();
+    const flavia = new BoardPage(page);
+    const save = new SaveStatus(page);
+    await flavia.open(links.participant);
+    await flavia.join('Flavia Grigi', 'sales');
+    await expect.poll(() => save.state(), POLL).toBe('saved');
+    await expect.poll(async () => (await flavia.stages()).length, POLL).toBeGreaterThan(0);
+    const [stage] = await flavia.stages();
+    await save.record();
+
+    const lift = limitFileSize(server.pid, 1);
+    try {
+      await flavia.addNote(stage!.id, 'Written while the server cannot save');
+      await expect.poll(() => save.state(), POLL).toBe('storage');
+      expect(await save.label()).toBe('The server cannot save right now — keep working, nothing is lost');
+    } finally {
+      lift();
+    }
+    await expect.poll(() => save.state(), POLL).toBe('saved');
+    expect(await save.label()).toBe('All changes saved');
+    const history = await save.history();
+    expect(history.indexOf('storage')).toBeGreaterThan(0);
+    expect(history.at(-1)).toBe('saved');
+  });
+
   it('tells people calmly when the server cannot write to its disk', async () => {
-    // Read-only data directories cannot be made here (tests run as root, which ignores
-    // permissions); the server side is covered by an integration test. Here the page
-    // gets the server's `storage` message as it would be sent.
+    // The real failure is the test above; here the page gets the server's `storage`
+    // message as it would be sent, to check both layouts (laptop and phone) and recovery.
     let toPage: ((m: Buffer) => void) | undefined;
     const page = await newPage({ width: 1440, height: 900 }, (ws) => {
       const server = ws.connectToServer();

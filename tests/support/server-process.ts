@@ -52,6 +52,13 @@ export class ServerProcess {
     return this.output;
   }
 
+  /** The running server's process id (for `prlimit`, signals). */
+  get pid(): number {
+    const child = this.child;
+    if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) throw new Error('the server is not running');
+    return child.pid;
+  }
+
   /** SIGKILL: no flush, no goodbye; what survives is what was committed. */
   async kill(): Promise<void> {
     await this.signal('SIGKILL');

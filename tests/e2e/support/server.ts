@@ -3,6 +3,8 @@ import { ServerProcess } from '../../support/server-process.js';
 
 export interface RunningServer {
   url: string;
+  /** The server's current process id (it changes with `resume()`). */
+  readonly pid: number;
   stop(): Promise<void>;
   /** Graceful stop that keeps the data directory, for `resume()`. */
   halt(): Promise<void>;
@@ -20,6 +22,9 @@ export async function startServer(): Promise<RunningServer> {
   const url = await process.start(20_000);
   return {
     url,
+    get pid() {
+      return process.pid;
+    },
     async stop() {
       await process.stop();
       rmSync(process.dataDir, { recursive: true, force: true });

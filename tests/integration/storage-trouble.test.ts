@@ -1,0 +1,142 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { addNote, localOrigin, readBoard } from '../../shared/src/index.js';
+import { connect, createBoard, joinBoard } from '../support/clients.js';
+import { limitFileSize } from '../support/file-size-limit.js';
+import { ServerProcess } from '../support/server-process.js';
+
+/**
+ * Storage trouble on a real filesystem, end to end: the built server runs as
+ * its own process and `prlimit` takes away its right to write files (EFBIG on
+ * every write, which SQLite reports as SQLITE_IOERR_WRITE), as a failing or
+ * full disk would. The in-process variant with a failing store is D2 in
+ * durability.test.ts. Needs `npm run build` and util-linux's `prlimit`.
+ */
+const server = new ServerProcess();
+const clients: { destroy(): void }[] = [];
+let lift: (() => void) | undefined;
+
+afterAll(async () => {
+  lift?.();
+  for (const c of clients) c.destroy();
+  await server.kill();
+});
+
+/** A stock provider that asked for acknowledgements (`ack=1`), as our client does, recording 100 and 101. */
+function ackingWriter(url: string, boardId: string, session: string, author: { id: string; name: string; department: string }) {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}/sync`, boardId, doc, {
+    params: { token: session, ack: '1' },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  const writer = {
+    doc,
+    provider,
+    /** Highest clock of ours the server said is stored. */
+    acked: 0,
+    /** Every `storage` message, in order: 1 = cannot write, 0 = can again. */
+    storage: [] as number[],
+    closes: 0,
+    /** Note id -> our clock once it was written. */
+    written: new Map<string, number>(),
+    write(stageId: string, text: string): { id: string; clock: number } {
+      const id = addNote(doc, { stageId, text }, author, localOrigin(author.id));
+      const clock = Y.getState(doc.store, doc.clientID);
+      writer.written.set(id, clock);
+      return { id, clock };
+    },
+    acknowledged(): string[] {
+      return [...writer.written].filter(([, clock]) => clock <= writer.acked).map(([id]) => id);
+    },
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+  provider.messageHandlers[100] = (_encoder, decoder) => {
+    for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+      const client = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      if (client === doc.clientID) writer.acked = Math.max(writer.acked, clock);
+    }
+  };
+  provider.messageHandlers[101] = (_encoder, decoder) => void writer.storage.push(decoding.readVarUint(decoder));
+  provider.on('connection-close', () => void (writer.closes += 1));
+  clients.push(writer);
+  return writer;
+}
+
+describe('storage trouble on a real filesystem (prlimit)', () => {
+  it('tells the writer, acknowledges nothing, keeps serving reads; commits and acknowledges once writes work, and keeps it all across kill -9', { timeout: 90_000 }, async () => {
+    const url = await server.start();
+    const board = await createBoard(url);
+    const other = await createBoard(url, { title: 'Another workshop', template: 'vision-workshop', language: 'it' });
+    const { memberId, session } = await joinBoard(url, board.id, board.tokens.participant, 'Writer', 'sales');
+    const writer = ackingWriter(url, board.id, session, { id: memberId, name: 'Writer', department: 'sales' });
+    const watcher = connect(url, board.id, board.tokens.viewer);
+    clients.push(watcher);
+    await vi.waitFor(() => expect(writer.provider.synced).toBe(true), { timeout: 15_000 });
+    await watcher.synced;
+    const socket = writer.provider.ws;
+    const stages = readBoard(writer.doc).segments.flatMap((s) => s.stages.map((st) => st.id));
+
+    const before = writer.write(stages[0]!, 'written before the disk failed');
+    await vi.waitFor(() => expect(writer.acked).toBe(before.clock));
+
+    // The disk fails: no file of the server's can grow past its first byte.
+    lift = limitFileSize(server.pid, 1);
+    const during = [writer.write(stages[1]!, 'written while the disk fails, 1')];
+    await vi.waitFor(() => expect(writer.storage).toEqual([1]), { timeout: 10_000 });
+    // A real SQLite error from the filesystem, not a simulated one.
+    await vi.waitFor(() => expect(server.logs).toMatch(/"code":"SQLITE_(IOERR\w*|FULL)".*writing to the store failed; retrying/));
+    during.push(writer.write(stages[2]!, 'written while the disk fails, 2'), writer.write(stages[1]!, 'written while the disk fails, 3'));
+    expect(writer.acked).toBe(before.clock);
+
+    // The server stays up and keeps serving what only needs reading.
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const info = await fetch(`${url}/api/boards/${board.id}?token=${board.tokens.viewer}`);
+    expect(info.status).toBe(200);
+    const reader = connect(url, other.id, other.tokens.viewer);
+    clients.push(reader);
+    await reader.synced;
+    expect(readBoard(reader.doc).meta.title).toBe('Another workshop');
+    const markdown = await fetch(`${url}/api/boards/${other.id}/export/roadmap.md?token=${other.tokens.viewer}`);
+    expect(markdown.status).toBe(200);
+    expect(await markdown.text()).toContain('Another workshop');
+    // Nothing written meanwhile was acknowledged or shown to others.
+    expect(writer.acked).toBe(before.clock);
+    expect(writer.storage).toEqual([1]);
+    for (const { id } of during) expect(readBoard(watcher.doc).notesById.has(id)).toBe(false);
+
+    // Space returns: the server's own retries commit the writes, then acknowledge them
+    // and broadcast them, on the same socket; the client sends nothing again.
+    lift();
+    await vi.waitFor(() => expect(writer.storage).toEqual([1, 0]), { timeout: 15_000 });
+    await vi.waitFor(() => expect(writer.acked).toBe(during.at(-1)!.clock), { timeout: 5_000 });
+    await vi.waitFor(() => expect(during.filter(({ id }) => !readBoard(watcher.doc).notesById.has(id))).toEqual([]));
+    expect(writer.provider.ws).toBe(socket);
+    expect(writer.closes).toBe(0);
+    const after = writer.write(stages[0]!, 'written after the disk came back');
+    await vi.waitFor(() => expect(writer.acked).toBe(after.clock));
+
+    // Everything acknowledged is on disk: it survives kill -9.
+    const acknowledged = writer.acknowledged();
+    expect(acknowledged).toEqual([before.id, ...during.map(({ id }) => id), after.id]);
+    await server.kill();
+    await server.start();
+    const db = new Database(join(server.dataDir, 'tabella.sqlite'), { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+    const check = connect(url, board.id, board.tokens.viewer);
+    clients.push(check);
+    await check.synced;
+    const present = readBoard(check.doc).notesById;
+    expect(acknowledged.filter((id) => !present.has(id))).toEqual([]);
+  });
+});
