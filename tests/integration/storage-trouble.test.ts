@@ -113,6 +113,13 @@ describe('storage trouble on a real filesystem (prlimit)', () => {
     expect(writer.acked).toBe(before.clock);
     expect(writer.storage).toEqual([1]);
     for (const { id } of during) expect(readBoard(watcher.doc).notesById.has(id)).toBe(false);
+    // Someone joining now is served what the store holds, not the unsaved changes
+    // in the server's memory: anything a peer has seen survives a crash.
+    const late = connect(url, board.id, board.tokens.viewer);
+    clients.push(late);
+    await late.synced;
+    expect(readBoard(late.doc).notesById.has(before.id)).toBe(true);
+    for (const { id } of during) expect(readBoard(late.doc).notesById.has(id)).toBe(false);
 
     // Space returns: the server's own retries commit the writes, then acknowledge them
     // and broadcast them, on the same socket; the client sends nothing again.
@@ -120,6 +127,7 @@ describe('storage trouble on a real filesystem (prlimit)', () => {
     await vi.waitFor(() => expect(writer.storage).toEqual([1, 0]), { timeout: 15_000 });
     await vi.waitFor(() => expect(writer.acked).toBe(during.at(-1)!.clock), { timeout: 5_000 });
     await vi.waitFor(() => expect(during.filter(({ id }) => !readBoard(watcher.doc).notesById.has(id))).toEqual([]));
+    await vi.waitFor(() => expect(during.filter(({ id }) => !readBoard(late.doc).notesById.has(id))).toEqual([]));
     expect(writer.provider.ws).toBe(socket);
     expect(writer.closes).toBe(0);
     const after = writer.write(stages[0]!, 'written after the disk came back');

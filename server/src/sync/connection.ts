@@ -126,7 +126,15 @@ export class Connection implements RoomPeer {
         const syncType = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) {
-          this.send(this.room.syncStep2(payload));
+          const answer = this.room.syncStep2(payload);
+          if (answer instanceof Uint8Array) {
+            this.send(answer);
+          } else {
+            answer.then((message) => this.send(message), (error: unknown) => {
+              this.log.error({ conn: this.id, err: error }, 'could not answer a sync request');
+              this.close(CLOSE.internalError, 'sync failed, reconnect');
+            });
+          }
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           if (this.role === 'viewer') {
             if (payload.byteLength > 2) this.log.debug({ conn: this.id }, 'dropped update from viewer');

@@ -22,6 +22,10 @@ const MAX_MERGE = 64;
 /** The state vector message of an empty doc: what a brand-new client sends. */
 const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
 
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === EMPTY_STATE_VECTOR.byteLength && stateVector[0] === EMPTY_STATE_VECTOR[0];
+}
+
 export interface RoomOptions {
   /** Compact the stored updates into one snapshot after this many appends. */
   compactEvery: number;
@@ -64,6 +68,13 @@ export class Room {
   private cachedStep1: Uint8Array | undefined;
   private cachedFullState: Uint8Array | undefined;
   private readonly peerByOrigin = new Map<object, RoomPeer>();
+  /** Updates integrated into the doc so far, and how many of them are committed to the store. */
+  private integrated = 0;
+  private stored = 0;
+  /** Sync answers waiting until `stored` reaches `target`, or storage trouble starts (see syncStep2). */
+  private storedWaiters: { target: number; wake: () => void }[] = [];
+  /** During storage trouble: the board as the store holds it (what is really saved), loaded once. */
+  private savedView: Promise<Y.Doc> | undefined;
   private appendsSinceCompact = 0;
   /** Approximate stored size: the last snapshot plus what was appended since. */
   storedBytes: number;
@@ -86,6 +97,12 @@ export class Room {
     this.lastSeq = lastSeq;
     this.appendsSinceCompact = storedUpdates;
     this.writes = new WriteQueue(log, (failing) => {
+      if (failing) {
+        this.wakeStoredWaiters(true);
+      } else {
+        void this.savedView?.then((doc) => doc.destroy(), () => undefined);
+        this.savedView = undefined;
+      }
       const message = encodeStorage(failing);
       for (const peer of this.peers) if (peer.wantsAcks) peer.send(message);
     });
@@ -152,15 +169,56 @@ export class Room {
   }
 
   /**
-   * Answer to a peer's state vector. A brand-new client (empty state vector)
-   * gets the cached full state, so a join storm costs one encode.
+   * Answer to a peer's state vector. Invariant: a peer is only ever shown
+   * what the store holds, so anything it has seen survives a crash (the
+   * broadcast path keeps the same rule: stored, then sent). Usually nothing
+   * is pending and the answer is immediate; a brand-new client (empty state
+   * vector) then gets the cached full state, so a join storm costs one
+   * encode. With updates still being written, the answer waits for the
+   * write (same tick); while storage is failing, it is built from the store.
    */
-  syncStep2(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.byteLength === EMPTY_STATE_VECTOR.byteLength && stateVector[0] === EMPTY_STATE_VECTOR[0]) {
+  syncStep2(stateVector: Uint8Array): Uint8Array | Promise<Uint8Array> {
+    if (this.stored === this.integrated) return this.answerFromDoc(stateVector);
+    return this.answerWhenStored(stateVector);
+  }
+
+  private answerFromDoc(stateVector: Uint8Array): Uint8Array {
+    if (isEmptyStateVector(stateVector)) {
       this.cachedFullState ??= encodeSyncStep2(this.doc, stateVector);
       return this.cachedFullState;
     }
     return encodeSyncStep2(this.doc, stateVector);
+  }
+
+  private async answerWhenStored(stateVector: Uint8Array): Promise<Uint8Array> {
+    if (!this.writes.isFailing) {
+      // Waits for what was integrated before the request, not for a quiet
+      // moment: under steady editing a quiet moment may never come. Later
+      // updates are stored in the same tick they are flushed in.
+      const target = this.integrated;
+      await new Promise<void>((wake) => this.storedWaiters.push({ target, wake }));
+      if (!this.writes.isFailing) return this.answerFromDoc(stateVector);
+    }
+    this.savedView ??= this.loadSavedView();
+    return encodeSyncStep2(await this.savedView, stateVector);
+  }
+
+  private async loadSavedView(): Promise<Y.Doc> {
+    const { updates } = await this.store.loadUpdates(this.id, this.docName);
+    const saved = new Y.Doc({ gc: true });
+    saved.transact(() => {
+      for (const update of updates) Y.applyUpdate(saved, update, LOAD_ORIGIN);
+    }, LOAD_ORIGIN);
+    return saved;
+  }
+
+  private wakeStoredWaiters(all: boolean): void {
+    const waiting = this.storedWaiters;
+    this.storedWaiters = [];
+    for (const waiter of waiting) {
+      if (all || waiter.target <= this.stored) waiter.wake();
+      else this.storedWaiters.push(waiter);
+    }
   }
 
   get maxBytes(): number {
@@ -206,6 +264,7 @@ export class Room {
     this.flushBatch();
     this.scheduleCompaction();
     await this.writes.idle();
+    void this.savedView?.then((doc) => doc.destroy(), () => undefined);
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
@@ -214,6 +273,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
+    this.integrated += 1;
     this.cachedStep1 = undefined;
     this.cachedFullState = undefined;
     this.batch.push({ update, peer: this.peerByOrigin.get(origin as object) });
@@ -238,6 +298,8 @@ export class Room {
       const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
       this.writes.push(async () => {
         this.lastSeq = await this.store.appendUpdate(this.id, merged, this.docName);
+        this.stored += batch.length;
+        if (this.storedWaiters.length > 0) this.wakeStoredWaiters(false);
         this.appendsSinceCompact += 1;
         this.storedBytes += merged.byteLength;
         const message = encodeUpdate(merged);
