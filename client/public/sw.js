@@ -10,8 +10,11 @@
  * - /api, /sync, everything else: untouched (never cached).
  *
  * Service workers need a secure context: https, or localhost. On a plain-http
- * LAN address the browser does not install it, and offline reloads are not
- * possible there (offline work without reloading still is).
+ * LAN address the browser does not install it (offline work without reloading
+ * still works there); for offline reloads on a room's network, run the server
+ * with TLS (README, "Offline reload needs HTTPS"). Over https the certificate
+ * must be one the device trusts: Chromium refuses service workers on a
+ * certificate error even after the user clicked through the warning.
  */
 const CACHE = 'tabella-shell-v1';
 const SHELL = '/';

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -24,7 +24,30 @@ const schema = z.object({
   MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(200),
   MAX_BOARD_BYTES: z.coerce.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   MAX_PRESENCE_PER_BOARD: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  TLS: z.enum(['off', 'self-signed']).default('off'),
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
+}).superRefine((c, ctx) => {
+  // HTTPS from files needs both; a self-signed certificate is made by Tabella, so no files then.
+  if (c.TLS_CERT_FILE && !c.TLS_KEY_FILE) {
+    ctx.addIssue({ code: 'custom', path: ['TLS_KEY_FILE'], message: 'missing: TLS_CERT_FILE is set, so TLS_KEY_FILE (its private key, PEM) must be too' });
+  }
+  if (c.TLS_KEY_FILE && !c.TLS_CERT_FILE) {
+    ctx.addIssue({ code: 'custom', path: ['TLS_CERT_FILE'], message: 'missing: TLS_KEY_FILE is set, so TLS_CERT_FILE (the certificate, PEM) must be too' });
+  }
+  if (c.TLS === 'self-signed' && (c.TLS_CERT_FILE || c.TLS_KEY_FILE)) {
+    ctx.addIssue({ code: 'custom', path: ['TLS'], message: 'self-signed makes its own certificate: unset TLS, or unset TLS_CERT_FILE and TLS_KEY_FILE' });
+  }
 });
+
+/**
+ * How the one port is served. `files`: HTTPS with the given PEM files.
+ * `self-signed`: HTTPS with a certificate Tabella makes and keeps in `dir`.
+ */
+export type TlsConfig =
+  | { kind: 'off' }
+  | { kind: 'files'; certFile: string; keyFile: string }
+  | { kind: 'self-signed'; dir: string };
 
 export interface Config {
   port: number;
@@ -53,6 +76,8 @@ export interface Config {
   maxPresencePerBoard: number;
   /** How long presence changes are gathered before one message goes out. */
   presenceTickMs: number;
+  /** Plain HTTP (off) or HTTPS and WSS on the same port. */
+  tls: TlsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -61,14 +86,18 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(present[String(i.path[0])])})`);
+    const lines = parsed.error.issues.map((i) => {
+      const value = present[String(i.path[0])];
+      return `  ${i.path.join('.')}: ${i.message} (${value === undefined ? 'not set' : `got ${JSON.stringify(value)}`})`;
+    });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const dataDir = resolve(c.DATA_DIR);
   return {
     port: c.PORT,
     host: c.HOST,
-    dataDir: resolve(c.DATA_DIR),
+    dataDir,
     publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: c.LOG_LEVEL,
     durability: c.DURABILITY,
@@ -87,5 +116,12 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     maxBoardBytes: c.MAX_BOARD_BYTES,
     maxPresencePerBoard: c.MAX_PRESENCE_PER_BOARD,
     presenceTickMs: c.PRESENCE_TICK_MS,
+    tls: tlsConfig(c.TLS, c.TLS_CERT_FILE, c.TLS_KEY_FILE, dataDir),
   };
+}
+
+function tlsConfig(mode: 'off' | 'self-signed', certFile: string | undefined, keyFile: string | undefined, dataDir: string): TlsConfig {
+  if (certFile && keyFile) return { kind: 'files', certFile: resolve(certFile), keyFile: resolve(keyFile) };
+  if (mode === 'self-signed') return { kind: 'self-signed', dir: join(dataDir, 'tls') };
+  return { kind: 'off' };
 }

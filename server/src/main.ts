@@ -16,14 +16,32 @@ async function main(): Promise<void> {
     throw error;
   }
   const log = pino({ level: config.logLevel });
-  const server = await startServer(config, { log });
+  let server;
+  try {
+    server = await startServer(config, { log });
+  } catch (error) {
+    // A certificate that cannot be read or does not fit its key: a setting to fix, like a bad value.
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Invalid configuration:\n  ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
   // Tests and scripts read this line to learn the port when PORT=0.
   log.info({ url: server.url, dataDir: config.dataDir }, 'Tabella listening');
+  if (server.certificate) {
+    const { file, fingerprint, validTo } = server.certificate;
+    log.info({ certFile: file, sha256: fingerprint, validTo }, 'HTTPS and WSS on this port');
+  }
   if (config.host === '127.0.0.1' || config.host === 'localhost') {
     log.info('Only this computer can connect. For a workshop on the room network, start with HOST=0.0.0.0');
   } else if (config.host === '0.0.0.0' || config.host === '::') {
     const lan = lanAddress();
-    if (lan) log.info({ url: `http://${lan}:${new URL(server.url).port}` }, 'Reachable on the room network');
+    const { protocol, port } = new URL(server.url);
+    if (lan) log.info({ url: `${protocol}//${lan}:${port}` }, 'Reachable on the room network');
+    if (!server.certificate) {
+      log.info('Plain HTTP: reloading a board while offline needs HTTPS on a network address (README, "Offline reload needs HTTPS")');
+    }
   }
 
   let stopping = false;

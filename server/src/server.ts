@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
@@ -9,15 +10,19 @@ import { DraftReveal } from './boards/drafts.js';
 import { MemberService } from './boards/members.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
+import { certificateNames, loadTls } from './http/tls.js';
 import type { BoardStore } from './store/board-store.js';
 import { SqliteBoardStore } from './store/sqlite-store.js';
 import { RoomRegistry } from './sync/room-registry.js';
 import { SyncServer } from './sync/sync-server.js';
 
 export interface TabellaServer {
-  /** Base URL once listening, e.g. http://127.0.0.1:8080. */
+  /** Base URL once listening, e.g. http://127.0.0.1:8080 (https:// when TLS is on). */
   readonly url: string;
+  /** The one server for the app, the API and websocket sync (an https.Server when TLS is on). */
   readonly http: Server;
+  /** The certificate served when TLS is on. */
+  readonly certificate: { file: string; fingerprint: string; validTo: Date } | undefined;
   readonly store: BoardStore;
   readonly rooms: RoomRegistry;
   /** Closes peers (1001, they reconnect), flushes every room, closes the store. */
@@ -29,9 +34,11 @@ export interface ServerDeps {
   store?: BoardStore;
 }
 
-/** Composition root: wires store, rooms, sync and HTTP on one port. */
+/** Composition root: wires store, rooms, sync and HTTP (or HTTPS) on one port. */
 export async function startServer(config: Config, deps: ServerDeps = {}): Promise<TabellaServer> {
   const log = deps.log ?? pino({ level: config.logLevel });
+  // First, so that a bad certificate stops the start before anything is opened.
+  const tls = await loadTls(config.tls, certificateNames(config.host, config.publicUrl), log);
   const store = deps.store ?? new SqliteBoardStore(join(config.dataDir, 'tabella.sqlite'), config.durability);
   const rooms = new RoomRegistry(store, log, {
     compactEvery: config.compactEvery,
@@ -64,8 +71,10 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     listenHost: config.host,
     log,
     staticDir: config.staticDir,
+    tls: tls !== undefined,
   });
-  const http = createServer(app);
+  // With TLS the same port speaks only HTTPS, and the websocket upgrade below is WSS.
+  const http: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key, handshakeTimeout: 10_000 }, app) : createServer(app);
   // Slowloris: a client that sends headers slowly, or never finishes a
   // request, is dropped instead of holding a socket forever.
   http.headersTimeout = 10_000;
@@ -88,12 +97,13 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   });
   const address = http.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const url = `${tls ? 'https' : 'http'}://${host}:${address.port}`;
 
   let closing: Promise<void> | undefined;
   return {
     url,
     http,
+    certificate: tls && { file: tls.certFile, fingerprint: tls.fingerprint, validTo: tls.validTo },
     store,
     rooms,
     close() {

@@ -8,6 +8,14 @@ describe('configuration is validated once at start', () => {
     const c = readConfig({});
     expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', durability: 'normal', presenceTickMs: 50 });
     expect(c.dataDir.endsWith('/data')).toBe(true);
+    expect(c.tls).toEqual({ kind: 'off' });
+  });
+
+  it('turns TLS on with both files, or with TLS=self-signed (kept under DATA_DIR/tls)', () => {
+    expect(readConfig({ TLS_CERT_FILE: '/etc/tabella/cert.pem', TLS_KEY_FILE: '/etc/tabella/key.pem' }).tls)
+      .toEqual({ kind: 'files', certFile: '/etc/tabella/cert.pem', keyFile: '/etc/tabella/key.pem' });
+    expect(readConfig({ TLS: 'self-signed', DATA_DIR: '/srv/tabella' }).tls).toEqual({ kind: 'self-signed', dir: '/srv/tabella/tls' });
+    expect(readConfig({ TLS: 'off' }).tls).toEqual({ kind: 'off' });
   });
 
   it.each([
@@ -16,6 +24,10 @@ describe('configuration is validated once at start', () => {
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL'],
     [{ DURABILITY: 'maybe' }, 'DURABILITY'],
     [{ MAX_MESSAGE_BYTES: '10' }, 'MAX_MESSAGE_BYTES'],
+    [{ TLS_CERT_FILE: 'cert.pem' }, 'TLS_KEY_FILE: missing'],
+    [{ TLS_KEY_FILE: 'key.pem' }, 'TLS_CERT_FILE: missing'],
+    [{ TLS: 'self-signed', TLS_CERT_FILE: 'cert.pem', TLS_KEY_FILE: 'key.pem' }, 'TLS: self-signed makes its own certificate'],
+    [{ TLS: 'on' }, 'TLS'],
   ])('refuses %j naming %s', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(name);

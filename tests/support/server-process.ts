@@ -32,7 +32,7 @@ export class ServerProcess {
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${this.output}`)), timeoutMs);
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
-        const match = /"url":"(http:\/\/[^"]+)"/.exec(this.output);
+        const match = /"url":"(https?:\/\/[^"]+)"/.exec(this.output);
         if (match) {
           clearTimeout(timer);
           resolve(match[1]!);

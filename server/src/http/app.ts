@@ -11,6 +11,8 @@ import { versionsRouter } from './versions-api.js';
 export interface AppDeps extends ApiDeps {
   log: Logger;
   staticDir: string;
+  /** This server terminates TLS itself (TLS_CERT_FILE and TLS_KEY_FILE, or TLS=self-signed). */
+  tls: boolean;
 }
 
 /** The Express app: security headers, the JSON API, health, and the built client. */
@@ -23,18 +25,22 @@ export function createApp(deps: AppDeps): Express {
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          // 'self' covers same-origin ws:/wss: in current browsers; listed for older ones.
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // 'self' covers the same-origin websocket in current browsers; the scheme is listed
+          // for older ones (only wss: over https, where ws: would be mixed content anyway).
+          connectSrc: deps.tls ? ["'self'", 'wss:'] : ["'self'", 'ws:', 'wss:'],
           imgSrc: ["'self'", 'data:', 'blob:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
-          upgradeInsecureRequests: null,
+          // On a plain-http server this would send every request to an https port that does not exist.
+          upgradeInsecureRequests: deps.tls ? [] : null,
         },
       },
-      // Workshops are often served over plain http on a room's LAN.
-      strictTransportSecurity: false,
+      // Only when we serve https ourselves: on plain http it means nothing, and behind
+      // a TLS proxy (PUBLIC_URL) the proxy decides. No includeSubDomains: on a LAN the
+      // host is an address or the laptop's name, not a domain we own.
+      strictTransportSecurity: deps.tls ? { maxAge: 180 * 24 * 60 * 60, includeSubDomains: false } : false,
       crossOriginOpenerPolicy: { policy: 'same-origin' },
     }),
   );

@@ -16,9 +16,10 @@ export interface RunningServer {
  * The real built server (server/dist/main.js, serving client/dist) on port 0
  * with a throwaway data directory; stop() is a graceful SIGTERM. halt() and
  * resume() take it away and bring it back on the same URL (the server restarting).
+ * `env` adds settings (README, "Configuration"), e.g. TLS_CERT_FILE.
  */
-export async function startServer(): Promise<RunningServer> {
-  const process = new ServerProcess();
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const process = new ServerProcess(undefined, env);
   const url = await process.start(20_000);
   return {
     url,
