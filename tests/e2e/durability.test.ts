@@ -166,6 +166,8 @@ describe('saving and offline work', () => {
     await dario.addNote(stage!.id, 'Written offline, second');
     await expect.poll(() => save.state(), POLL).toBe('offline');
     expect(await save.label()).toBe('Offline — 2 changes kept on this device');
+    // The service worker controls this page, so the help may promise a reload.
+    expect(await page.getByTestId('save-status').getAttribute('title')).toContain('also if you reload the page');
     await expect.poll(() => save.keptEdits(), POLL).toBe(2);
     await page.screenshot({ path: '/tmp/tabella-save-offline.png', clip: { x: 560, y: 0, width: 880, height: 64 } });
 

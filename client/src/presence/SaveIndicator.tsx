@@ -27,7 +27,9 @@ export function SaveIndicator({ view }: { view: SaveView }) {
       break;
     case 'offline':
       label = t('save.offline', { count: view.unsaved });
-      help = t('save.offlineHelp');
+      // A reload works offline only where the service worker controls the page
+      // (HTTPS or localhost); elsewhere the page must not promise it.
+      help = t(offlineReloadWorks() ? 'save.offlineHelp' : 'save.offlineHelpNoReload');
       break;
     case 'storage':
       label = t('save.storage');
@@ -42,4 +44,8 @@ export function SaveIndicator({ view }: { view: SaveView }) {
       <span className="save-label" aria-hidden="true">{label}</span>
     </button>
   );
+}
+
+function offlineReloadWorks(): boolean {
+  return typeof navigator !== 'undefined' && Boolean(navigator.serviceWorker?.controller);
 }
