@@ -11,6 +11,7 @@ import { MemberService } from './boards/members.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { certificateNames, loadTls } from './http/tls.js';
+import { sniffScheme } from './http/scheme-sniffer.js';
 import type { BoardStore } from './store/board-store.js';
 import { SqliteBoardStore } from './store/sqlite-store.js';
 import { RoomRegistry } from './sync/room-registry.js';
@@ -88,14 +89,17 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     else socket.destroy();
   });
 
+  // With TLS a sniffer owns the port: TLS handshakes go to `http`, plain
+  // HTTP gets a redirect to https (scheme-sniffer.ts). Without, `http` listens itself.
+  const listener = tls ? sniffScheme(http) : http;
   await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.port, config.host, () => {
-      http.off('error', reject);
+    listener.once('error', reject);
+    listener.listen(config.port, config.host, () => {
+      listener.off('error', reject);
       resolve();
     });
   });
-  const address = http.address() as AddressInfo;
+  const address = listener.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `${tls ? 'https' : 'http'}://${host}:${address.port}`;
 
@@ -111,6 +115,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
         await rooms.closeAll(CLOSE.goingAway, 'server restarting');
         sync.close();
         http.closeAllConnections();
+        if (listener !== http) listener.close();
         await new Promise<void>((resolve) => http.close(() => resolve()));
         await store.close();
       })();

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
+import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,19 @@ function httpsRequest(url: string, ca: string, options: { method?: string; body?
   });
 }
 
+/** Sends `text` on a plain TCP socket to `url`'s port and resolves with everything the server answered. */
+function rawHttp(url: string, text: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connectTcp(Number(port), hostname, () => socket.write(text));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
 async function selfSignedPair(name: string): Promise<{ cert: string; key: string }> {
   const pems = await generate([{ name: 'commonName', value: name }], { keyType: 'ec', algorithm: 'sha256' });
   return { cert: pems.cert, key: pems.private };
@@ -67,6 +81,18 @@ describe('TLS=self-signed: HTTPS and WSS on the one port, with a certificate kep
     expect(statSync(join(server.dataDir, 'tls', SELF_SIGNED_KEY)).mode & 0o077).toBe(0);
     const health = await httpsRequest(`${server.url}/healthz`, cert);
     expect(health.status).toBe(200);
+  });
+
+  it('answers a plain-http request on the same port with a redirect to https', async () => {
+    const plain = server.url.replace(/^https:/, 'http:');
+    const res = await fetch(`${plain}/b/some-board?x=1`, { redirect: 'manual' });
+    expect(res.status).toBe(308);
+    expect(res.headers.get('location')).toBe(`${server.url}/b/some-board?x=1`);
+    // A Host header that is not a host name is not echoed into a redirect.
+    const odd = await rawHttp(plain, 'GET / HTTP/1.1\r\nHost: evil.example/path\r\nConnection: close\r\n\r\n');
+    expect(odd).toMatch(/^HTTP\/1\.1 400/);
+    // https on the same port still works after the plain requests.
+    expect((await httpsRequest(`${server.url}/healthz`, cert)).status).toBe(200);
   });
 
   it('sends HSTS and upgrade-insecure-requests, and allows only wss: for the websocket', async () => {
