@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Dispatch, type SetStateAction } from 'react';
 import { Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
@@ -9,7 +9,8 @@ import { NotesLayer, type NoteHandlers } from '../notes/NotesLayer.js';
 import { StaticLayer } from './StaticLayer.js';
 import type { NoteMarksSource } from '../converge/noteMarks.js';
 import { stageAt, type BoardLayout } from './layout.js';
-import { screenToWorld, zoomAround, type Viewport } from './useViewport.js';
+import { zoomAround, type Viewport } from './useViewport.js';
+import { FULL_CULL, fullDrawActive, nextCull, subscribeFullDraw, type Cull } from './cull.js';
 
 export interface CanvasProps {
   layout: BoardLayout;
@@ -22,6 +23,8 @@ export interface CanvasProps {
   editingNoteId: string | undefined;
   dropStageId: string | undefined;
   canEdit: boolean;
+  /** A note editor is open over the canvas: it follows every view change at once. */
+  editing: boolean;
   canEditNote: (note: Note) => boolean;
   /** Our private drafts, drawn as such. */
   draftIds: ReadonlySet<string>;
@@ -34,10 +37,18 @@ export interface CanvasProps {
   onAddNote: (stageId: string) => void;
 }
 
+/** While wheeling, the view is handed to React (toolbar, published view) at most this often. */
+const WHEEL_COMMIT_MS = 100;
+
 /**
  * The Konva stage: pan (drag empty space, wheel), zoom (Ctrl+wheel / trackpad
- * pinch, two-finger pinch), and the three layers: static structure, notes,
- * cursors. Empty-space clicks are hit-tested against the layout, not shapes.
+ * pinch, two-finger pinch), and the layers: static structure, notes (in view,
+ * and the dragged one apart), cursors. Empty-space clicks are hit-tested
+ * against the layout, not shapes.
+ *
+ * Panning moves the Konva stage itself; React hears of the new view when the
+ * drag ends (and at most every WHEEL_COMMIT_MS while wheeling), and the notes
+ * re-render only when the view leaves the drawn part of the board (cull.ts).
  */
 export function BoardCanvas(props: CanvasProps) {
   const { layout, viewport, setViewport, onSize, onPointer } = props;
@@ -58,22 +69,68 @@ export function BoardCanvas(props: CanvasProps) {
     return () => observer.disconnect();
   }, [onSize]);
 
-  const worldPointer = () => {
-    const p = stageRef.current?.getPointerPosition();
-    return p ? screenToWorld(viewport, p.x, p.y) : undefined;
+  // The drawn part of the board, kept while the view stays inside it.
+  const [cull, setCull] = useState<Cull>();
+  const cullRef = useRef<Cull | undefined>(undefined);
+  const sizeRef = useRef(size);
+  const track = useCallback((v: Viewport) => {
+    const { width, height } = sizeRef.current;
+    if (width === 0) return;
+    const next = nextCull(cullRef.current, v, width, height);
+    if (next === cullRef.current) return;
+    cullRef.current = next;
+    setCull(next);
+  }, []);
+  useEffect(() => {
+    sizeRef.current = size;
+    track(viewport);
+  }, [viewport, size, track]);
+  // A picture of the board being taken: every note, in full.
+  const full = useSyncExternalStore(subscribeFullDraw, fullDrawActive);
+  const drawn = full ? FULL_CULL : cull;
+
+  /** The view as the stage shows it now (ahead of React while panning). */
+  const live = (): Viewport => {
+    const stage = stageRef.current;
+    return stage ? { x: stage.x(), y: stage.y(), scale: stage.scaleX() } : viewport;
   };
+  const worldPointer = () => stageRef.current?.getRelativePointerPosition() ?? undefined;
 
   const isEmpty = (e: KonvaEventObject<Event>) => e.target === e.target.getStage();
 
+  // Wheel: the stage moves at once; React gets the view now, then at most every WHEEL_COMMIT_MS.
+  const wheelCommit = useRef<{ at: number; timer: number | undefined }>({ at: 0, timer: undefined });
+  useEffect(() => () => window.clearTimeout(wheelCommit.current.timer), []);
+  const commitSoon = () => {
+    const w = wheelCommit.current;
+    const commit = () => {
+      w.timer = undefined;
+      w.at = performance.now();
+      setViewport(live());
+    };
+    const wait = WHEEL_COMMIT_MS - (performance.now() - w.at);
+    if (wait <= 0) commit();
+    else if (w.timer === undefined) w.timer = window.setTimeout(commit, wait);
+  };
+
   const onWheel = (e: KonvaEventObject<WheelEvent>) => {
     e.evt.preventDefault();
-    const p = stageRef.current?.getPointerPosition();
-    if (!p) return;
-    if (e.evt.ctrlKey || e.evt.metaKey) {
-      setViewport((v) => zoomAround(v, p.x, p.y, Math.exp(-e.evt.deltaY * 0.01)));
-    } else {
-      setViewport((v) => ({ ...v, x: v.x - e.evt.deltaX, y: v.y - e.evt.deltaY }));
+    const stage = stageRef.current;
+    const p = stage?.getPointerPosition();
+    if (!stage || !p) return;
+    const v = live();
+    const next = e.evt.ctrlKey || e.evt.metaKey
+      ? zoomAround(v, p.x, p.y, Math.exp(-e.evt.deltaY * 0.01))
+      : { ...v, x: v.x - e.evt.deltaX, y: v.y - e.evt.deltaY };
+    if (props.editing) {
+      setViewport(next);
+      return;
     }
+    stage.position({ x: next.x, y: next.y });
+    stage.scale({ x: next.scale, y: next.scale });
+    stage.batchDraw();
+    track(next);
+    commitSoon();
   };
 
   const onTouchMove = (e: KonvaEventObject<TouchEvent>) => {
@@ -114,10 +171,10 @@ export function BoardCanvas(props: CanvasProps) {
           scaleY={viewport.scale}
           draggable
           onDragMove={(e) => {
-            if (e.target === stageRef.current) setViewport((v) => ({ ...v, x: e.target.x(), y: e.target.y() }));
+            if (e.target === stageRef.current) track(live());
           }}
           onDragEnd={(e) => {
-            if (e.target === stageRef.current) setViewport((v) => ({ ...v, x: e.target.x(), y: e.target.y() }));
+            if (e.target === stageRef.current) setViewport(live());
           }}
           onWheel={onWheel}
           onTouchMove={onTouchMove}
@@ -150,10 +207,10 @@ export function BoardCanvas(props: CanvasProps) {
         >
           <StaticLayer layout={layout} selectedStageId={props.selectedStageId} dropStageId={props.dropStageId}
             showAddHints={props.canEdit} />
-          <NotesLayer layout={layout} departments={props.departments} selectedNoteId={props.selectedNoteId}
+          {drawn && <NotesLayer layout={layout} cull={drawn} departments={props.departments} selectedNoteId={props.selectedNoteId}
             editingNoteId={props.editingNoteId} canEditNote={props.canEditNote} draftIds={props.draftIds} handlers={props.noteHandlers}
-            marks={props.noteMarks} />
-          <CursorsLayer awareness={props.awareness} scale={viewport.scale} />
+            marks={props.noteMarks} />}
+          <CursorsLayer awareness={props.awareness} />
         </Stage>
       )}
     </div>

@@ -13,6 +13,7 @@ import { StructurePanel } from '../panels/StructurePanel.js';
 import { ParticipantsPanel } from '../presence/ParticipantsPanel.js';
 import { fallbackColor, useLocalPresence } from '../presence/usePresence.js';
 import { FollowPill } from '../presence/FollowPill.js';
+import { CURSORS_SHAPE, type DrawnCursor } from '../presence/CursorsLayer.js';
 import { useDrafts } from '../drafts/useDrafts.js';
 import { useSaveStatus } from '../sync/useSaveStatus.js';
 import { mergeDrafts } from '../drafts/mergeDrafts.js';
@@ -306,11 +307,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
     noteRect: (id) => toScreenRect(viewportRef.current, layoutRef.current.notesById.get(id)),
     stageRect: (id) => toScreenRect(viewportRef.current, layoutRef.current.stagesById.get(id)),
     cursors: () =>
-      (Konva.stages[0]?.find((n: Konva.Node) => n.name().startsWith('cursor-')) ?? []).map((n) => ({
-        name: (n as Konva.Group).findOne<Konva.Text>('Text')?.text() ?? '',
-        x: n.x(),
-        y: n.y(),
-      })),
+      ((Konva.stages[0]?.findOne(`.${CURSORS_SHAPE}`)?.getAttr('cursors') ?? []) as DrawnCursor[])
+        .map(({ name, x, y }) => ({ name, x, y })),
   }), [connection]);
 
   return (
@@ -360,6 +358,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             editingNoteId={editingNote?.id}
             dropStageId={dropStageId}
             canEdit={canEdit}
+            editing={editing !== undefined}
             canEditNote={canEditNote}
             draftIds={draftIds}
             noteHandlers={noteHandlers}

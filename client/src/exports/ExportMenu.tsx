@@ -54,8 +54,8 @@ export function ExportMenu({ boardId, token, title, layout }: {
     }
   };
 
-  const png = (area: Rect, suffix: string) => {
-    const url = area.w > 0 && area.h > 0 ? boardPng(area) : undefined;
+  const png = async (area: Rect, suffix: string) => {
+    const url = area.w > 0 && area.h > 0 ? await boardPng(area) : undefined;
     if (!url) {
       toasts.show(t('exports.pngEmpty'), 'error');
       return;
@@ -81,12 +81,12 @@ export function ExportMenu({ boardId, token, title, layout }: {
             </button>
           ))}
           <p className="menu-heading">{t('exports.pictures')}</p>
-          <button type="button" role="menuitem" data-testid="export-png-board" onClick={() => png(layout.bounds, 'board')}>
+          <button type="button" role="menuitem" data-testid="export-png-board" onClick={() => void png(layout.bounds, 'board')}>
             <strong>{t('exports.pngBoard')}</strong><small>PNG</small>
           </button>
           {layout.lanes.map((lane, i) => (
             <button key={lane.segment.id} type="button" role="menuitem" data-testid={`export-png-segment-${i + 1}`}
-              onClick={() => png(lane, `segment-${i + 1}`)}>
+              onClick={() => void png(lane, `segment-${i + 1}`)}>
               <strong>{t('exports.pngSegment', { name: lane.segment.name })}</strong><small>PNG</small>
             </button>
           ))}

@@ -1,5 +1,7 @@
 import Konva from 'konva';
 import type { Rect } from '../board/layout.js';
+import { withFullBoard } from '../board/cull.js';
+import { CURSORS_SHAPE } from '../presence/CursorsLayer.js';
 
 /** Browsers refuse canvases much past 16k pixels a side; keep well inside. */
 const MAX_SIDE = 12_000;
@@ -14,15 +16,21 @@ function boardStage(): Konva.Stage | undefined {
 /**
  * A PNG (data URL) of a world rectangle of the board, whatever the viewport:
  * the stage is put at scale 1 and origin 0 just for the capture and restored
- * before the browser paints again. Remote cursors are left out.
+ * before the browser paints again. Remote cursors are left out. Every note
+ * is drawn in full for it, not only those in view (see cull.ts).
  */
-export function boardPng(world: Rect, pixelRatio = 2): string | undefined {
+export async function boardPng(world: Rect, pixelRatio = 2): Promise<string | undefined> {
+  if (!boardStage()) return undefined;
+  return withFullBoard(() => capture(world, pixelRatio));
+}
+
+function capture(world: Rect, pixelRatio: number): string | undefined {
   const stage = boardStage();
   if (!stage) return undefined;
   const area = { x: world.x - MARGIN, y: world.y - MARGIN, width: world.w + MARGIN * 2, height: world.h + MARGIN * 2 };
   const ratio = Math.min(pixelRatio, MAX_SIDE / Math.max(area.width, area.height));
   const saved = { x: stage.x(), y: stage.y(), sx: stage.scaleX(), sy: stage.scaleY() };
-  const cursors = stage.find((n: Konva.Node) => n.name().startsWith('cursor-'));
+  const cursors = stage.find(`.${CURSORS_SHAPE}`);
   const shown = cursors.map((n) => n.visible());
   try {
     cursors.forEach((n) => n.visible(false));

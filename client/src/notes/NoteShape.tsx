@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import Konva from 'konva';
 import { Group, Rect, Text } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
@@ -12,6 +12,8 @@ const PAD = 12;
 const TEXT_TOP = 30;
 const FONT = 17;
 const LINE = 1.25;
+type Point = { x: number; y: number };
+
 const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** Height of the full text wrapped at the note's width (for the expanded, selected note). */
@@ -41,6 +43,20 @@ export interface NoteShapeProps {
   onDragMove: (id: string, cx: number, cy: number) => void;
   onDrop: (id: string, cx: number, cy: number) => void;
   onVote?: (id: string, delta: 1 | -1) => void;
+  /**
+   * In the big notes layer: a drag that starts here is handed to a copy of the
+   * note on the drag layer (this node stops dragging at once), so the big
+   * layer is not redrawn while the note moves.
+   */
+  onHandOff?: (id: string, grab: Point) => void;
+  /**
+   * The copy on the drag layer: asked once mounted where the pointer went down
+   * on the note (board units), to start dragging from there; undefined when the
+   * pointer is already up.
+   */
+  startDragging?: () => Point | undefined;
+  /** Hidden while its copy is dragged. */
+  hidden?: boolean;
 }
 
 /**
@@ -49,7 +65,26 @@ export interface NoteShapeProps {
  */
 export const NoteShape = memo(function NoteShape({
   note, x, y, selected, draggable, draft = false, draftLabel = '', kindLabel, departments, marks, onSelect, onEdit, onDragMove, onDrop, onVote,
+  onHandOff, startDragging, hidden = false,
 }: NoteShapeProps) {
+  const group = useRef<Konva.Group>(null);
+  const handedOff = useRef(false);
+  /** Where the pointer went down on this note, board units. */
+  const grab = useRef<Point | undefined>(undefined);
+  useEffect(() => {
+    const from = startDragging?.();
+    const node = group.current;
+    const now = node?.getStage()?.getRelativePointerPosition();
+    if (!from || !node || !now) return;
+    // The pointer has moved since it went down: the note keeps the point it was grabbed at under it.
+    node.position({ x: x + now.x - from.x, y: y + now.y - from.y });
+    node.startDrag();
+    // Once, when the copy is mounted.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const pointerDown = (e: KonvaEventObject<Event>) => {
+    grab.current = e.target.getStage()?.getRelativePointerPosition() ?? undefined;
+  };
   const style = NOTE_STYLE[note.kind];
   const clipped = NOTE_H - TEXT_TOP - PAD - (hasBottomRow(marks) ? MARK_ROW_H + 6 : 0);
   const labelRoom = marks && marks.status !== 'open' ? STATUS_ROOM : 0;
@@ -67,6 +102,8 @@ export const NoteShape = memo(function NoteShape({
 
   return (
     <Group
+      ref={group}
+      visible={!hidden}
       name={`note-${note.id}`}
       id={`note-${note.id}`}
       x={x}
@@ -89,12 +126,28 @@ export const NoteShape = memo(function NoteShape({
         e.cancelBubble = true;
         onEdit(note.id);
       }}
+      onMouseDown={onHandOff && pointerDown}
+      onTouchStart={onHandOff && pointerDown}
       onDragStart={(e) => {
+        if (onHandOff) {
+          handedOff.current = true;
+          e.target.stopDrag();
+          onSelect(note.id);
+          onHandOff(note.id, grab.current ?? { x: x + NOTE_W / 2, y: y + NOTE_H / 2 });
+          return;
+        }
         e.target.moveToTop();
         onSelect(note.id);
       }}
-      onDragMove={(e) => onDragMove(note.id, ...center(e))}
+      onDragMove={(e) => {
+        if (!handedOff.current) onDragMove(note.id, ...center(e));
+      }}
       onDragEnd={(e) => {
+        if (handedOff.current) {
+          handedOff.current = false;
+          e.target.position({ x, y });
+          return;
+        }
         const [cx, cy] = center(e);
         // Snap back; the op moves the note to its new slot via the next snapshot.
         e.target.position({ x, y });

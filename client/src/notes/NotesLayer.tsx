@@ -1,9 +1,11 @@
-import { memo } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Layer } from 'react-konva';
 import { useTranslation } from 'react-i18next';
 import type { Department, Note } from '../../../shared/src/index.js';
-import type { BoardLayout } from '../board/layout.js';
+import type { BoardLayout, NoteBox } from '../board/layout.js';
+import { FULL_CULL, fullDrawDone, intersects, type Cull } from '../board/cull.js';
 import { NoteShape } from './NoteShape.js';
+import { NotesOverview } from './NotesOverview.js';
 import { kindKey } from './noteStyle.js';
 import type { NoteMarksSource } from '../converge/noteMarks.js';
 
@@ -17,10 +19,18 @@ export interface NoteHandlers {
   onVote?: (id: string, delta: 1 | -1) => void;
 }
 
+/**
+ * Notes, on two layers: the big one with every note in view (plus a margin,
+ * see cull.ts), and a small one with the note being dragged, so a drag
+ * redraws one note, not the board. Zoomed far out, the big layer draws all
+ * its notes as one simplified shape (NotesOverview).
+ */
 export const NotesLayer = memo(function NotesLayer({
-  layout, departments, selectedNoteId, editingNoteId, canEditNote, draftIds, handlers, marks,
+  layout, cull, departments, selectedNoteId, editingNoteId, canEditNote, draftIds, handlers, marks,
 }: {
   layout: BoardLayout;
+  /** What part of the board is drawn, and how. */
+  cull: Cull;
   departments: ReadonlyMap<string, Department>;
   selectedNoteId: string | undefined;
   editingNoteId: string | undefined;
@@ -31,33 +41,92 @@ export const NotesLayer = memo(function NotesLayer({
   marks?: NoteMarksSource;
 }) {
   const { t } = useTranslation();
+  /** The note being dragged (drawn on the drag layer, hidden on the big one). */
+  const [draggingId, setDraggingId] = useState<string>();
+  /** The pointer went up before the copy on the drag layer was mounted. */
+  const released = useRef(false);
+  /** Where the pointer went down on the dragged note. */
+  const grab = useRef<{ x: number; y: number }>({ x: 0, y: 0 });
+  const onHandOff = useCallback((id: string, at: { x: number; y: number }) => {
+    released.current = false;
+    grab.current = at;
+    const up = () => {
+      released.current = true;
+      window.removeEventListener('mouseup', up, { capture: true });
+      window.removeEventListener('touchend', up, { capture: true });
+    };
+    window.addEventListener('mouseup', up, { once: true, capture: true });
+    window.addEventListener('touchend', up, { once: true, capture: true });
+    setDraggingId(id);
+  }, []);
+  /** Asked by the copy once mounted: drag it from where it was grabbed, or end a drag that is already over. */
+  const stillDragging = useCallback(() => {
+    if (!released.current) return grab.current;
+    setDraggingId(undefined);
+    return undefined;
+  }, []);
+  const dragHandlers = useMemo<NoteHandlers>(() => ({
+    ...handlers,
+    onDrop: (id, cx, cy) => {
+      setDraggingId(undefined);
+      handlers.onDrop(id, cx, cy);
+    },
+  }), [handlers]);
+
+  useEffect(() => {
+    if (cull === FULL_CULL) fullDrawDone();
+  }, [cull]);
+
+  const visible = useMemo(
+    () => layout.notes.filter((box) => box.note.id !== editingNoteId && intersects(box, cull.rect)),
+    [layout.notes, editingNoteId, cull.rect],
+  );
   // The selected note is drawn last so its expanded text lies over its neighbours.
   const boxes = selectedNoteId
-    ? [...layout.notes.filter((n) => n.note.id !== selectedNoteId), ...layout.notes.filter((n) => n.note.id === selectedNoteId)]
-    : layout.notes;
+    ? [...visible.filter((n) => n.note.id !== selectedNoteId), ...visible.filter((n) => n.note.id === selectedNoteId)]
+    : visible;
+  const shape = (box: NoteBox, onDrag: boolean) => (
+    <NoteShape
+      key={box.note.id}
+      note={box.note}
+      x={box.x}
+      y={box.y}
+      selected={box.note.id === selectedNoteId}
+      draggable={canEditNote(box.note)}
+      draft={draftIds.has(box.note.id)}
+      draftLabel={t('private.draftLabel')}
+      kindLabel={[
+        t(`kinds.${kindKey(box.note.kind)}`),
+        box.note.status === 'parked' ? t('status.parked') : '',
+      ].filter(Boolean).join(' · ')}
+      departments={departments}
+      marks={marks?.(box.note, draftIds.has(box.note.id))}
+      {...(onDrag ? dragHandlers : handlers)}
+      onHandOff={onDrag ? undefined : onHandOff}
+      startDragging={onDrag ? stillDragging : undefined}
+      hidden={!onDrag && box.note.id === draggingId}
+    />
+  );
+  const dragged = draggingId ? layout.notesById.get(draggingId) : undefined;
   return (
-    <Layer>
-      {boxes.map((box) =>
-        box.note.id === editingNoteId ? null : (
-          <NoteShape
-            key={box.note.id}
-            note={box.note}
-            x={box.x}
-            y={box.y}
-            selected={box.note.id === selectedNoteId}
-            draggable={canEditNote(box.note)}
-            draft={draftIds.has(box.note.id)}
-            draftLabel={t('private.draftLabel')}
-            kindLabel={[
-              t(`kinds.${kindKey(box.note.kind)}`),
-              box.note.status === 'parked' ? t('status.parked') : '',
-            ].filter(Boolean).join(' · ')}
+    <>
+      <Layer name="notes">
+        {cull.overview ? (
+          <NotesOverview
+            notes={boxes.filter((b) => b.note.id !== draggingId).map((box) => ({
+              box, draft: draftIds.has(box.note.id), marks: marks?.(box.note, draftIds.has(box.note.id)),
+            }))}
+            selectedNoteId={selectedNoteId}
             departments={departments}
-            marks={marks?.(box.note, draftIds.has(box.note.id))}
-            {...handlers}
+            handlers={handlers}
+            canEditNote={canEditNote}
+            onHandOff={onHandOff}
           />
-        ),
-      )}
-    </Layer>
+        ) : boxes.map((box) => shape(box, false))}
+      </Layer>
+      <Layer name="drag">
+        {dragged && shape(dragged, true)}
+      </Layer>
+    </>
   );
 });
