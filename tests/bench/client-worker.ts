@@ -56,20 +56,29 @@ function closesOf(list: readonly BenchClient[]): string[] {
 
 async function storm(command: Extract<Command, { cmd: 'storm' }>): Promise<StormResult> {
   const errors: string[] = [];
+  const syncBytes: number[] = [];
   const times = await Promise.all(command.people.map(async ({ index, i }) => {
     try {
       const { endpoint, identity } = await joinPerson(command.spec, i);
-      const client = stockClient(endpoint, index, identity);
+      // Lean: receives the board and does not decode it (what the server delivers);
+      // stock: a provider that decodes it, as a browser tab does.
+      const client = command.client === 'lean'
+        ? leanClient(endpoint, index, identity, undefined, { keepDoc: false })
+        : stockClient(endpoint, index, identity);
       clients.push(client);
       await withDeadline(client.synced, 30_000, `client ${index} sync`);
-      await waitFor(() => roots(client.doc).notes.size >= command.notes, 30_000, `client ${index} holds every note`);
-      return now() - command.t0;
+      if (command.client === 'stock') {
+        await waitFor(() => roots(client.doc).notes.size >= command.notes, 30_000, `client ${index} holds every note`);
+      }
+      const at = now() - command.t0;
+      syncBytes.push(client.syncBytes);
+      return at;
     } catch (error) {
       errors.push(error instanceof Error ? error.message : String(error));
       return NaN;
     }
   }));
-  return { times, errors: [...errors, ...closesOf(clients)] };
+  return { times, syncBytes, errors: [...errors, ...closesOf(clients)] };
 }
 
 async function run(command: Command): Promise<unknown> {

@@ -36,6 +36,8 @@ export interface BenchClient {
   readonly identity: Identity;
   readonly synced: Promise<void>;
   readonly isSynced: boolean;
+  /** Size of the sync answer (step 2) received, bytes. */
+  readonly syncBytes: number;
   /** Close events seen (code, reason); a 4403 means the server refused a change. */
   readonly closes: { code: number; reason: string }[];
   setCursor(x: number, y: number): void;
@@ -102,6 +104,7 @@ export function stockClient(endpoint: Endpoint, index: number, identity: Identit
     get isSynced() {
       return isSynced;
     },
+    syncBytes: 0, // the provider does not say; scenario 3 checks the notes instead
     setCursor(x, y) {
       provider.awareness.setLocalStateField('cursor', { x, y });
     },
@@ -132,6 +135,7 @@ export function leanClient(
   ws.binaryType = 'nodebuffer';
   const closes: { code: number; reason: string }[] = [];
   let isSynced = false;
+  let syncBytes = 0;
   let resolveSynced: () => void = () => {};
   const synced = new Promise<void>((resolve) => (resolveSynced = resolve));
   let awarenessClock = 0;
@@ -170,6 +174,7 @@ export function leanClient(
     if (decoding.readVarUint(decoder) !== 0) return; // presence and Tabella's extras: counted by ws, not decoded
     if (!keepDoc) {
       if (decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2 && !isSynced) {
+        syncBytes = decoding.readVarUint8Array(decoder).byteLength;
         isSynced = true;
         resolveSynced();
       }
@@ -180,6 +185,7 @@ export function leanClient(
     const type = syncProtocol.readSyncMessage(decoder, encoder, doc, ws);
     if (encoding.length(encoder) > 1) send(encoding.toUint8Array(encoder));
     if (type === syncProtocol.messageYjsSyncStep2 && !isSynced) {
+      syncBytes = data.byteLength;
       isSynced = true;
       resolveSynced();
     }
@@ -190,6 +196,9 @@ export function leanClient(
     index, doc, identity, synced, closes,
     get isSynced() {
       return isSynced;
+    },
+    get syncBytes() {
+      return syncBytes;
     },
     setCursor(x, y) {
       sendPresence({ x, y });

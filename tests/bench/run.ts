@@ -76,7 +76,12 @@ async function main(): Promise<void> {
     results.joinStorm = [];
     for (const kind of kinds) {
       log(`scenario 3 (join storm) on ${kind}`);
-      push(results.joinStorm, await attempt(results, `scenario 3 on ${kind}`, () => joinStorm(kind, { clients: quick ? 10 : 60, notes: quick ? 200 : 2000, workers })));
+      push(results.joinStorm, await attempt(results, `scenario 3 on ${kind}`, () => joinStorm(kind, { clients: quick ? 10 : 60, notes: quick ? 200 : 2000, workers, client: 'stock' })));
+    }
+    results.joinStormLean = [];
+    for (const kind of kinds) {
+      log(`scenario 3 (join storm, receiving only) on ${kind}`);
+      push(results.joinStormLean, await attempt(results, `scenario 3 (receiving only) on ${kind}`, () => joinStorm(kind, { clients: quick ? 10 : 60, notes: quick ? 200 : 2000, workers, client: 'lean' })));
     }
   }
   if (only.has(4)) {

@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import { leanClient, type BenchClient } from './clients.js';
 import { now } from './clock.js';
 import { LatencyTracker, percentile, type LatencySummary } from './latency.js';
@@ -112,6 +113,8 @@ export async function workshop(kind: ServerKind, o: WorkshopOptions): Promise<Wo
 
 export interface JoinStormResult {
   kind: ServerKind;
+  /** stock: providers that decode the board (client-bound); lean: clients that only receive it (server-bound). */
+  client: 'stock' | 'lean';
   clients: number;
   notes: number;
   /** From the storm's start until the last client held every note, ms. */
@@ -128,7 +131,9 @@ export interface JoinStormResult {
  * storm's start through joining (Tabella: POST /join), connecting and
  * holding every note.
  */
-export async function joinStorm(kind: ServerKind, o: { clients: number; notes: number; workers: number }): Promise<JoinStormResult> {
+export async function joinStorm(
+  kind: ServerKind, o: { clients: number; notes: number; workers: number; client: 'stock' | 'lean' },
+): Promise<JoinStormResult> {
   const server = new BenchServer(kind);
   await server.start();
   const pool = new ClientPool(o.workers);
@@ -137,6 +142,8 @@ export async function joinStorm(kind: ServerKind, o: { clients: number; notes: n
     room = await openRoom(kind, server.url);
     await seedNotes(room, o.notes, 20, 1000);
     const spec = room.spec;
+    // What a complete sync answer weighs: lean clients must each receive about this much.
+    const fullState = Y.encodeStateAsUpdate(room.host.doc).byteLength;
     const people = Array.from({ length: o.clients }, (_, i) => ({ index: i, i }));
     // Workers are up (their modules loaded) before the clock starts.
     await pool.all({ cmd: 'destroy' });
@@ -144,16 +151,17 @@ export async function joinStorm(kind: ServerKind, o: { clients: number; notes: n
     const cpu0 = process.cpuUsage();
     const t0 = now();
     const results = await pool.all<StormResult>((w) => ({
-      cmd: 'storm', spec, notes: o.notes, t0, people: people.filter((p) => pool.workerOf(p.index) === w),
+      cmd: 'storm', client: o.client, spec, notes: o.notes, t0, people: people.filter((p) => pool.workerOf(p.index) === w),
     }));
     const after = await server.probe();
     const harness = process.cpuUsage(cpu0);
     const elapsed = (now() - t0) / 1000;
     const sorted = results.flatMap((r) => r.times).sort((a, b) => a - b);
+    const short = o.client === 'lean' ? results.flatMap((r) => r.syncBytes).filter((b) => b < fullState * 0.9) : [];
     return {
-      kind, clients: o.clients, notes: o.notes, allSyncedMs: sorted[sorted.length - 1]!,
+      kind, client: o.client, clients: o.clients, notes: o.notes, allSyncedMs: sorted[sorted.length - 1]!,
       p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99),
-      errors: results.flatMap((r) => r.errors), usage: usage(before, after, elapsed, harness),
+      errors: [...results.flatMap((r) => r.errors), ...short.map((b) => `a sync answer of ${b} bytes, the board is ${fullState}`)], usage: usage(before, after, elapsed, harness),
     };
   } finally {
     await pool.close();

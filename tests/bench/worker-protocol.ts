@@ -19,7 +19,7 @@ export type Command =
   | { id: number; cmd: 'addOwnNotes'; count: number }
   | { id: number; cmd: 'start'; options: WorkloadOptions; peers: Record<number, number[]> }
   | { id: number; cmd: 'stop' }
-  | { id: number; cmd: 'storm'; spec: RoomSpec; people: { index: number; i: number }[]; notes: number; t0: number }
+  | { id: number; cmd: 'storm'; client: 'stock' | 'lean'; spec: RoomSpec; people: { index: number; i: number }[]; notes: number; t0: number }
   | { id: number; cmd: 'destroy' };
 
 /** What `stop` answers: the workload's errors and every close its clients saw. */
@@ -28,9 +28,14 @@ export interface StopResult {
   closes: string[];
 }
 
-/** What `storm` answers: each person's time from `t0` to holding every note, ms. */
+/**
+ * What `storm` answers: each person's time from `t0` to holding every note
+ * (stock) or to receiving the board (lean), ms, and the size of what each
+ * lean client received.
+ */
 export interface StormResult {
   times: number[];
+  syncBytes: number[];
   errors: string[];
 }
 

@@ -22,11 +22,19 @@ describe('benchmark harness, quick mode', () => {
   }, 60_000);
 
   it('scenario 3: a small join storm syncs every client', async () => {
-    const result = await joinStorm('tabella', { clients: 10, notes: 200, workers: 2 });
+    const result = await joinStorm('tabella', { clients: 10, notes: 200, workers: 2, client: 'stock' });
     expect(result.errors).toEqual([]);
     expect(result.allSyncedMs).toBeGreaterThan(0);
     expect(result.p50Ms).toBeGreaterThan(0);
     expect(result.p50Ms).toBeLessThanOrEqual(result.allSyncedMs);
     expect(result.usage.cpuSeconds).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('scenario 3, receiving only: every lean client receives the whole board', async () => {
+    const result = await joinStorm('tabella', { clients: 10, notes: 200, workers: 2, client: 'lean' });
+    // A short sync answer (less than the board) is reported as an error.
+    expect(result.errors).toEqual([]);
+    expect(result.client).toBe('lean');
+    expect(result.allSyncedMs).toBeGreaterThan(0);
   }, 60_000);
 });
