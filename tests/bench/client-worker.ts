@@ -102,12 +102,17 @@ async function run(command: Command): Promise<unknown> {
       await waitFor(() => clients.every((c) => roots(c.doc).notes.size >= command.min), command.timeoutMs, 'every client holds every note');
       return true;
     case 'start':
+      if (command.receiveOnly) for (const c of clients) c.receiveOnly?.();
       workload = startWorkload(clients, own, (c) => command.peers[c.index] ?? [], sink, command.options);
       return true;
+    case 'flush':
+      return true; // the reply follows the latency batch flushed before it
     case 'stop': {
       workload?.stop();
       sink.flush();
-      const result: StopResult = { errors: workload?.errors ?? [], closes: closesOf(clients) };
+      const result: StopResult = {
+        errors: workload?.errors ?? [], closes: closesOf(clients), finalTexts: [...(workload?.finalTexts ?? [])],
+      };
       return result;
     }
     case 'storm':

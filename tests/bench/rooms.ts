@@ -107,6 +107,8 @@ export interface Workload {
   stop(): void;
   /** Exceptions thrown by local operations (a bug in the harness or a refused op). */
   errors: string[];
+  /** The text each edited note must end up with: its last edit's. */
+  finalTexts: Map<string, string>;
 }
 
 /**
@@ -121,6 +123,7 @@ export function startWorkload(
 ): Workload {
   const timers: NodeJS.Timeout[] = [];
   const errors: string[] = [];
+  const finalTexts = new Map<string, string>();
   const seq = new Map<BenchClient, number>();
   for (const client of clients) {
     const notes = ownNotes.get(client) ?? [];
@@ -136,15 +139,17 @@ export function startWorkload(
         const id = notes[n % notes.length]!;
         const origin = localOrigin(client.identity.id);
         tracker.sending(client.index, n, peers(client));
+        const text = markedText(client.index, n);
+        finalTexts.set(id, text);
         if (n % 2 === 0) {
-          updateNote(client.doc, id, { text: markedText(client.index, n) }, origin);
+          updateNote(client.doc, id, { text }, origin);
         } else {
           const current = roots(client.doc).notes.get(id)?.get('stageId');
           const target = stages[(stages.indexOf(String(current)) + 1) % stages.length]!;
           const atEnd = [...roots(client.doc).notes.values()].filter((note) => note.get('stageId') === target).length;
           client.doc.transact(() => {
             moveNote(client.doc, id, target, atEnd, origin);
-            updateNote(client.doc, id, { text: markedText(client.index, n) }, origin);
+            updateNote(client.doc, id, { text }, origin);
           }, origin);
         }
       } catch (error) {
@@ -167,6 +172,7 @@ export function startWorkload(
   }
   return {
     errors,
+    finalTexts,
     stop() {
       for (const t of timers) clearTimeout(t);
     },

@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
+import { roots } from '../../shared/src/index.js';
 import { leanClient, type BenchClient } from './clients.js';
 import { now } from './clock.js';
 import { LatencyTracker, percentile, type LatencySummary } from './latency.js';
 import { ClientPool } from './pool.js';
-import { openRoom, seedNotes, sleep, withDeadline, type BenchRoom } from './rooms.js';
+import { openRoom, seedNotes, sleep, waitFor, withDeadline, type BenchRoom } from './rooms.js';
 import { BenchServer, type ProbeStats, type ServerKind } from './servers.js';
 import type { PersonPlan, StopResult, StormResult } from './worker-protocol.js';
 
@@ -86,7 +87,7 @@ export async function workshop(kind: ServerKind, o: WorkshopOptions): Promise<Wo
     await pool.all({ cmd: 'synced', timeoutMs: 60_000 });
     await pool.all({ cmd: 'addOwnNotes', count: Math.ceil(o.notesPerBoard / o.clientsPerBoard) });
     await pool.all({ cmd: 'waitNotes', min: o.notesPerBoard, timeoutMs: 120_000 });
-    await pool.all({ cmd: 'start', options: { cursorHz: o.cursorHz, editEveryMs: o.editEveryMs }, peers });
+    await pool.all({ cmd: 'start', options: { cursorHz: o.cursorHz, editEveryMs: o.editEveryMs }, peers, receiveOnly: o.client === 'lean' });
     await sleep(o.warmupSeconds * 1000);
     tracker.reset();
     const before = await server.probe({ resetLoop: true });
@@ -97,11 +98,19 @@ export async function workshop(kind: ServerKind, o: WorkshopOptions): Promise<Wo
     const harness = process.cpuUsage(cpu0);
     const elapsed = (performance.now() - t0) / 1000;
     tracker.stopRecording();
-    await sleep(2000); // drain: edits sent at the very end still arrive
     const stopped = await pool.all<StopResult>({ cmd: 'stop' });
+    // Every room converges: each host (which applies everything) shows every
+    // edited note with its last edit. Then a drain for the last deliveries.
+    const finalTexts = stopped.flatMap((r) => r.finalTexts);
+    const unconverged = await converged(hosts, finalTexts, 20_000);
+    await sleep(2000);
+    await pool.all({ cmd: 'flush' });
     return {
       kind, clients: index, boards: o.boards, latency: tracker.summary(),
-      errors: [...stopped.flatMap((r) => [...r.errors, ...r.closes]), ...closeErrors(hosts)],
+      errors: [
+        ...stopped.flatMap((r) => [...r.errors, ...r.closes]), ...closeErrors(hosts),
+        ...(unconverged > 0 ? [`${unconverged} of ${finalTexts.length} edited notes did not show their last edit on the server's copy`] : []),
+      ],
       usage: usage(before, after, elapsed, harness),
     };
   } finally {
@@ -109,6 +118,13 @@ export async function workshop(kind: ServerKind, o: WorkshopOptions): Promise<Wo
     for (const host of hosts) host.destroy();
     await server.stop();
   }
+}
+
+/** Waits until every host shows each note's last text; returns how many still do not after `ms`. */
+async function converged(hosts: readonly BenchClient[], finalTexts: readonly [string, string][], ms: number): Promise<number> {
+  const missing = () => finalTexts.filter(([id, text]) => !hosts.some((h) => roots(h.doc).notes.get(id)?.get('text') === text)).length;
+  await waitFor(() => missing() === 0, ms, 'rooms converge').catch(() => undefined);
+  return missing();
 }
 
 export interface JoinStormResult {

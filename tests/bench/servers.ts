@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,9 @@ const REFERENCE_MAIN = fileURLToPath(new URL('../../node_modules/y-websocket-ref
 const PROBE = fileURLToPath(new URL('./probe.cjs', import.meta.url));
 
 export type ServerKind = 'tabella' | 'reference';
+
+/** Kernel clock ticks per second (USER_HZ), the unit of CPU times in /proc/<pid>/stat: 100 on Linux. */
+const CLOCK_TICKS = 100;
 
 /** What the probe preloaded into the server reports (see probe.cjs). */
 export interface ProbeStats {
@@ -93,13 +96,45 @@ export class BenchServer {
     return this.url;
   }
 
-  /** Stats from inside the server process; `gc` runs a full GC first (heap numbers). */
-  probe(options: { gc?: boolean; resetLoop?: boolean } = {}): Promise<ProbeStats> {
+  /**
+   * Stats of the server process. CPU time and peak RSS come from the kernel
+   * (/proc/<pid>/stat and status), which answers even when the server's event
+   * loop is saturated; heap and event-loop delay come from the probe inside it
+   * (`gc` runs a full GC first). A probe that gets no answer within
+   * `timeoutMs` leaves those NaN (shown as n/a) instead of failing the run:
+   * a server too busy to answer is a result, not a harness error.
+   */
+  async probe(options: { gc?: boolean; resetLoop?: boolean; timeoutMs?: number } = {}): Promise<ProbeStats> {
+    const inside = await this.probeInside(options).catch((): undefined => undefined);
+    const os = this.osStats();
+    if (inside) return { ...inside, cpuMicros: os.cpuMicros, peakRss: os.peakRss };
+    const nan = NaN;
+    return {
+      heapUsed: nan, heapTotal: nan, external: nan, arrayBuffers: nan, rss: os.rss, peakRss: os.peakRss,
+      cpuMicros: os.cpuMicros, loopDelay: { p50: nan, p99: nan, max: nan, mean: nan },
+    };
+  }
+
+  /** CPU (user + system) and memory of the server process, from the kernel. */
+  private osStats(): { cpuMicros: number; rss: number; peakRss: number } {
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) * 1024;
+    return { cpuMicros: (ticks / CLOCK_TICKS) * 1e6, rss: kb('VmRSS'), peakRss: kb('VmHWM') };
+  }
+
+  private probeInside(options: { gc?: boolean; resetLoop?: boolean; timeoutMs?: number }): Promise<ProbeStats> {
     const child = this.child;
     if (!child?.connected) return Promise.reject(new Error(`${this.kind} server is not running`));
     const id = this.nextProbe++;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.kind} probe timed out`)), 30_000);
+      const timer = setTimeout(() => {
+        child.off('message', onMessage);
+        reject(new Error(`${this.kind} probe timed out`));
+      }, options.timeoutMs ?? 15_000);
       const onMessage = (msg: unknown) => {
         if (typeof msg === 'object' && msg !== null && (msg as { probe?: number }).probe === id) {
           clearTimeout(timer);
@@ -108,7 +143,7 @@ export class BenchServer {
         }
       };
       child.on('message', onMessage);
-      child.send({ probe: id, ...options });
+      child.send({ probe: id, gc: options.gc, resetLoop: options.resetLoop });
     });
   }
 

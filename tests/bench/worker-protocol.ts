@@ -17,15 +17,17 @@ export type Command =
   | { id: number; cmd: 'synced'; timeoutMs: number }
   | { id: number; cmd: 'waitNotes'; min: number; timeoutMs: number }
   | { id: number; cmd: 'addOwnNotes'; count: number }
-  | { id: number; cmd: 'start'; options: WorkloadOptions; peers: Record<number, number[]> }
+  | { id: number; cmd: 'start'; options: WorkloadOptions; peers: Record<number, number[]>; receiveOnly: boolean }
   | { id: number; cmd: 'stop' }
+  | { id: number; cmd: 'flush' }
   | { id: number; cmd: 'storm'; client: 'stock' | 'lean'; spec: RoomSpec; people: { index: number; i: number }[]; notes: number; t0: number }
   | { id: number; cmd: 'destroy' };
 
-/** What `stop` answers: the workload's errors and every close its clients saw. */
+/** What `stop` answers: the workload's errors, every close its clients saw, and each edited note's last text. */
 export interface StopResult {
   errors: string[];
   closes: string[];
+  finalTexts: [noteId: string, text: string][];
 }
 
 /**
