@@ -15,6 +15,8 @@ export interface Results {
   memory?: MemoryResult[];
   /** Scenario runs that failed, with why (shown under the table). */
   failures?: string[];
+  /** When, where and how the run was made: kept in the JSON so `--report-from` rebuilds the same page. */
+  meta?: { date: string; machine: string; command: string };
 }
 
 type Row = [scenario: string, measure: string, target: string, tabella: string, reference: string, ratio: string, verdict: string];
@@ -28,17 +30,22 @@ const VSYNC = 1000 / 60;
 
 const CORES = availableParallelism();
 
-const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
+// A NaN (no answer from a probe) is null in the saved JSON.
+const fmt = (n: number | null | undefined, digits = 1) => (n === undefined || n === null || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
 const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'met' : '**missed**');
 
 /** The Markdown report: machine, command, and one row per measure with its target and verdict. */
-export function buildReport(r: Results, machine: string, command: string): string {
+export function buildReport(r: Results, machine: string, command: string, date = new Date()): string {
   const rows: Row[] = [];
   const pair = <T extends { kind: string }>(list: T[] | undefined) => ({
     t: list?.find((x) => x.kind === 'tabella'),
     ref: list?.find((x) => x.kind === 'reference'),
   });
-  const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? 'n/a' : (a / b).toFixed(2));
+  const ratio = (a: number | undefined, b: number | undefined) => {
+    if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) return 'n/a';
+    const r = a / b;
+    return r > 0 && r < 0.01 ? '< 0.01' : r.toFixed(2);
+  };
 
   const workshopRows = (label: string, list: WorkshopResult[] | undefined, p99Target: number, cpuTarget?: number) => {
     const { t, ref } = pair(list);
@@ -136,9 +143,10 @@ Server CPU, heap, peak RSS and event-loop delay come from a probe preloaded
 into the server process (\`tests/bench/probe.cjs\`, \`node --require\`); the
 servers' code is unchanged. Harness and server share this machine.
 
-- Date: ${new Date().toISOString()}
+- Date: ${date.toISOString()}
 - Machine: ${machine}
 - Command: \`${command}\`${r.quick ? ' (quick mode: a smoke run, not the targets\' load)' : ''}
+- Raw results: [performance.json](performance.json) (\`npm run bench -- --report-from=docs/performance.json\` rebuilds this page)
 
 ${table}
 

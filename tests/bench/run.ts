@@ -8,6 +8,7 @@
  *   --seconds=N        measured seconds of scenarios 1 and 2 (default 60 / 30; quick 4)
  *   --no-write         print the table only (quick mode never writes)
  *   --json=FILE        also write the raw results as JSON
+ *   --report-from=FILE rebuild docs/performance.md from such a JSON (its date, machine and command), run nothing
  *   --workers=N        client worker threads for scenarios 1-3 (default 4)
  * Needs `npm run build` first (the server and the client are the built ones).
  */
@@ -47,6 +48,13 @@ async function attempt<T>(results: Results, what: string, run: () => Promise<T>)
 }
 
 async function main(): Promise<void> {
+  const from = value('report-from');
+  if (from) {
+    const saved = JSON.parse(readFileSync(from, 'utf8')) as Results;
+    if (!saved.meta) throw new Error(`${from} has no meta (date, machine, command): it predates --report-from`);
+    writeReport(buildReport(saved, saved.meta.machine, saved.meta.command, new Date(saved.meta.date)), saved.quick);
+    return;
+  }
   const results: Results = { quick };
   const kinds = withReference ? (['tabella', 'reference'] as const) : (['tabella'] as const);
   const log = (msg: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -96,14 +104,21 @@ async function main(): Promise<void> {
     }
   }
   const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
-  const report = buildReport(results, machine(), command);
-  console.log(report);
+  results.meta = { date: new Date().toISOString(), machine: machine(), command };
+  const report = buildReport(results, results.meta.machine, command, new Date(results.meta.date));
   const json = value('json');
   if (json) writeFileSync(json, JSON.stringify(results, null, 2));
+  // A full run keeps its raw results next to the page (`--report-from` rebuilds the page from them).
+  if (!quick && !flag('no-write')) writeFileSync(fileURLToPath(new URL('../../docs/performance.json', import.meta.url)), JSON.stringify(results, null, 2));
+  writeReport(report, quick);
+}
+
+function writeReport(report: string, quick: boolean | undefined): void {
+  console.log(report);
   if (!quick && !flag('no-write')) {
     const file = fileURLToPath(new URL('../../docs/performance.md', import.meta.url));
     writeFileSync(file, report);
-    log(`written to ${file}`);
+    console.error(`[bench] written to ${file}`);
   }
 }
 
