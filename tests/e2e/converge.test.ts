@@ -120,7 +120,7 @@ describe('converging: owners, dot voting, sorting, merge, status, phone list', (
     await fac.page.getByTestId(`sort-stage-${stageId}`).click();
     await expect.poll(async () => (await alice.stageOrder(stageId)).slice(0, 3), POLL)
       .toEqual([ids.fac, ids.alice1, ids.bruno1]);
-    await fac.page.getByTestId('toolbar-voting').click();
+    await fac.fromMenu('toolbar-voting');
   });
 
   it('merging by drag keeps both texts, one Ctrl+Z undoes it, and merging by multi-select works too', async () => {

@@ -129,7 +129,7 @@ describe('facilitation: a facilitator and two participants', () => {
   it('spotlight on a stage brings everyone to that stage', async () => {
     const stages = await fac.stages();
     const target = stages[stages.length - 1]!;
-    await fac.page.getByTestId('toolbar-structure').click();
+    await fac.fromMenu('toolbar-structure');
     await fac.page.getByTestId('structure-panel').waitFor();
     const rows = fac.page.getByTestId('spotlight-stage');
     await rows.nth(stages.length - 1).click();
@@ -140,7 +140,7 @@ describe('facilitation: a facilitator and two participants', () => {
         return r !== undefined && r.x >= 0 && r.x + r.w <= v.width && r.y >= 0 && r.y < v.height / 2;
       }, POLL).toBe(true);
     }
-    await fac.page.getByTestId('toolbar-structure').click();
+    await fac.fromMenu('toolbar-structure');
   });
 
   it('following someone moves with them and stops when you move yourself', async () => {

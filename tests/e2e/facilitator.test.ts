@@ -40,11 +40,11 @@ describe('facilitator, viewer and undo', () => {
     await page.getByTestId('board-title-input').fill('Workshop Milano');
     await page.getByTestId('board-title-input').press('Enter');
 
-    await page.getByTestId('toolbar-structure').click();
+    await facilitator.fromMenu('toolbar-structure');
     await page.getByTestId('structure-add-stage').first().click();
     await expect.poll(async () => (await facilitator.stages()).some((s) => s.name === 'Nuova fase'), POLL).toBe(true);
     await page.screenshot({ path: '/tmp/tabella-facilitator-structure.png' });
-    await page.getByTestId('toolbar-structure').click();
+    await facilitator.fromMenu('toolbar-structure');
 
     // Undo of one's own note with Ctrl+Z, redo with Ctrl+Shift+Z.
     const [stage] = await facilitator.stages();

@@ -1,54 +1,57 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import Konva from 'konva';
 import {
-  OperationError, localOrigin, type BoardSnapshot, type Note, type Role,
+  OperationError, localOrigin, type BoardSnapshot, type Role,
 } from '../../../shared/src/index.js';
 import { useToasts } from '../app/Toasts.js';
 import type { Identity } from '../join/identity.js';
-import { NoteEditor } from '../notes/NoteEditor.js';
-import { NoteInspector } from '../notes/NoteInspector.js';
-import type { NoteHandlers } from '../notes/NotesLayer.js';
 import { StructurePanel } from '../panels/StructurePanel.js';
 import { ParticipantsPanel } from '../presence/ParticipantsPanel.js';
 import { fallbackColor, useLocalPresence } from '../presence/usePresence.js';
 import { FollowPill } from '../presence/FollowPill.js';
-import { CURSORS_SHAPE, type DrawnCursor } from '../presence/CursorsLayer.js';
 import { useDrafts } from '../drafts/useDrafts.js';
 import { useSaveStatus } from '../sync/useSaveStatus.js';
 import { mergeDrafts } from '../drafts/mergeDrafts.js';
 import { PhaseBar } from '../session/PhaseBar.js';
-import { PHASE_ABILITIES, setSpotlight, type SpotlightTarget } from '../../../shared/src/index.js';
-import { serverNow, useClockOffset } from '../session/useServerClock.js';
+import { useClockOffset } from '../session/useServerClock.js';
 import { useMemberActions } from '../presence/useMemberActions.js';
 import { useBoardView } from './useBoardView.js';
 import { useNoteCommands } from './useNoteCommands.js';
 import { BoardCanvas } from './BoardCanvas.js';
 import { BoardContext, type BoardActions } from './BoardContext.js';
-import { dropTarget, layoutBoard, stageAt, type Rect, type StageBox } from './layout.js';
-import { installTestHook } from './testHook.js';
+import { BoardMenu } from './BoardMenu.js';
+import { layoutBoard } from './layout.js';
+import { NoteEditing } from './NoteEditing.js';
 import { Toolbar } from './Toolbar.js';
 import type { BoardConnection, ConnectionStatus } from './useBoardSync.js';
-import { useShortcuts } from './useShortcuts.js';
+import { useBoardRights } from './useBoardRights.js';
+import { useBoardShortcuts } from './useBoardShortcuts.js';
+import { useBoardTestHook } from './useBoardTestHook.js';
+import { useLatest } from './useLatest.js';
+import { useNoteHandlers } from './useNoteHandlers.js';
+import { useNotePlacement } from './useNotePlacement.js';
+import { usePanels } from './usePanels.js';
+import { useSelection } from './useSelection.js';
+import { useSpotlight } from './useSpotlight.js';
 import { useUndo } from './useUndo.js';
 import { ConvergeContext } from '../converge/ConvergeContext.js';
 import { ConvergeLayer } from '../converge/ConvergeLayer.js';
 import { useConvergeScreen } from '../converge/useConvergeScreen.js';
 import { PhoneModeSwitch } from '../phone/PhoneView.js';
-import { VotingPanel, VotingToggle } from '../voting/VotingPanel.js';
+import { VotingPanel } from '../voting/VotingPanel.js';
 import { useRoadmapScreen } from '../roadmap/useRoadmapScreen.js';
-import { screenToWorld, worldToScreen, type Viewport } from './useViewport.js';
 
-/** A world rectangle in page coordinates (for the test hook). */
-function toScreenRect(v: Viewport, r: Rect | undefined): Rect | undefined {
-  if (!r) return undefined;
-  const host = document.querySelector('[data-testid="board-canvas"]')?.getBoundingClientRect();
-  const p = worldToScreen(v, r.x, r.y);
-  return { x: p.x + (host?.left ?? 0), y: p.y + (host?.top ?? 0), w: r.w * v.scale, h: r.h * v.scale };
-}
-
-type Editing = { noteId: string } | { stageId: string };
-
+/**
+ * The board screen: toolbar, phase bar, canvas and what floats over it. It
+ * wires together hooks that each own one concern (files named after them):
+ * rights (useBoardRights), selection and editing (useSelection), where new
+ * notes go (useNotePlacement), what notes do on the canvas (useNoteHandlers),
+ * side panels (usePanels), keys (useBoardShortcuts), the spotlight
+ * (useSpotlight), the toolbar menu (BoardMenu) and the test hook.
+ * Two snapshots exist: `boardSnapshot` is the shared doc only (what others
+ * see: votes, members, exports); `snapshot` adds our private drafts and is
+ * what this person's canvas draws.
+ */
 export interface BoardScreenProps {
   boardId: string;
   role: Role;
@@ -68,17 +71,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const { doc, provider } = connection;
   const origin = useMemo(() => localOrigin(identity.id), [identity.id]);
   const sessionState = boardSnapshot.session;
-  const abilities = PHASE_ABILITIES[sessionState.phase];
-  const canStructure = role === 'facilitator';
-  const canEdit = canStructure || (role === 'participant' && abilities.writeNotes);
-  // Participants may change only their own notes (the server refuses the rest).
-  const canEditNote = useCallback(
-    (note: Note) => canStructure || (canEdit && note.authorId === identity.id),
-    [canStructure, canEdit, identity.id],
-  );
-  const blockedReason = role === 'participant' && !abilities.writeNotes ? t('phases.writingClosed') : undefined;
-  // Participants' new notes are private drafts while private writing is on.
-  const drafting = role === 'participant' && sessionState.privateWriting;
+  const { canStructure, canEdit, canEditNote, blockedReason, drafting } = useBoardRights(role, sessionState, identity.id);
   const onRefused = useCallback((reason: string) => toasts.show(reason || t('session.refused'), 'error'), [toasts, t]);
   const drafts = useDrafts(boardId, session, drafting, onRefused, identity.id);
   const save = useSaveStatus(connection.saves, drafts.connection?.saves, status);
@@ -91,36 +84,25 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
     for (const tally of boardSnapshot.votesByNote.values()) spent += tally.byMember.get(identity.id) ?? 0;
     return Math.max(0, (sessionState.voting?.votesPerPerson ?? 0) - spent);
   }, [boardSnapshot.votesByNote, sessionState.voting, identity.id]);
+  // A participant put in a group follows that group's segment.
   const myGroup = role === 'participant' ? boardSnapshot.groups.get(identity.id) : undefined;
   const view = useBoardView({
     layout, synced, awareness: provider.awareness, myId: identity.id, spotlight: sessionState.spotlight,
     groupSegmentId: myGroup, publish: role !== 'viewer',
   });
   const { viewport, setViewport, fit, zoomBy } = view;
-  const size = view.sizeRef;
-  const snapshotRef = useRef(snapshot);
-  const layoutRef = useRef(layout);
-  useEffect(() => {
-    snapshotRef.current = snapshot;
-    layoutRef.current = layout;
-  }, [snapshot, layout]);
-  const viewportRef = useRef(viewport);
+  // Stable callbacks read the current board through these (useLatest.ts).
+  const snapshotRef = useLatest(snapshot);
+  const layoutRef = useLatest(layout);
+  const viewportRef = useLatest(viewport);
+  const draftsRef = useLatest(drafts.notes);
+  const sharedViewRef = useLatest(view.shared);
   const pointer = useRef<{ x: number; y: number } | null>(null);
-  const [selectedNoteId, setSelectedNoteId] = useState<string>();
-  const [selectedStageId, setSelectedStageId] = useState<string>();
-  const [editing, setEditing] = useState<Editing>();
-  const [dropStageId, setDropStageId] = useState<string>();
-  const [panel, setPanel] = useState<'people' | 'structure' | 'voting'>();
+  const selection = useSelection(layoutRef, view.showRect);
+  const panels = usePanels();
   const { undo, redo, canUndo, canRedo } = useUndo(doc, origin);
 
-  const draftsRef = useRef(drafts.notes);
-  const viewRef = useRef(view.shared);
-  useEffect(() => {
-    viewportRef.current = viewport;
-    viewRef.current = view.shared;
-    draftsRef.current = drafts.notes;
-  }, [viewport, view.shared, drafts.notes]);
-
+  /** Every change goes through here: a refused one becomes a toast, never an exception. */
   const run = useCallback<BoardActions['run']>(
     (op) => {
       try {
@@ -137,6 +119,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
     () => ({ id: identity.id, name: identity.name || t('roles.viewer'), department: identity.department }),
     [identity, t],
   );
+  // Stage sizes count shared notes only: a draft's place is decided when it is published.
   const boardCount = useCallback((stageId: string) => boardSnapshot.notesByStage.get(stageId)?.length ?? 0, [boardSnapshot]);
   const notes = useNoteCommands({
     run, draftsDoc: drafting ? drafts.connection?.doc : undefined, draftIds, author, boardCount,
@@ -160,157 +143,39 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
     document.title = `${snapshot.meta.title || 'Tabella'} · Tabella`;
   }, [snapshot.meta.title]);
 
-  /** Facilitator: everyone's view moves to a target (and ours, for segments and stages). */
-  const spotlight = useCallback((target: SpotlightTarget) => {
-    run((d, o) => setSpotlight(d, target, identity.id, serverNow(clockOffset), o));
-    if (target.kind === 'segment') {
-      const lane = layoutRef.current.lanes.find((l) => l.segment.id === target.id);
-      if (lane) view.showRect(lane);
-    } else if (target.kind === 'stage') {
-      const stage = layoutRef.current.stagesById.get(target.id);
-      if (stage) view.showRect(stage);
-    }
-  }, [run, identity.id, clockOffset, view]);
-
-  /** Pans just enough for a world rectangle (and a phone's on-screen keyboard) to be visible. */
-  const reveal = useCallback((r: { x: number; y: number; w: number; h: number }) => {
-    setViewport((v) => {
-      const p = worldToScreen(v, r.x, r.y);
-      const w = r.w * Math.max(v.scale, 0.8);
-      const h = r.h * Math.max(v.scale, 0.8) + 60;
-      let { x, y } = v;
-      if (p.x < 8) x += 8 - p.x;
-      else if (p.x + w > size.current.width - 8) x -= Math.min(p.x - 8, p.x + w - size.current.width + 8);
-      if (p.y < 8) y += 8 - p.y;
-      else if (p.y + h > size.current.height - 8) y -= Math.min(p.y - 8, p.y + h - size.current.height + 8);
-      return { ...v, x, y };
-    });
-  }, [setViewport, size]);
-
-  const startNewNote = useCallback((stageId: string) => {
-    const box = layout.stagesById.get(stageId);
-    if (!canEdit || !box) return;
-    setSelectedStageId(stageId);
-    setSelectedNoteId(undefined);
-    setEditing({ stageId });
-    reveal(box.nextSlot);
-  }, [canEdit, layout, reveal]);
-
-  /** The stage for "+ note": selected, under the pointer, or the one nearest the screen centre. */
-  const targetStage = useCallback((preferPointer: boolean): StageBox | undefined => {
-    const p = pointer.current;
-    if (preferPointer && p) {
-      const under = stageAt(layout, p.x, p.y);
-      if (under) return under;
-    }
-    const selected = selectedStageId && layout.stagesById.get(selectedStageId);
-    if (selected) return selected;
-    const c = screenToWorld(viewportRef.current, size.current.width / 2, size.current.height / 2);
-    let best: StageBox | undefined;
-    let bestD = Infinity;
-    for (const s of layout.stages) {
-      const dx = Math.max(s.x - c.x, 0, c.x - (s.x + s.w));
-      const dy = Math.max(s.y - c.y, 0, c.y - (s.y + s.h));
-      const d = Math.hypot(dx, dy);
-      if (d < bestD) {
-        bestD = d;
-        best = s;
-      }
-    }
-    return best;
-  }, [layout, selectedStageId, size]);
-
-  const addNoteHere = useCallback((preferPointer: boolean) => {
-    const box = targetStage(preferPointer);
-    if (box) startNewNote(box.stage.id);
-    else toasts.show(t('board.noStages'), 'info');
-  }, [targetStage, startNewNote, toasts, t]);
-
+  const spotlight = useSpotlight(run, identity.id, clockOffset, layoutRef, view.showRect);
+  const { startNewNote, addNoteHere } = useNotePlacement({
+    layout, canEdit, selection, setViewport, viewportRef, sizeRef: view.sizeRef, pointerRef: pointer,
+  });
 
   // Votes, owners, status, merge and the phone list (client/src/converge/).
   const converge = useConvergeScreen({
     snapshot: boardSnapshot, role, myId: identity.id, run, layout,
-    selectedNote: selectedNoteId ? boardSnapshot.notesById.get(selectedNoteId) : undefined, onSelectNote: setSelectedNoteId,
+    selectedNote: selection.selectedNoteId ? boardSnapshot.notesById.get(selection.selectedNoteId) : undefined,
+    onSelectNote: selection.setSelectedNoteId,
   });
-  const convergeHandlers = converge.handlers;
   // Roadmap, adoption, exports, commitments and versions (client/src/roadmap/, followup/, exports/).
-  const jumpToNote = useCallback((noteId: string) => {
-    const box = layoutRef.current.notesById.get(noteId);
-    if (box) view.showRect(box);
-    setSelectedNoteId(noteId);
-    setSelectedStageId(box?.stageId);
-  }, [view]);
   const roadmapScreen = useRoadmapScreen({
-    boardId, token: session, role, snapshot: boardSnapshot, layout, viewport, onJumpToNote: jumpToNote,
+    boardId, token: session, role, snapshot: boardSnapshot, layout, viewport, onJumpToNote: selection.jumpToNote,
   });
-  const noteHandlers = useMemo<NoteHandlers>(() => ({
-    onSelect: (id, additive) => {
-      if (convergeHandlers.select(id, additive)) return;
-      setSelectedNoteId(id);
-      setSelectedStageId(snapshotRef.current.notesById.get(id)?.stageId);
-    },
-    onEdit: (id) => {
-      const note = snapshotRef.current.notesById.get(id);
-      if (!note || !canEditNote(note)) return;
-      setSelectedNoteId(id);
-      setEditing({ noteId: id });
-    },
-    onDragMove: (id, cx, cy) => {
-      if (convergeHandlers.dragMove(id, cx, cy)) setDropStageId(undefined);
-      else setDropStageId(dropTarget(layoutRef.current, cx, cy, id)?.stageId);
-    },
-    onDrop: (id, cx, cy) => {
-      setDropStageId(undefined);
-      if (convergeHandlers.drop(id, cx, cy)) return;
-      const target = dropTarget(layoutRef.current, cx, cy, id);
-      if (target) {
-        notes.move(id, target.stageId, target.index);
-        setSelectedStageId(target.stageId);
-      }
-    },
-    onVote: convergeHandlers.vote,
-  }), [canEditNote, notes, convergeHandlers]);
+  const noteHandlers = useNoteHandlers({
+    selection, snapshotRef, layoutRef, canEditNote, notes, converge: converge.handlers,
+  });
 
   // A selected note removed by someone else (or by undo) is no longer selected.
-  const selectedNote = selectedNoteId ? snapshot.notesById.get(selectedNoteId) : undefined;
-  const editingNote = editing && 'noteId' in editing ? snapshot.notesById.get(editing.noteId) : undefined;
-  const editingBox = editing && 'noteId' in editing ? layout.notesById.get(editing.noteId) : undefined;
-  const draftStage = editing && 'stageId' in editing ? layout.stagesById.get(editing.stageId) : undefined;
+  const selectedNote = selection.selectedNoteId ? snapshot.notesById.get(selection.selectedNoteId) : undefined;
+  const editingNoteId = selection.editing && 'noteId' in selection.editing && snapshot.notesById.has(selection.editing.noteId)
+    ? selection.editing.noteId : undefined;
 
-  useShortcuts({
-    undo: () => role !== 'viewer' && undo(),
-    redo: () => role !== 'viewer' && redo(),
-    addNote: () => canEdit && addNoteHere(true),
-    deleteSelected: () => {
-      if (selectedNote && canEditNote(selectedNote)) {
-        notes.remove(selectedNote.id);
-        setSelectedNoteId(undefined);
-      }
-    },
-    escape: () => {
-      setSelectedNoteId(undefined);
-      setSelectedStageId(undefined);
-    },
-    zoomIn: () => zoomBy(1.2),
-    zoomOut: () => zoomBy(1 / 1.2),
+  useBoardShortcuts({
+    role, canEdit, canEditNote, selectedNote, undo, redo, addNoteHere, zoomBy,
+    removeNote: notes.remove,
+    deselectNote: () => selection.setSelectedNoteId(undefined),
+    clearSelection: selection.clearSelection,
   });
+  useBoardTestHook(connection, { drafts: draftsRef, view: sharedViewRef, viewport: viewportRef, layout: layoutRef });
 
-  useEffect(() => installTestHook({
-    snapshot: () => connection.reader.snapshot(),
-    drafts: () => draftsRef.current,
-    view: () => viewRef.current,
-    worldToScreen: (x, y) => {
-      const host = document.querySelector('[data-testid="board-canvas"]')?.getBoundingClientRect();
-      const p = worldToScreen(viewportRef.current, x, y);
-      return { x: p.x + (host?.left ?? 0), y: p.y + (host?.top ?? 0) };
-    },
-    noteRect: (id) => toScreenRect(viewportRef.current, layoutRef.current.notesById.get(id)),
-    stageRect: (id) => toScreenRect(viewportRef.current, layoutRef.current.stagesById.get(id)),
-    cursors: () =>
-      ((Konva.stages[0]?.findOne(`.${CURSORS_SHAPE}`)?.getAttr('cursors') ?? []) as DrawnCursor[])
-        .map(({ name, x, y }) => ({ name, x, y })),
-  }), [connection]);
-
+  const { panel } = panels;
   return (
     <BoardContext.Provider value={actions}>
       <ConvergeContext.Provider value={converge.converge}>
@@ -331,14 +196,12 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           onZoomIn={() => zoomBy(1.2)}
           onZoomOut={() => zoomBy(1 / 1.2)}
           onFit={fit}
-          onTogglePeople={() => setPanel((p) => (p === 'people' ? undefined : 'people'))}
-          onToggleStructure={() => setPanel((p) => (p === 'structure' ? undefined : 'structure'))}
+          onTogglePeople={() => panels.toggle('people')}
           onChangeIdentity={onChangeIdentity}
           extra={<>
-            {roadmapScreen.toolbar}
-            {canStructure && <VotingToggle open={sessionState.voting?.open === true}
-              onClick={() => setPanel((p) => (p === 'voting' ? undefined : 'voting'))} />}
             {converge.narrow && role === 'participant' && <PhoneModeSwitch list={converge.phoneList} onChange={converge.setPhoneList} />}
+            <BoardMenu roadmap={roadmapScreen} facilitator={canStructure} panel={panel}
+              votingOpen={sessionState.voting?.open === true} onTogglePanel={panels.toggle} />
           </>}
         />
         <PhaseBar session={sessionState} clockOffset={clockOffset} votesLeft={votesLeft}
@@ -354,11 +217,11 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             viewport={viewport}
             setViewport={setViewport}
             selectedNoteId={selectedNote?.id}
-            selectedStageId={selectedStageId}
-            editingNoteId={editingNote?.id}
-            dropStageId={dropStageId}
+            selectedStageId={selection.selectedStageId}
+            editingNoteId={editingNoteId}
+            dropStageId={selection.dropStageId}
             canEdit={canEdit}
-            editing={editing !== undefined}
+            editing={selection.editing !== undefined}
             canEditNote={canEditNote}
             draftIds={draftIds}
             noteHandlers={noteHandlers}
@@ -369,10 +232,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
               // A viewer is usually a projector: its pointer would only distract the room.
               if (role !== 'viewer') setCursor(p);
             }}
-            onSelectStage={(id) => {
-              setSelectedStageId(id);
-              setSelectedNoteId(undefined);
-            }}
+            onSelectStage={selection.selectStage}
             onAddNote={startNewNote}
           />
           {layout.stages.length === 0 && synced && (
@@ -380,61 +240,24 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
               <h2>{t('board.emptyTitle')}</h2>
               <p>{canStructure ? t('board.emptyFacilitator') : t('board.emptyParticipant')}</p>
               {canStructure && (
-                <button type="button" className="primary" onClick={() => setPanel('structure')}>{t('structure.open')}</button>
+                <button type="button" className="primary" onClick={() => panels.open('structure')}>{t('structure.open')}</button>
               )}
             </div>
           )}
-          {editingNote && editingBox && (
-            <NoteEditor
-              key={editingNote.id}
-              world={editingBox}
-              viewport={viewport}
-              initialText={editingNote.text}
-              kind={editingNote.kind}
-              onCommit={(text) => {
-                setEditing(undefined);
-                notes.update(editingNote.id, { text });
-              }}
-              onCancel={() => setEditing(undefined)}
-            />
-          )}
-          {draftStage && (
-            <NoteEditor
-              key={`new-${draftStage.stage.id}`}
-              world={draftStage.nextSlot}
-              viewport={viewport}
-              initialText=""
-              kind="action"
-              onCommit={(text) => {
-                setEditing(undefined);
-                if (!text.trim()) return;
-                const id = notes.add(draftStage.stage.id, text);
-                if (id) setSelectedNoteId(id);
-              }}
-              onCancel={() => setEditing(undefined)}
-            />
-          )}
-          {selectedNote && !editing && (
-            <NoteInspector
-              note={selectedNote}
-              departments={snapshot.departments}
-              onEdit={() => setEditing({ noteId: selectedNote.id })}
-              onClose={() => setSelectedNoteId(undefined)}
-            />
-          )}
+          <NoteEditing snapshot={snapshot} layout={layout} viewport={viewport} selection={selection} notes={notes} />
           <ConvergeLayer screen={converge} snapshot={snapshot} draftIds={draftIds} drafting={drafting}
             groupSegmentId={myGroup} blockedReason={blockedReason} />
-          {panel === 'voting' && canStructure && <VotingPanel snapshot={boardSnapshot} onClose={() => setPanel(undefined)} />}
+          {panel === 'voting' && canStructure && <VotingPanel snapshot={boardSnapshot} onClose={panels.close} />}
           {roadmapScreen.body}
           {view.followed && <FollowPill name={view.followed.name} onStop={view.stopFollow} />}
           {panel === 'people' && (
             <ParticipantsPanel awareness={provider.awareness} snapshot={boardSnapshot} myId={identity.id}
-              facilitator={canStructure} actions={memberActions} onClose={() => setPanel(undefined)} />
+              facilitator={canStructure} actions={memberActions} onClose={panels.close} />
           )}
           {panel === 'structure' && canStructure && (
-            <StructurePanel snapshot={boardSnapshot} onSpotlight={spotlight} onClose={() => setPanel(undefined)} />
+            <StructurePanel snapshot={boardSnapshot} onSpotlight={spotlight} onClose={panels.close} />
           )}
-          {canEdit && !editing && (
+          {canEdit && !selection.editing && (
             <button type="button" className="fab" onClick={() => addNoteHere(false)} data-testid="fab-add-note">
               + {t('toolbar.note')}
             </button>

@@ -29,15 +29,17 @@ export interface ToolbarProps {
   onZoomOut: () => void;
   onFit: () => void;
   onTogglePeople: () => void;
-  onToggleStructure: () => void;
   onChangeIdentity: () => void;
-  /** More tools at the start of the right-hand group (voting panel, phone list switch). */
+  /**
+   * The labelled "☰ Menu" (views, workshop tools, exports) and, on phones, the
+   * list/board switch: first in the right-hand group.
+   */
   extra?: ReactNode;
 }
 
 export function Toolbar(p: ToolbarProps) {
   const { t } = useTranslation();
-  const { canEdit, canStructure, role } = useBoard();
+  const { canEdit, role } = useBoard();
   return (
     <header className="toolbar" data-testid="toolbar">
       <div className="toolbar-group toolbar-title">
@@ -75,18 +77,13 @@ export function Toolbar(p: ToolbarProps) {
       </div>
       <div className="toolbar-group toolbar-end">
         {p.extra}
-        {canStructure && (
-          <button type="button" className="tool" onClick={p.onToggleStructure} data-testid="toolbar-structure">
-            ☰<span className="tool-label">{t('structure.title')}</span>
-          </button>
-        )}
         <OnlineCount awareness={p.awareness} onClick={p.onTogglePeople} />
         {p.save && <SaveIndicator view={p.save} />}
         <ConnectionIndicator status={p.status} />
         <LanguageSwitch onChoose={(lng) => chooseBoardLanguage(p.boardId, lng)} />
         {p.identityName && (
           <button type="button" className="tool me" onClick={p.onChangeIdentity} data-testid="toolbar-me"
-            title={t('join.change')}>
+            title={`${p.identityName}: ${t('join.change')}`} aria-label={`${p.identityName}: ${t('join.change')}`}>
             <span className="tool-label">{p.identityName}</span>
             <span className="me-initial">{p.identityName.slice(0, 1).toUpperCase()}</span>
           </button>

@@ -7,15 +7,20 @@ import type { SaveView } from '../sync/useSaveStatus.js';
  * connection indicator. Calm on purpose: people keep working in every state,
  * so nothing here is red; only the two states worth a glance get a pill.
  * Phones show the icon alone: a tap shows the full sentence (no hover there).
+ * In the toolbar "saved" reads as one short word (the full sentence is the
+ * tooltip and what screen readers hear): the long one cost the board title
+ * its room on laptops, Italian most of all.
  */
 export function SaveIndicator({ view }: { view: SaveView }) {
   const { t, i18n } = useTranslation();
   const toasts = useToasts();
   let label: string;
   let help: string;
+  let shown: string | undefined;
   switch (view.kind) {
     case 'saved': {
       label = t('save.saved');
+      shown = t('save.savedShort');
       help = view.lastSavedAt === undefined
         ? t('save.savedHelp')
         : t('save.savedAt', { time: new Date(view.lastSavedAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) });
@@ -41,7 +46,7 @@ export function SaveIndicator({ view }: { view: SaveView }) {
       aria-live="polite" title={help} aria-label={label}
       onClick={() => toasts.show(`${label}. ${help}`, 'info')}>
       <span className="save-icon" aria-hidden="true" />
-      <span className="save-label" aria-hidden="true">{label}</span>
+      <span className="save-label" aria-hidden="true">{shown ?? label}</span>
     </button>
   );
 }

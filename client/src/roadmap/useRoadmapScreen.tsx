@@ -1,15 +1,13 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { buildRoadmap, type BoardSnapshot, type Role } from '../../../shared/src/index.js';
 import type { BoardLayout } from '../board/layout.js';
 import type { Viewport } from '../board/useViewport.js';
-import { ExportMenu } from '../exports/ExportMenu.js';
+import { ExportItems } from '../exports/ExportItems.js';
 import { AfterWorkshopPanel } from '../followup/AfterWorkshopPanel.js';
-import { CommitIcon } from '../followup/CommitIcon.js';
 import { StageBadges } from '../followup/StageBadges.js';
 import { StageFollowUpDialog } from '../followup/StageFollowUpDialog.js';
 import { AdoptionView } from './AdoptionView.js';
-import { ModeSwitch, type BoardMode } from './ModeSwitch.js';
+import type { BoardMode } from './ModeSwitch.js';
 import { RoadmapView } from './RoadmapView.js';
 import './roadmap.css';
 import '../followup/followup.css';
@@ -28,14 +26,25 @@ export interface RoadmapScreenInput {
 }
 
 /**
- * Everything about the roadmap on the board screen: the Board / Roadmap /
- * Adoption switch, the Export menu, the facilitator's "After the workshop"
- * panel, the stage chips for commitments and feedback, and their dialog.
- * Returns what goes in the toolbar and what goes over the board body.
+ * Everything about the roadmap on the board screen: which view shows (Board /
+ * Roadmap / Adoption), the Export entries, the facilitator's "After the
+ * workshop" panel, the stage chips for commitments and feedback, and their
+ * dialog. Returns the state the toolbar menu switches and what goes over the
+ * board body.
  */
-export function useRoadmapScreen(input: RoadmapScreenInput): { mode: BoardMode; toolbar: ReactNode; body: ReactNode } {
+export interface RoadmapScreen {
+  mode: BoardMode;
+  setMode: (mode: BoardMode) => void;
+  /** The facilitator's "After the workshop" panel. */
+  afterOpen: boolean;
+  toggleAfter: () => void;
+  /** The Export section of the toolbar menu; `onDone` closes the menu. */
+  exportItems: (onDone: () => void) => ReactNode;
+  body: ReactNode;
+}
+
+export function useRoadmapScreen(input: RoadmapScreenInput): RoadmapScreen {
   const { boardId, token, role, snapshot, layout, viewport, onJumpToNote } = input;
-  const { t } = useTranslation();
   const [mode, setMode] = useState<BoardMode>('board');
   const [panel, setPanel] = useState(false);
   const [stageId, setStageId] = useState<string>();
@@ -46,17 +55,9 @@ export function useRoadmapScreen(input: RoadmapScreenInput): { mode: BoardMode; 
     onJumpToNote(noteId);
   }, [onJumpToNote]);
 
-  const toolbar = (
-    <>
-      <ModeSwitch mode={mode} onChange={setMode} />
-      <ExportMenu boardId={boardId} token={token} title={snapshot.meta.title} layout={layout} />
-      {facilitator && (
-        <button type="button" className={`tool${panel ? ' active' : ''}`} onClick={() => setPanel((p) => !p)} data-testid="toolbar-after"
-          title={t('followUp.panelTitle')}>
-          <CommitIcon size={18} /><span className="tool-label">{t('followUp.button')}</span>
-        </button>
-      )}
-    </>
+  const toggleAfter = useCallback(() => setPanel((p) => !p), []);
+  const exportItems = (onDone: () => void) => (
+    <ExportItems boardId={boardId} token={token} title={snapshot.meta.title} layout={layout} onDone={onDone} />
   );
   const body = (
     <>
@@ -69,5 +70,5 @@ export function useRoadmapScreen(input: RoadmapScreenInput): { mode: BoardMode; 
       {stageId && <StageFollowUpDialog stageId={stageId} roadmap={roadmap} snapshot={snapshot} onClose={() => setStageId(undefined)} />}
     </>
   );
-  return { mode, toolbar, body };
+  return { mode, setMode, afterOpen: panel && facilitator, toggleAfter, exportItems, body };
 }

@@ -115,13 +115,3 @@ export function VotingPanel({ snapshot, onClose }: { snapshot: BoardSnapshot; on
   );
 }
 
-/** The facilitator's toolbar button for the voting panel, with a live marker while voting is open. */
-export function VotingToggle({ open, onClick }: { open: boolean; onClick: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <button type="button" className={`tool voting-toggle ${open ? 'live' : ''}`} onClick={onClick} data-testid="toolbar-voting"
-      title={t('votes.panel')}>
-      <span className="dot" aria-hidden="true" /><span className="voting-label">{t('votes.short')}</span>
-    </button>
-  );
-}

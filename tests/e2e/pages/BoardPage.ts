@@ -28,6 +28,15 @@ export class BoardPage {
   }
 
   /**
+   * Chooses an entry of the toolbar's "Menu" (views, structure, dot voting,
+   * after the workshop, exports), opening the menu first when it is closed.
+   */
+  async fromMenu(testId: string): Promise<void> {
+    if (!(await this.page.getByTestId('toolbar-menu-list').count())) await this.page.getByTestId('toolbar-menu').click();
+    await this.page.getByTestId(testId).click();
+  }
+
+  /**
    * Joins with a name, then picks the department. The link alone does not give
    * the departments, so the form may come in two steps: name (gets a personal
    * session from the server), then department (once the board has synced).

@@ -90,7 +90,7 @@ export class ConvergePage extends BoardPage {
 
   async openVotingPanel(): Promise<void> {
     if (await this.page.getByTestId('voting-panel').count()) return;
-    await this.page.getByTestId('toolbar-voting').click();
+    await this.fromMenu('toolbar-voting');
     await this.page.getByTestId('voting-panel').waitFor();
   }
 }

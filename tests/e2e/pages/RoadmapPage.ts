@@ -9,7 +9,7 @@ export interface Downloaded {
 
 /**
  * Page object for the roadmap side of the board screen: the Board / Roadmap /
- * Adoption switch, the Export menu, the "After the workshop" panel (follow-up
+ * Adoption views, the exports (all in the toolbar menu), the "After the workshop" panel (follow-up
  * links, commitments, versions) and the stage chips.
  */
 export class RoadmapPage extends ConvergePage {
@@ -18,7 +18,7 @@ export class RoadmapPage extends ConvergePage {
   }
 
   async showMode(mode: 'board' | 'roadmap' | 'adoption'): Promise<void> {
-    await this.page.getByTestId(`mode-${mode}`).click();
+    await this.fromMenu(`mode-${mode}`);
     if (mode === 'roadmap') await this.page.getByTestId('roadmap-view').waitFor();
     if (mode === 'adoption') await this.page.getByTestId('adoption-view').waitFor();
   }
@@ -29,7 +29,7 @@ export class RoadmapPage extends ConvergePage {
 
   /** Clicks an entry of the Export menu and returns the file the browser downloaded. */
   async exportFile(entry: string): Promise<Downloaded> {
-    if (!(await this.page.getByTestId('export-list').count())) await this.page.getByTestId('export-menu').click();
+    if (!(await this.page.getByTestId('export-list').count())) await this.page.getByTestId('toolbar-menu').click();
     const [download] = await Promise.all([
       this.page.waitForEvent('download', { timeout: 30_000 }),
       this.page.getByTestId(entry).click(),
@@ -49,7 +49,7 @@ export class RoadmapPage extends ConvergePage {
 
   async openAfterPanel(): Promise<void> {
     if (await this.page.getByTestId('after-panel').count()) return;
-    await this.page.getByTestId('toolbar-after').click();
+    await this.fromMenu('toolbar-after');
     await this.page.getByTestId('after-panel').waitFor();
   }
 

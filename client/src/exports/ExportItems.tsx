@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useToasts } from '../app/Toasts.js';
+import type { BoardLayout, Rect } from '../board/layout.js';
+import { boardPng, dataUrlBlob } from './canvasPng.js';
+import { SERVER_EXPORTS, downloadExport, saveBlob, type ServerExport } from './download.js';
+
+/** An ASCII file name from the board title, like the server's exports. */
+export function fileBase(title: string): string {
+  const base = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '').slice(0, 80);
+  return base || 'tabella-board';
+}
+
+/**
+ * The "Export" section of the toolbar menu, for everyone with a token: the
+ * server renders the booklet, Markdown, CSV and backup; the PNG of the board
+ * or of one segment is drawn here from the canvas. Entries are marked
+ * data-keep-open so the menu stays open (showing "Preparing…") until the
+ * download has started; `onDone` then closes it.
+ */
+export function ExportItems({ boardId, token, title, layout, onDone }: {
+  boardId: string;
+  token: string;
+  title: string;
+  layout: BoardLayout;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const toasts = useToasts();
+  const [busy, setBusy] = useState<string>();
+
+  const server = async (file: ServerExport) => {
+    setBusy(file);
+    try {
+      await downloadExport(boardId, token, file);
+      onDone();
+    } catch (err) {
+      toasts.show(t('exports.failed', { message: err instanceof Error ? err.message : String(err) }), 'error');
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const png = async (area: Rect, suffix: string) => {
+    const url = area.w > 0 && area.h > 0 ? await boardPng(area) : undefined;
+    if (!url) {
+      toasts.show(t('exports.pngEmpty'), 'error');
+      return;
+    }
+    saveBlob(dataUrlBlob(url), `${fileBase(title)}-${suffix}.png`);
+    onDone();
+  };
+
+  return (
+    <div className="export-menu" role="group" aria-label={t('exports.button')} data-testid="export-list">
+      <p className="menu-heading">{t('exports.fromServer')}</p>
+      {SERVER_EXPORTS.map((file) => (
+        <button key={file} type="button" role="menuitem" disabled={busy !== undefined} data-keep-open
+          data-testid={`export-${file}`} onClick={() => void server(file)}>
+          <strong>{t(`exports.files.${file.replace('.', '_')}`)}</strong>
+          <small>{busy === file ? t('exports.preparing') : file}</small>
+        </button>
+      ))}
+      <p className="menu-heading">{t('exports.pictures')}</p>
+      <button type="button" role="menuitem" data-keep-open data-testid="export-png-board" onClick={() => void png(layout.bounds, 'board')}>
+        <strong>{t('exports.pngBoard')}</strong><small>PNG</small>
+      </button>
+      {layout.lanes.map((lane, i) => (
+        <button key={lane.segment.id} type="button" role="menuitem" data-keep-open data-testid={`export-png-segment-${i + 1}`}
+          onClick={() => void png(lane, `segment-${i + 1}`)}>
+          <strong>{t('exports.pngSegment', { name: lane.segment.name })}</strong><small>PNG</small>
+        </button>
+      ))}
+    </div>
+  );
+}
