@@ -7,7 +7,7 @@ import { AfterWorkshopPanel } from '../followup/AfterWorkshopPanel.js';
 import { StageBadges } from '../followup/StageBadges.js';
 import { StageFollowUpDialog } from '../followup/StageFollowUpDialog.js';
 import { AdoptionView } from './AdoptionView.js';
-import type { BoardMode } from './ModeSwitch.js';
+import type { BoardMode } from './boardModes.js';
 import { RoadmapView } from './RoadmapView.js';
 import './roadmap.css';
 import '../followup/followup.css';
