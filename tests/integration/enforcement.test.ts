@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CLOSE, addNote, localOrigin, readBoard, readPresence, updateNote } from '../../shared/src/index.js';
-import { connectMember, createBoard, type Member, type TestClient } from '../support/clients.js';
-import { startTestServer } from '../support/in-process-server.js';
+import { connectMember, createBoard, type Member } from '../support/clients.js';
+import { useTestServer } from '../support/in-process-server.js';
 import { rawSocket } from '../support/raw-socket.js';
 
 /**
@@ -12,23 +12,13 @@ import { rawSocket } from '../support/raw-socket.js';
  * applied, stored or broadcast, the sender was told (4403), and everyone
  * else carried on.
  */
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-let server: Server;
-const open: TestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of open) c.destroy();
-  await server.close();
-});
+const fixture = useTestServer();
 
 async function setup() {
-  const board = await createBoard(server.url);
-  const alice = await connectMember(server.url, board, 'participant', 'Alice Verdi', 'sales');
-  const mallory = await connectMember(server.url, board, 'participant', 'Mallory Neri', 'support');
-  open.push(alice, mallory);
+  const board = await createBoard(fixture.server.url);
+  const alice = await connectMember(fixture.server.url, board, 'participant', 'Alice Verdi', 'sales');
+  const mallory = await connectMember(fixture.server.url, board, 'participant', 'Mallory Neri', 'support');
+  fixture.open.push(alice, mallory);
   await Promise.all([alice.synced, mallory.synced]);
   const stageId = readBoard(alice.doc).segments[0]!.stages[0]!.id;
   const noteId = addNote(alice.doc, { stageId, text: 'Alice writes this' }, alice.author, localOrigin(alice.memberId));
@@ -38,10 +28,10 @@ async function setup() {
 
 /** The board as stored on the server right now (flushed), read by a fresh doc. */
 async function stored(boardId: string) {
-  const room = await server.rooms.peek(boardId);
+  const room = await fixture.server.rooms.peek(boardId);
   await room?.flushed();
   const doc = new Y.Doc();
-  for (const u of (await server.store.loadUpdates(boardId)).updates) Y.applyUpdate(doc, u);
+  for (const u of (await fixture.server.store.loadUpdates(boardId)).updates) Y.applyUpdate(doc, u);
   return readBoard(doc);
 }
 
@@ -56,7 +46,7 @@ function craft(member: Member, change: (doc: Y.Doc) => void): Uint8Array {
 }
 
 async function sendAs(member: Member, boardId: string, update: Uint8Array) {
-  const socket = await rawSocket(server.url, `/sync/${boardId}?token=${member.session}`);
+  const socket = await rawSocket(fixture.server.url, `/sync/${boardId}?token=${member.session}`);
   socket.sendUpdate(update);
   return socket.closed;
 }
@@ -124,10 +114,10 @@ describe('a participant with a modified client cannot alter what is not theirs',
     });
     // The missing part now arrives. Had the server parked the second update
     // as pending, yjs would release it here and the text would read "second".
-    const socket = await rawSocket(server.url, `/sync/${board.id}?token=${mallory.session}`);
+    const socket = await rawSocket(fixture.server.url, `/sync/${board.id}?token=${mallory.session}`);
     socket.sendUpdate(firstOnly);
     await vi.waitFor(async () => expect((await stored(board.id)).notesById.get(first)?.text).toBe('first'));
-    const room = await server.rooms.peek(board.id);
+    const room = await fixture.server.rooms.peek(board.id);
     expect(room!.doc.store.pendingStructs).toBeNull();
     expect(room!.doc.store.pendingDs).toBeNull();
     expect(readBoard(room!.doc).notesById.get(first)?.text).toBe('first');
@@ -171,8 +161,8 @@ describe('a participant with a modified client cannot alter what is not theirs',
 
   it('E8: the facilitator may change structure and anyone\'s note', async () => {
     const { board, alice, noteId } = await setup();
-    const facilitator = await connectMember(server.url, board, 'facilitator', 'Fiona Facile', 'management');
-    open.push(facilitator);
+    const facilitator = await connectMember(fixture.server.url, board, 'facilitator', 'Fiona Facile', 'management');
+    fixture.open.push(facilitator);
     await facilitator.synced;
     updateNote(facilitator.doc, noteId, { text: 'tidied by the facilitator' }, localOrigin(facilitator.memberId));
     (facilitator.doc.getMap('meta')).set('title', 'Renamed by the facilitator');
@@ -200,7 +190,7 @@ describe('presence is stamped by the server', () => {
     fake.clientID = alice.doc.clientID;
     (fake as unknown as { meta: Map<number, { clock: number }> }).meta.set(alice.doc.clientID, { clock: 10_000, lastUpdated: 0 } as never);
     fake.setLocalState({ user: { name: 'Alice Verdi' }, cursor: { x: 666, y: 666 } });
-    const socket = await rawSocket(server.url, `/sync/${board.id}?token=${mallory.session}`);
+    const socket = await rawSocket(fixture.server.url, `/sync/${board.id}?token=${mallory.session}`);
     socket.sendAwareness(awarenessProtocol.encodeAwarenessUpdate(fake, [alice.doc.clientID]));
     alice.provider.awareness.setLocalStateField('cursor', { x: 6, y: 6 });
     await vi.waitFor(() => expect(mallory.provider.awareness.getStates().get(alice.doc.clientID)?.cursor).toEqual({ x: 6, y: 6 }));

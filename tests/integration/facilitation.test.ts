@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
   CLOSE, addDraft, addNote, castVote, configureVoting, deleteNote, draftsRoom, localOrigin, proposeOwner, readBoard,
   retractVote, setPhase, setPrivateWriting, setVotingOpen,
 } from '../../shared/src/index.js';
 import { connect, connectMember, createBoard, type Member, type TestClient } from '../support/clients.js';
-import { startTestServer } from '../support/in-process-server.js';
+import { useTestServer } from '../support/in-process-server.js';
 import { rawSocket } from '../support/raw-socket.js';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-let server: Server;
-const open: TestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of open) c.destroy();
-  await server.close();
-});
+const fixture = useTestServer();
 
 async function workshop() {
-  const board = await createBoard(server.url);
-  const fac = await connectMember(server.url, board, 'facilitator', 'Fiona Facile', 'management');
-  const alice = await connectMember(server.url, board, 'participant', 'Alice Verdi', 'sales');
-  const bob = await connectMember(server.url, board, 'participant', 'Bruno Blu', 'support');
-  open.push(fac, alice, bob);
+  const board = await createBoard(fixture.server.url);
+  const fac = await connectMember(fixture.server.url, board, 'facilitator', 'Fiona Facile', 'management');
+  const alice = await connectMember(fixture.server.url, board, 'participant', 'Alice Verdi', 'sales');
+  const bob = await connectMember(fixture.server.url, board, 'participant', 'Bruno Blu', 'support');
+  fixture.open.push(fac, alice, bob);
   await Promise.all([fac.synced, alice.synced, bob.synced]);
   const stageId = readBoard(fac.doc).segments[0]!.stages[0]!.id;
   return { board, fac, alice, bob, stageId };
@@ -40,7 +30,7 @@ async function attempt(member: Member, boardId: string, change: (doc: Y.Doc) => 
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(member.doc));
   const sv = Y.encodeStateVector(copy);
   change(copy);
-  const socket = await rawSocket(server.url, `/sync/${boardId}?token=${member.session}`);
+  const socket = await rawSocket(fixture.server.url, `/sync/${boardId}?token=${member.session}`);
   socket.sendUpdate(Y.encodeStateAsUpdate(copy, sv));
   return socket.closed;
 }
@@ -136,16 +126,16 @@ describe('private writing', () => {
     const refused = await attempt(alice, board.id, (doc) => addNote(doc, { stageId, text: 'too public' }, alice.author, localOrigin('a')));
     expect(refused).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('private') });
 
-    const drafts = connect(server.url, draftsRoom(board.id), alice.session);
-    open.push(drafts);
+    const drafts = connect(fixture.server.url, draftsRoom(board.id), alice.session);
+    fixture.open.push(drafts);
     await drafts.synced;
     const secret = 'SECRET-draft-by-alice-4711';
     addDraft(drafts.doc, alice.doc, { stageId, text: secret }, alice.author, localOrigin(alice.memberId));
     // Bob cannot open Alice's drafts: his drafts room is his own.
-    const bobDrafts = connect(server.url, draftsRoom(board.id), bob.session);
-    open.push(bobDrafts);
+    const bobDrafts = connect(fixture.server.url, draftsRoom(board.id), bob.session);
+    fixture.open.push(bobDrafts);
     await bobDrafts.synced;
-    const room = await server.rooms.peek(board.id, `private/${alice.memberId}`);
+    const room = await fixture.server.rooms.peek(board.id, `private/${alice.memberId}`);
     await vi.waitFor(async () => expect(room && (await room.flushed(), room.doc.getMap('notes').size)).toBe(1));
     expect(bobDrafts.doc.getMap('notes').size).toBe(0);
     const bytesSeenByBob = Buffer.from(Y.encodeStateAsUpdate(bob.doc)).toString('utf8');
@@ -161,9 +151,9 @@ describe('private writing', () => {
   });
 
   it('F7: a viewer or a shared link cannot open drafts', async () => {
-    const board = await createBoard(server.url);
+    const board = await createBoard(fixture.server.url);
     for (const token of [board.tokens.viewer, board.tokens.participant]) {
-      const socket = await rawSocket(server.url, `/sync/${draftsRoom(board.id)}?token=${token}`);
+      const socket = await rawSocket(fixture.server.url, `/sync/${draftsRoom(board.id)}?token=${token}`);
       expect((await socket.closed).code).toBe(CLOSE.unauthorized);
     }
   });
@@ -171,7 +161,7 @@ describe('private writing', () => {
 
 describe('members', () => {
   const api = (path: string, session: string, init: RequestInit = {}) =>
-    fetch(`${server.url}/api/boards/${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${session}`, ...init.headers } });
+    fetch(`${fixture.server.url}/api/boards/${path}`, { ...init, headers: { 'content-type': 'application/json', authorization: `Bearer ${session}`, ...init.headers } });
 
   it('F8: joining gives each person their own identity, listed on the board', async () => {
     const { board, fac, alice, bob } = await workshop();
@@ -203,7 +193,7 @@ describe('members', () => {
     expect((await api(`${board.id}/members/${bob.memberId}`, fac.session, { method: 'DELETE' })).status).toBe(204);
     await vi.waitFor(() => expect(bob.closes.some((c) => c.code === CLOSE.unauthorized)).toBe(true));
     expect((await api(`${board.id}`, bob.session)).status).toBe(403);
-    const socket = await rawSocket(server.url, `/sync/${board.id}?token=${bob.session}`);
+    const socket = await rawSocket(fixture.server.url, `/sync/${board.id}?token=${bob.session}`);
     expect(await socket.closed).toEqual({ code: CLOSE.unauthorized, reason: 'removed from this workshop' });
   });
 
@@ -226,7 +216,7 @@ describe('members', () => {
     const { link } = (await res.json()) as { link: string };
     const fresh = new URL(link).hash.replace('#token=', '');
     expect(fresh).not.toBe(board.tokens.participant);
-    const join = (token: string) => fetch(`${server.url}/api/boards/${board.id}/join`, {
+    const join = (token: string) => fetch(`${fixture.server.url}/api/boards/${board.id}/join`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, name: 'Newcomer', department: '' }),
     });
     expect((await join(board.tokens.participant)).status).toBe(401);
@@ -235,8 +225,8 @@ describe('members', () => {
   });
 
   it('F11: join validates its input and refuses the viewer link', async () => {
-    const board = await createBoard(server.url);
-    const post = (body: unknown) => fetch(`${server.url}/api/boards/${board.id}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const board = await createBoard(fixture.server.url);
+    const post = (body: unknown) => fetch(`${fixture.server.url}/api/boards/${board.id}/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post({ token: board.tokens.viewer, name: 'V', department: '' })).status).toBe(400);
     expect((await post({ token: 'x'.repeat(43), name: 'V', department: '' })).status).toBe(401);
     expect((await post({ token: board.tokens.participant, name: '', department: '' })).status).toBe(400);
@@ -249,7 +239,7 @@ describe('members', () => {
 describe('server time', () => {
   it('F12: GET /api/time answers the server clock', async () => {
     const before = Date.now();
-    const { now } = (await (await fetch(`${server.url}/api/time`)).json()) as { now: number };
+    const { now } = (await (await fetch(`${fixture.server.url}/api/time`)).json()) as { now: number };
     expect(now).toBeGreaterThanOrEqual(before);
     expect(now).toBeLessThanOrEqual(Date.now());
   });

@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE, addNote, localOrigin, readBoard, setNoteStatus, startTimer } from '../../shared/src/index.js';
-import { connect, connectMember, createBoard, type TestClient } from '../support/clients.js';
-import { startTestServer } from '../support/in-process-server.js';
+import { connect, connectMember, createBoard } from '../support/clients.js';
+import { useTestServer } from '../support/in-process-server.js';
 import { rawSocket } from '../support/raw-socket.js';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-let server: Server;
-const open: TestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of open) c.destroy();
-  await server.close();
-});
+const fixture = useTestServer();
 
 const api = (path: string, token: string, init: RequestInit = {}) =>
-  fetch(`${server.url}/api/boards/${path}`, {
+  fetch(`${fixture.server.url}/api/boards/${path}`, {
     ...init,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...init.headers },
   });
 
 async function setup() {
-  const board = await createBoard(server.url, { title: 'Roadmap, giorno 2', template: 'vision-workshop', language: 'it' });
-  const fac = await connectMember(server.url, board, 'facilitator', 'Fiona', 'management');
-  open.push(fac);
+  const board = await createBoard(fixture.server.url, { title: 'Roadmap, giorno 2', template: 'vision-workshop', language: 'it' });
+  const fac = await connectMember(fixture.server.url, board, 'facilitator', 'Fiona', 'management');
+  fixture.open.push(fac);
   await fac.synced;
   const stages = readBoard(fac.doc).segments.flatMap((s) => s.stages);
   return { board, fac, stages };
@@ -37,8 +27,8 @@ const tokenOf = (link: string) => new URL(link).hash.replace('#token=', '');
 describe('commitment and feedback links (steps 6 and 7)', () => {
   it('C1: the facilitator creates the links; only they can', async () => {
     const { board, fac } = await setup();
-    const participant = await connectMember(server.url, board, 'participant', 'Pia');
-    open.push(participant);
+    const participant = await connectMember(fixture.server.url, board, 'participant', 'Pia');
+    fixture.open.push(participant);
     expect((await api(`${board.id}/follow-up-links/commitment`, participant.session, { method: 'POST' })).status).toBe(403);
     expect((await api(`${board.id}/follow-up-links/party`, fac.session, { method: 'POST' })).status).toBe(400);
     const res = await api(`${board.id}/follow-up-links/commitment`, fac.session, { method: 'POST' });
@@ -74,11 +64,11 @@ describe('commitment and feedback links (steps 6 and 7)', () => {
     expect(bad.status).toBe(404);
     expect(await bad.json()).toEqual({ error: 'Department nope does not exist' });
     // It reads the board like a viewer, and cannot write to it.
-    const viewer = connect(server.url, board.id, token);
-    open.push(viewer);
+    const viewer = connect(fixture.server.url, board.id, token);
+    fixture.open.push(viewer);
     await viewer.synced;
     expect(readBoard(viewer.doc).commitments).toHaveLength(1);
-    const socket = await rawSocket(server.url, `/sync/${board.id}?token=${token}`);
+    const socket = await rawSocket(fixture.server.url, `/sync/${board.id}?token=${token}`);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(viewer.doc));
     const sv = Y.encodeStateVector(copy);
@@ -112,8 +102,8 @@ describe('commitment and feedback links (steps 6 and 7)', () => {
 
   it('C4: a participant cannot write commitments or feedback over the websocket', async () => {
     const { board, stages } = await setup();
-    const participant = await connectMember(server.url, board, 'participant', 'Pia');
-    open.push(participant);
+    const participant = await connectMember(fixture.server.url, board, 'participant', 'Pia');
+    fixture.open.push(participant);
     await participant.synced;
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(participant.doc));
@@ -122,7 +112,7 @@ describe('commitment and feedback links (steps 6 and 7)', () => {
     entry.set('text', 'forged');
     entry.set('updatedAt', 1);
     copy.getMap('commitments').set(`${stages[0]!.id}:sales`, entry);
-    const socket = await rawSocket(server.url, `/sync/${board.id}?token=${participant.session}`);
+    const socket = await rawSocket(fixture.server.url, `/sync/${board.id}?token=${participant.session}`);
     socket.sendUpdate(Y.encodeStateAsUpdate(copy, sv));
     expect((await socket.closed).code).toBe(CLOSE.forbidden);
   });
@@ -135,7 +125,7 @@ describe('versions and restoring a backup', () => {
     setNoteStatus(fac.doc, note, 'accepted', localOrigin(fac.memberId));
     startTimer(fac.doc, 60_000, Date.now(), localOrigin(fac.memberId));
     await vi.waitFor(async () => {
-      const room = await server.rooms.peek(board.id);
+      const room = await fixture.server.rooms.peek(board.id);
       expect(readBoard(room!.doc).notesById.get(note)?.status).toBe('accepted');
     });
     const saved = await api(`${board.id}/versions`, fac.session, { method: 'POST', body: JSON.stringify({ name: 'Fine del giorno 1' }) });
@@ -149,8 +139,8 @@ describe('versions and restoring a backup', () => {
     expect(copied.status).toBe(201);
     const created = (await copied.json()) as { id: string; links: Record<string, string> };
     expect(created.id).not.toBe(board.id);
-    const viewer = connect(server.url, created.id, tokenOf(created.links.viewer!));
-    open.push(viewer);
+    const viewer = connect(fixture.server.url, created.id, tokenOf(created.links.viewer!));
+    fixture.open.push(viewer);
     await viewer.synced;
     const copy = readBoard(viewer.doc);
     expect([...copy.notesById.values()].map((n) => [n.text, n.status])).toEqual([['Prima versione', 'accepted']]);
@@ -161,8 +151,8 @@ describe('versions and restoring a backup', () => {
 
   it('V2: only facilitators manage versions; bad names and ids are refused', async () => {
     const { board, fac } = await setup();
-    const participant = await connectMember(server.url, board, 'participant', 'Pia');
-    open.push(participant);
+    const participant = await connectMember(fixture.server.url, board, 'participant', 'Pia');
+    fixture.open.push(participant);
     expect((await api(`${board.id}/versions`, participant.session, { method: 'POST', body: JSON.stringify({ name: 'x' }) })).status).toBe(403);
     expect((await api(`${board.id}/versions`, fac.session, { method: 'POST', body: JSON.stringify({ name: '' }) })).status).toBe(400);
     expect((await api(`${board.id}/versions/nope!/copy`, fac.session, { method: 'POST' })).status).toBe(400);
@@ -172,15 +162,15 @@ describe('versions and restoring a backup', () => {
   it('V3: POST /api/boards restores a board.json backup into a new board', async () => {
     const { board, fac, stages } = await setup();
     addNote(fac.doc, { stageId: stages[3]!.id, text: 'Da ripristinare, con accenti: è così' }, fac.author, localOrigin(fac.memberId));
-    const room = await server.rooms.peek(board.id);
+    const room = await fixture.server.rooms.peek(board.id);
     await vi.waitFor(() => expect(readBoard(room!.doc).notesById.size).toBe(1));
     const backup = { format: 'tabella-board', version: 1, exportedAt: Date.now(), board: Buffer.from(Y.encodeStateAsUpdate(room!.doc)).toString('base64') };
-    const post = (body: unknown) => fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) => fetch(`${fixture.server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const res = await post({ backup, title: 'Ripristinato' });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { id: string; links: Record<string, string> };
-    const viewer = connect(server.url, created.id, tokenOf(created.links.viewer!));
-    open.push(viewer);
+    const viewer = connect(fixture.server.url, created.id, tokenOf(created.links.viewer!));
+    fixture.open.push(viewer);
     await viewer.synced;
     const restored = readBoard(viewer.doc);
     const original = readBoard(room!.doc);

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
   CLOSE, addDraft, autoAssignGroups, castVote, configureVoting, confirmOwners, draftsRoom, localOrigin, mergeNotes,
   ownerTally, proposeOwner, readBoard, setNoteStatus, setPhase, setPrivateWriting, setVotingOpen,
 } from '../../shared/src/index.js';
 import { connect, connectMember, createBoard, type Member, type TestClient } from '../support/clients.js';
-import { startTestServer } from '../support/in-process-server.js';
+import { useTestServer } from '../support/in-process-server.js';
 import { scenario } from '../support/seed-demo.js';
 import { seededRandom } from '../support/random.js';
 
@@ -16,28 +16,18 @@ import { seededRandom } from '../support/random.js';
  * confirmation, merging duplicates, accepting. Every client must converge and
  * no honest client may ever be refused.
  */
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-let server: Server;
-const open: TestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of open) c.destroy();
-  await server.close();
-});
+const fixture = useTestServer();
 
 describe('a two-day workshop with 60 participants', () => {
   it('runs from breakouts to confirmed owners with everyone converging', { timeout: 120_000 }, async () => {
     const rnd = seededRandom(20261127);
-    const board = await createBoard(server.url, { title: 'Workshop di visione', template: 'vision-workshop', language: 'it' });
-    const fac = await connectMember(server.url, board, 'facilitator', 'Chiara Conti', 'management');
-    open.push(fac);
+    const board = await createBoard(fixture.server.url, { title: 'Workshop di visione', template: 'vision-workshop', language: 'it' });
+    const fac = await connectMember(fixture.server.url, board, 'facilitator', 'Chiara Conti', 'management');
+    fixture.open.push(fac);
     const people: Member[] = [];
     for (const p of scenario.participants) {
-      const m = await connectMember(server.url, board, 'participant', p.name, p.department);
-      open.push(m);
+      const m = await connectMember(fixture.server.url, board, 'participant', p.name, p.department);
+      fixture.open.push(m);
       people.push(m);
     }
     await Promise.all([fac.synced, ...people.map((p) => p.synced)]);
@@ -55,8 +45,8 @@ describe('a two-day workshop with 60 participants', () => {
     await vi.waitFor(() => expect(people.every((p) => readBoard(p.doc).session.privateWriting)).toBe(true), { timeout: 20_000 });
     const drafts: TestClient[] = [];
     for (const p of people) {
-      const d = connect(server.url, draftsRoom(board.id), p.session);
-      open.push(d);
+      const d = connect(fixture.server.url, draftsRoom(board.id), p.session);
+      fixture.open.push(d);
       drafts.push(d);
     }
     await Promise.all(drafts.map((d) => d.synced));
@@ -75,7 +65,7 @@ describe('a two-day workshop with 60 participants', () => {
     await vi.waitFor(async () => {
       let total = 0;
       for (const p of people) {
-        const room = await server.rooms.peek(board.id, `private/${p.memberId}`);
+        const room = await fixture.server.rooms.peek(board.id, `private/${p.memberId}`);
         total += room?.doc.getMap('notes').size ?? 0;
       }
       expect(total).toBe(120);

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,4 +15,30 @@ export async function startTestServer(
   const config = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env });
   const server = await startServer(config, { ...deps, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
   return Object.assign(server, { dataDir });
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * One real server for a whole test file: started before its tests, closed
+ * after them together with every client the tests handed to `open`.
+ * `server` is readable once the file's tests run (it is set in beforeAll).
+ */
+export function useTestServer(env: Record<string, string> = {}): { readonly server: TestServer; open: { destroy(): void }[] } {
+  let server: TestServer | undefined;
+  const fixture = {
+    open: [] as { destroy(): void }[],
+    get server(): TestServer {
+      if (!server) throw new Error('the test server starts in beforeAll: use it inside tests');
+      return server;
+    },
+  };
+  beforeAll(async () => {
+    server = await startTestServer(env);
+  });
+  afterAll(async () => {
+    for (const c of fixture.open) c.destroy();
+    await server?.close();
+  });
+  return fixture;
 }
