@@ -3,8 +3,12 @@
 // reload on :5173, which proxies /api and /sync to the server.
 import { spawn } from 'node:child_process';
 
+// The backend runs plain http in development whatever the TLS settings say:
+// Vite's proxy talks to it on 127.0.0.1, and localhost is a secure context, so
+// the service worker works without a certificate.
+const { TLS_CERT_FILE: _cert, TLS_KEY_FILE: _key, ...env } = process.env;
 const children = [
-  spawn('npx', ['tsx', 'watch', 'server/src/main.ts'], { stdio: 'inherit', env: { ...process.env, PORT: process.env.PORT ?? '8080' } }),
+  spawn('npx', ['tsx', 'watch', 'server/src/main.ts'], { stdio: 'inherit', env: { ...env, TLS: 'off', PORT: process.env.PORT ?? '8080' } }),
   spawn('npx', ['vite', '--config', 'client/vite.config.ts'], { stdio: 'inherit' }),
 ];
 const stop = () => {
