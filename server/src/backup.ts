@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { ConfigError, readConfig } from './config.js';
+import { readConfigOrExit } from './config-or-exit.js';
 
 /**
  * `npm run backup -- <destination file>`: a consistent copy of the database
@@ -16,16 +16,7 @@ async function main(): Promise<void> {
     process.stderr.write('Usage: npm run backup -- <destination file>\n');
     process.exit(2);
   }
-  let config;
-  try {
-    config = readConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = readConfigOrExit(process.env);
   const source = join(config.dataDir, 'tabella.sqlite');
   if (!existsSync(source)) {
     process.stderr.write(`No database at ${source} (DATA_DIR=${config.dataDir}).\n`);

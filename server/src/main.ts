@@ -1,20 +1,12 @@
 import pino from 'pino';
-import { ConfigError, readConfig } from './config.js';
+import { ConfigError } from './config.js';
+import { readConfigOrExit } from './config-or-exit.js';
 import { lanAddress } from './http/public-url.js';
 import { startServer } from './server.js';
 
 /** Process entry point: config from the environment, graceful stop on signals. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = readConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = readConfigOrExit(process.env);
   const log = pino({ level: config.logLevel });
   let server;
   try {
