@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { LAPTOP, useBrowserSession } from './support/session.js';
 import { HomePage } from './pages/HomePage.js';
 import { BoardPage } from './pages/BoardPage.js';
 
 const POLL = { timeout: 15_000, interval: 100 };
 
 describe('facilitator, viewer and undo', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = useBrowserSession();
 
   it('facilitator edits the structure and the title, undoes a note; the viewer follows read-only', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await ctx.newPage();
+    const page = await session.newPage(LAPTOP);
     const links = await (async () => {
       const home = new HomePage(page);
-      await home.open(server.url);
+      await home.open(session.server.url);
       return home.createWorkshop('Workshop di visione', 'vision-workshop', 'it');
     })();
 
@@ -55,8 +41,7 @@ describe('facilitator, viewer and undo', () => {
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(async () => (await facilitator.notes()).some((n) => n.id === id), POLL).toBe(true);
 
-    const viewerCtx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    const viewer = new BoardPage(await viewerCtx.newPage());
+    const viewer = new BoardPage(await session.newPage({ width: 1920, height: 1080 }));
     await viewer.open(links.viewer);
     await viewer.waitReady();
     await expect.poll(() => viewer.page.getByTestId('board-title').textContent(), POLL).toBe('Workshop Milano');
@@ -66,14 +51,12 @@ describe('facilitator, viewer and undo', () => {
     await viewer.page.screenshot({ path: '/tmp/tabella-viewer-projector.png' });
 
     // The connection indicator tells the truth: offline device, then a server that went away.
-    await viewerCtx.setOffline(true);
+    await viewer.page.context().setOffline(true);
     await expect.poll(() => viewer.page.getByTestId('connection').getAttribute('data-status'), POLL).toBe('offline');
-    await viewerCtx.setOffline(false);
+    await viewer.page.context().setOffline(false);
     await expect.poll(() => viewer.page.getByTestId('connection').getAttribute('data-status'), POLL).toBe('connected');
-    await server.stop();
+    await session.server.halt();
     await expect.poll(() => page.getByTestId('connection').getAttribute('data-status'), POLL).toBe('reconnecting');
     await page.screenshot({ path: '/tmp/tabella-reconnecting.png' });
-    await viewerCtx.close();
-    await ctx.close();
   });
 });

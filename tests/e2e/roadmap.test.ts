@@ -1,8 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './support/server.js';
-import { launchBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { LAPTOP, PHONE, useBrowserSession } from './support/session.js';
 import { HomePage, type WorkshopLinks } from './pages/HomePage.js';
 import { RoadmapPage } from './pages/RoadmapPage.js';
@@ -196,27 +193,15 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
 });
 
 describe('the roadmap of the example workshop, in Italian (screenshots)', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const italian = useBrowserSession();
 
   it('shows segments, owners, commitments, feedback, warnings and the matrix; prints without the toolbar', async () => {
-    const res = await fetch(`${server.url}/api/boards`, {
+    const res = await fetch(`${italian.server.url}/api/boards`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ backup: exampleBackup('it') }),
     });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { links: { facilitator: string } };
-    const context = await browser.newContext({ viewport: LAPTOP, locale: 'it-IT' });
-    const fac = new RoadmapPage(await context.newPage());
+    const fac = new RoadmapPage(await italian.newPage(LAPTOP, { locale: 'it-IT' }));
     await fac.open(created.links.facilitator);
     await fac.join('Giulia Rossi', 'sales');
     await fac.showMode('roadmap');
@@ -235,6 +220,5 @@ describe('the roadmap of the example workshop, in Italian (screenshots)', () => 
     await fac.showMode('roadmap');
     await fac.page.getByTestId('roadmap-warning-jump').first().click();
     await fac.page.getByTestId('note-inspector').waitFor();
-    await context.close();
   });
 });

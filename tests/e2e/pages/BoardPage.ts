@@ -175,14 +175,7 @@ export class BoardPage {
   /** Fits the board, selects a stage by clicking its header and adds a note with the toolbar button. */
   async addNote(stageId: string, text: string): Promise<string> {
     const before = new Set((await this.notes()).map((n) => n.id));
-    await this.page.getByTestId('toolbar-fit').click();
-    const r = await this.stageRect(stageId);
-    await this.page.mouse.dblclick(r.x + r.w / 2, r.y + Math.min(20, r.h / 4));
-    const editor = this.page.getByTestId('note-editor');
-    await editor.waitFor();
-    await editor.fill(text);
-    await editor.press('Control+Enter');
-    await editor.waitFor({ state: 'detached' });
+    await this.writeInStage(stageId, text);
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       const added = (await this.notes()).find((n) => !before.has(n.id) && n.text === text);

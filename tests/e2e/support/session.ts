@@ -9,8 +9,8 @@ export const PHONE = { width: 390, height: 844 };
 export interface BrowserSession {
   /** The running server (available inside tests, after beforeAll). */
   readonly server: RunningServer;
-  /** A page in a fresh browser context: one person on one device. */
-  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** A page in a fresh browser context: one person on one device (`locale`: the browser's language). */
+  newPage(viewport?: { width: number; height: number }, options?: { locale?: string }): Promise<Page>;
 }
 
 /**
@@ -39,9 +39,9 @@ export function useBrowserSession(options: { acceptDialogs?: boolean; acceptDown
       if (!server) throw new Error('the server starts in beforeAll');
       return server;
     },
-    async newPage(viewport = LAPTOP) {
+    async newPage(viewport = LAPTOP, pageOptions = {}) {
       if (!browser) throw new Error('the browser starts in beforeAll');
-      const context = await browser.newContext({ viewport, acceptDownloads: options.acceptDownloads ?? false });
+      const context = await browser.newContext({ viewport, acceptDownloads: options.acceptDownloads ?? false, locale: pageOptions.locale });
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (err) => console.error('page error:', err.message));
