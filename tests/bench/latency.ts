@@ -35,7 +35,7 @@ export interface ArrivalEvent {
   at: number;
 }
 
-/** Where clients report what they send and receive: the tracker itself, or a worker's batch to it. */
+/** Where clients report what they send and receive: a client worker's batch to the tracker (client-worker.ts). */
 export interface LatencySink {
   sending(sender: number, seq: number, receivers: readonly number[]): void;
   arrived(sender: number, seq: number, receiver: number, at: number): void;
@@ -44,13 +44,14 @@ export interface LatencySink {
 /**
  * Edit fan-out latency on one monotonic clock (clock.ts): the sender stamps
  * the moment it makes the change, each receiver the moment its doc shows it.
- * Events may come in any order (client worker threads report in batches),
+ * The client worker threads send these stamps in batches (`record`), so
+ * events may come in any order,
  * so they are kept and matched in `summary()`. Only edits sent inside the
  * measured window count. An edit that a later edit of the same sender
  * overtook counts as delivered when the later one arrives (the note shows
  * the newest text).
  */
-export class LatencyTracker implements LatencySink {
+export class LatencyTracker {
   private readonly sends: SendEvent[] = [];
   private readonly arrivals: ArrivalEvent[] = [];
   private windowStart = -Infinity;
@@ -65,14 +66,6 @@ export class LatencyTracker implements LatencySink {
   /** Ends the measured window now; edits sent later (the drain period) are ignored. */
   stopRecording(): void {
     this.windowEnd = now();
-  }
-
-  sending(sender: number, seq: number, receivers: readonly number[]): void {
-    this.record([{ sender, seq, at: now(), receivers: [...receivers] }], []);
-  }
-
-  arrived(sender: number, seq: number, receiver: number, at: number): void {
-    this.record([], [{ sender, seq, receiver, at }]);
   }
 
   record(sends: readonly SendEvent[], arrivals: readonly ArrivalEvent[]): void {
