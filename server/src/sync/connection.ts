@@ -145,7 +145,7 @@ export class Connection implements RoomPeer {
             this.close(CLOSE.tooLarge, 'the board is full: export it and start a new one from a version');
             return;
           }
-          const verdict = this.guard(this.room.doc, payload);
+          const verdict = this.room.receivePeerUpdate(payload, this.guard, this.origin, this);
           if (!verdict.ok) {
             // Never applied, stored or broadcast. The sender's doc now holds a
             // change nobody else has, so it must start over from the server's
@@ -154,7 +154,6 @@ export class Connection implements RoomPeer {
             this.close(CLOSE.forbidden, closeReason(verdict.reason));
             return;
           }
-          this.room.applyPeerUpdate(payload, this.origin, this);
         } else {
           throw new Error(`unknown sync message type ${syncType}`);
         }

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
-import { systemOrigin } from '../../../shared/src/index.js';
+import { systemOrigin, type Verdict } from '../../../shared/src/index.js';
+import type { UpdateGuard } from './update-guard.js';
 import type { BoardStore } from '../store/board-store.js';
 import { encodeAwareness, encodeSaved, encodeStorage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
 import { WriteQueue } from './write-queue.js';
@@ -152,14 +153,21 @@ export class Room {
     return this.peers.size;
   }
 
-  /** Applies an update from a peer (origin: the peer's transaction origin). Throws if it cannot be decoded. */
-  applyPeerUpdate(update: Uint8Array, origin: object, peer: RoomPeer): void {
+  /**
+   * Judges an update from a peer with `guard` and applies it only if the
+   * guard approves (origin: the peer's transaction origin). A refused update
+   * is never applied, stored or broadcast. Throws if it cannot be decoded.
+   */
+  receivePeerUpdate(update: Uint8Array, guard: UpdateGuard, origin: object, peer: RoomPeer): Verdict {
+    const verdict = guard(this.doc, update);
+    if (!verdict.ok) return verdict;
     this.peerByOrigin.set(origin, peer);
     try {
       Y.applyUpdate(this.doc, update, origin);
     } finally {
       this.peerByOrigin.delete(origin);
     }
+    return verdict;
   }
 
   /** The y-websocket handshake's first message: our state vector (cached until the doc changes). */
