@@ -182,7 +182,7 @@ describe('saving and offline work', () => {
     // Back: the notes reach the server, the indicator says so, someone else sees them.
     await server.resume();
     await expect.poll(() => save.state(), POLL).toBe('saved');
-    expect(await page.getByTestId('connection').getAttribute('data-status')).toBe('connected');
+    await expect.poll(() => page.getByTestId('connection').getAttribute('data-status'), POLL).toBe('connected');
 
     const elena = new BoardPage(await newPage());
     await elena.open(links.participant);

@@ -6,6 +6,7 @@ import { BoardReader, SYNC_PATH, type BoardSnapshot } from '../../../shared/src/
 import { JitteredReconnect } from '../sync/jitteredReconnect.js';
 import { clearLocal, openLocal } from '../sync/localStore.js';
 import { SaveTracker } from '../sync/saveTracker.js';
+import { serverReachable } from '../sync/reachability.js';
 
 /** What the connection indicator shows; it must tell the truth. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -81,6 +82,14 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
   const [providerStatus, setProviderStatus] = useState<'connecting' | 'connected' | 'disconnected'>('connecting');
   const [everConnected, setEverConnected] = useState(false);
   const [online, setOnline] = useState(() => navigator.onLine);
+  /**
+   * The page has not reached the server since it loaded, and a probe of
+   * `/healthz` failed too: the device is offline whatever `navigator.onLine`
+   * says (a reload while the Wi-Fi is down, served by the service worker).
+   * Once connected, a later loss is "reconnecting" unless the browser itself
+   * reports the device offline: the server may be restarting.
+   */
+  const [unreachable, setUnreachable] = useState(false);
   const [synced, setSynced] = useState(false);
   const [refusedWith, setRefusedWith] = useState<number>();
   const callbacks = useRef(options);
@@ -93,6 +102,16 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
     let current: BoardConnection | undefined;
     let pending: BoardConnection | undefined;
     let disposed = false;
+    let connectedOnce = false;
+    let probing = false;
+    const probe = () => {
+      if (probing || connectedOnce) return;
+      probing = true;
+      void serverReachable().then((reachable) => {
+        probing = false;
+        if (!disposed && !connectedOnce) setUnreachable(!reachable);
+      });
+    };
 
     /** `clearFirst`: the refused doc's local copy being deleted; the fresh doc opens it only after. */
     const open = (clearFirst?: Promise<void>): BoardConnection => {
@@ -123,7 +142,11 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
       provider.on('status', ({ status }) => {
         if (disposed || conn !== current) return;
         setProviderStatus(status);
-        if (status === 'connected') setEverConnected(true);
+        if (status === 'connected') {
+          connectedOnce = true;
+          setEverConnected(true);
+          setUnreachable(false);
+        }
       });
       provider.on('sync', (isSynced: boolean) => {
         if (disposed || !isSynced) return;
@@ -146,6 +169,7 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
           return;
         }
         if (conn !== current) return;
+        probe();
         callbacks.current.onClose?.(code);
         if (code >= 4400 && code < 4500) setRefusedWith(code);
       });
@@ -156,6 +180,7 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
     // The connection is an external resource owned by this effect (StrictMode mounts twice).
     setConnection(current);
     setRefusedWith(undefined);
+    setUnreachable(false);
     return () => {
       disposed = true;
       if (current) closeConnection(current);
@@ -177,7 +202,7 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
   }, []);
 
   let status: ConnectionStatus;
-  if (!online) status = 'offline';
+  if (!online || unreachable) status = 'offline';
   else if (providerStatus === 'connected') status = 'connected';
   else status = everConnected ? 'reconnecting' : 'connecting';
   return { connection, status, synced, refusedWith };
