@@ -1,16 +1,20 @@
 /**
- * Cost of the server's per-update permission check (inspectUpdate +
- * checkChanges) on a realistic board: 600 notes by 60 participants, compared
- * with the cost of applying the same update. `npm run bench:guard`.
+ * Cost of the server's per-update permission check on a realistic board (600
+ * notes by 60 participants; NOTES=2000 for a big one): bounding the update,
+ * applying it to the staging replica and judging the effect, compared with
+ * applying the approved result to the live doc. Also the heap the replica
+ * adds to a loaded board. `npm run bench:guard`.
  */
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import {
-  addNote, checkChanges, initializeBoard, inspectUpdate, localOrigin, moveNote, readBoard, systemOrigin, updateNote, upsertMember,
+  addNote, checkChanges, initializeBoard, localOrigin, moveNote, readBoard, systemOrigin, updateNote, upsertMember,
 } from '../../shared/src/index.js';
+import { StagingReplica } from '../../server/src/sync/staging-replica.js';
+import { PARTICIPANT_LIMITS, boundUpdate } from '../../server/src/sync/update-bounds.js';
 import { scenario } from '../support/seed-demo.js';
 
-const NOTES = 600;
+const NOTES = Number(process.env.NOTES ?? 600);
 const ROUNDS = Number(process.env.ROUNDS ?? 2000);
 
 const board = new Y.Doc();
@@ -23,6 +27,12 @@ for (let i = 0; i < NOTES; i++) {
   const author = members[i % members.length]!;
   noteIds.push({ id: addNote(board, { stageId: stages[i % stages.length]!.id, text: `Note ${i}: an action someone proposed` }, author, localOrigin(author.id)), author });
 }
+
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+const staging = new StagingReplica(board);
 
 // Each participant keeps a replica, as their browser does.
 const replica = new Y.Doc();
@@ -37,11 +47,14 @@ function measure(label: string, make: (i: number) => { update: Uint8Array; actor
     const { update, actor } = make(i);
     bytes += update.byteLength;
     const t0 = performance.now();
-    const inspection = inspectUpdate(board, update);
-    const verdict = inspection.ok ? checkChanges(board, { role: 'participant', memberId: actor.id, name: actor.name, department: actor.department }, inspection.changes) : { ok: false };
+    const member = { role: 'participant' as const, memberId: actor.id, name: actor.name, department: actor.department };
+    const bounded = boundUpdate(update, PARTICIPANT_LIMITS);
+    const staged = bounded.ok
+      ? staging.stage(bounded.update, (changes, before, after) => checkChanges(before, after, member, changes))
+      : { ok: false as const };
     const t1 = performance.now();
-    if (!verdict.ok) refused++;
-    else Y.applyUpdate(board, update);
+    if (staged.ok !== true) refused++;
+    else if (staged.update) Y.applyUpdate(board, staged.update);
     applyMs += performance.now() - t1;
     guardMs += t1 - t0;
   }
@@ -65,7 +78,11 @@ function capture(change: () => void): Uint8Array {
 }
 
 console.log(`Board: ${NOTES} notes, ${members.length} members, ${stages.length} stages; doc ${Y.encodeStateAsUpdate(board).byteLength} bytes`);
-console.log('| update | count | avg size | check (inspect + rules) | apply | refused |');
+const heapBoard = heapMb();
+staging.stage(new Uint8Array([0, 0]), () => ({ ok: true }));
+const heapWithReplica = heapMb();
+console.log(`Heap: ${heapBoard.toFixed(1)} MB with the board loaded; ${heapWithReplica.toFixed(1)} MB with its staging replica (+${(heapWithReplica - heapBoard).toFixed(1)} MB)${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for exact figures)'}`);
+console.log('| update | count | avg size | check (bound + stage + rules) | apply | refused |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 measure('edit own note text', (i) => {
   const { id, author } = noteIds[i % noteIds.length]!;

@@ -3,6 +3,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { systemOrigin, type Verdict } from '../../../shared/src/index.js';
 import type { UpdateGuard } from './update-guard.js';
+import { StagingReplica } from './staging-replica.js';
+import { boundUpdate, type Bounded } from './update-bounds.js';
+import { RefusalBudget } from './refusal-budget.js';
 import type { BoardStore } from '../store/board-store.js';
 import { encodeAwareness, encodeSaved, encodeStorage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
 import { WriteQueue } from './write-queue.js';
@@ -16,6 +19,16 @@ export interface RoomPeer {
   /** Whether the peer understands Tabella's `saved` and `storage` messages (it asked with `ack=1`). */
   readonly wantsAcks?: boolean;
 }
+
+/** Bytes a peer sent that Yjs cannot read or apply. */
+export class MalformedUpdate extends Error {
+  constructor(cause: unknown) {
+    super('malformed update', { cause });
+  }
+}
+
+/** Refused or malformed updates one person may send a board per minute; an honest client hits one in a rare race. */
+const REFUSALS_PER_MINUTE = 6;
 
 /** Most updates merged into one stored row and one broadcast. */
 const MAX_MERGE = 64;
@@ -69,6 +82,18 @@ export class Room {
   private cachedStep1: Uint8Array | undefined;
   private cachedFullState: Uint8Array | undefined;
   private readonly peerByOrigin = new Map<object, RoomPeer>();
+  /** Where each peer update is applied and judged before the live doc sees it. */
+  private readonly staging: StagingReplica;
+  /** True while the live doc applies an update the staging replica produced (it already holds it). */
+  private applyingStaged = false;
+  /**
+   * Who first wrote under each client id (a member id, or `server`). A client
+   * id is one Y.Doc's: writing under someone else's would take the clocks
+   * their next changes need, and Yjs would drop those as duplicates.
+   */
+  private readonly clientOwners = new Map<number, string>();
+  /** Each refusal costs a rebuild of the staging replica: a person gets a few a minute. */
+  private readonly refusals = new RefusalBudget(REFUSALS_PER_MINUTE);
   /** Updates integrated into the doc so far, and how many of them are committed to the store. */
   private integrated = 0;
   private stored = 0;
@@ -107,6 +132,8 @@ export class Room {
       const message = encodeStorage(failing);
       for (const peer of this.peers) if (peer.wantsAcks) peer.send(message);
     });
+    this.staging = new StagingReplica(doc);
+    this.clientOwners.set(doc.clientID, 'server');
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: it publishes no presence of its own.
     this.awareness.setLocalState(null);
@@ -154,20 +181,53 @@ export class Room {
   }
 
   /**
-   * Judges an update from a peer with `guard` and applies it only if the
-   * guard approves (origin: the peer's transaction origin). A refused update
-   * is never applied, stored or broadcast. Throws if it cannot be decoded.
+   * Judges an update from a peer and applies it only if approved (origin: the
+   * peer's transaction origin). The update is bounded in cost first
+   * (update-bounds.ts), then applied to the staging replica, whose effect the
+   * guard judges; the live doc then applies the replica's re-encoding of what
+   * was integrated, never the peer's raw bytes. A refused update is never
+   * applied, stored, broadcast or acknowledged. Throws `MalformedUpdate` on
+   * bytes Yjs cannot apply (nothing is applied then either).
    */
   receivePeerUpdate(update: Uint8Array, guard: UpdateGuard, origin: object, peer: RoomPeer): Verdict {
-    const verdict = guard(this.doc, update);
-    if (!verdict.ok) return verdict;
-    this.peerByOrigin.set(origin, peer);
+    let bounded: Bounded;
     try {
-      Y.applyUpdate(this.doc, update, origin);
+      bounded = boundUpdate(update, guard.limits);
+    } catch (error) {
+      throw new MalformedUpdate(error);
+    }
+    if (!bounded.ok) return { ok: false, rule: 'R11', reason: bounded.reason };
+    if (!this.refusals.allows(guard.owner)) {
+      return { ok: false, rule: 'R11', reason: 'too many refused changes: wait a minute, then reload' };
+    }
+    const staged = this.staging.stage(bounded.update, (changes, before, after, clients) => {
+      for (const client of clients) {
+        const owner = this.clientOwners.get(client);
+        if (owner !== undefined && owner !== guard.owner) {
+          return { ok: false, rule: 'R11', reason: 'that change is written under someone else\'s client id' };
+        }
+      }
+      return guard.judge(changes, before, after);
+    });
+    if (staged.ok === 'malformed') {
+      this.refusals.count(guard.owner);
+      throw new MalformedUpdate(staged.error);
+    }
+    if (!staged.ok) {
+      this.refusals.count(guard.owner);
+      return staged.verdict;
+    }
+    for (const client of staged.clients) this.clientOwners.set(client, guard.owner);
+    if (!staged.update) return { ok: true };
+    this.peerByOrigin.set(origin, peer);
+    this.applyingStaged = true;
+    try {
+      Y.applyUpdate(this.doc, staged.update, origin);
     } finally {
+      this.applyingStaged = false;
       this.peerByOrigin.delete(origin);
     }
-    return verdict;
+    return { ok: true };
   }
 
   /** The y-websocket handshake's first message: our state vector (cached until the doc changes). */
@@ -276,11 +336,13 @@ export class Room {
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
+    this.staging.drop();
     this.doc.destroy();
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
+    if (!this.applyingStaged) this.staging.mirror(update);
     this.integrated += 1;
     this.cachedStep1 = undefined;
     this.cachedFullState = undefined;

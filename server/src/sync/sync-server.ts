@@ -6,7 +6,7 @@ import { ACCESS_REFUSED, CLOSE, SYNC_PATH, isBoardId } from '../../../shared/src
 import type { BoardAccess, Caller } from '../boards/board-access.js';
 import { MAIN_DOC } from '../store/board-store.js';
 import type { PresenceIdentity } from './awareness-stamp.js';
-import { boardGuard, draftsGuard, type UpdateGuard } from './update-guard.js';
+import { boardGuard, draftsGuard, readOnlyGuard, type UpdateGuard } from './update-guard.js';
 import { ConnectionLimiter, clientAddress, originAllowed } from './limits.js';
 import { Connection, type ConnectionOptions } from './connection.js';
 import type { RoomRegistry } from './room-registry.js';
@@ -165,14 +165,14 @@ export class SyncServer {
       // Everyone who writes joins first (POST /api/boards/:id/join).
       if (caller.role !== 'viewer' || drafts) return { refuse: { code: CLOSE.unauthorized, reason: 'join first' } };
       const identity: PresenceIdentity = { id: `viewer${nextViewer++}`, name: '', department: '', role: 'viewer' };
-      return { boardId, docName: MAIN_DOC, identity, guard: () => ({ ok: false, rule: 'R1', reason: 'read only' }), memberKey: undefined };
+      return { boardId, docName: MAIN_DOC, identity, guard: readOnlyGuard(identity.id), memberKey: undefined };
     }
     const { member } = caller;
     const identity: PresenceIdentity = { id: member.id, name: member.name, department: member.department, role: member.role };
     const memberKey = `${boardId}/${member.id}`;
     if (drafts) {
       if (member.role === 'viewer') return { refuse: { code: CLOSE.unauthorized, reason: 'viewers have no drafts' } };
-      return { boardId, docName: draftsDocName(member.id), identity, guard: draftsGuard(), memberKey };
+      return { boardId, docName: draftsDocName(member.id), identity, guard: draftsGuard(member.id), memberKey };
     }
     return { boardId, docName: MAIN_DOC, identity, guard: boardGuard({ ...identity, memberId: member.id }), memberKey };
   }

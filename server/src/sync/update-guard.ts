@@ -1,29 +1,41 @@
 import type * as Y from 'yjs';
 import {
-  checkChanges, checkDraftChanges, inspectUpdate, type Actor, type Verdict,
+  RULES, checkChanges, checkDraftChanges, type Actor, type Change, type Role, type Verdict,
 } from '../../../shared/src/index.js';
-
-/** Decides whether one update from one person may be applied to a room's doc. */
-export type UpdateGuard = (doc: Y.Doc, update: Uint8Array) => Verdict;
+import { limitsFor, type UpdateLimits } from './update-bounds.js';
 
 /**
- * The main board: inspect the update against the current doc (no copy), then
- * judge it by the permission rules. Updates with missing dependencies are
- * refused too, so yjs never parks them as pending to release later, unchecked.
+ * Decides whether one person's update may be applied to a room's doc. The
+ * room applies the update to its staging replica first and hands `judge` the
+ * effect (what Yjs integrated) with the board before and after it.
  */
+export interface UpdateGuard {
+  /** Who writes: client ids first written by one owner can be written by no other. */
+  readonly owner: string;
+  /** The most work one update from this person may ask for (checked before staging). */
+  readonly limits: UpdateLimits;
+  judge(changes: readonly Change[], before: Y.Doc, after: Y.Doc): Verdict;
+}
+
+/** The main board: the permission rules for `actor` (docs/security.md). */
 export function boardGuard(actor: Actor): UpdateGuard {
-  return (doc, update) => {
-    const inspection = inspectUpdate(doc, update);
-    if (!inspection.ok) return { ok: false, rule: 'R11', reason: inspection.reason };
-    return checkChanges(doc, actor, inspection.changes);
+  return {
+    owner: actor.memberId,
+    limits: limitsFor(actor.role),
+    judge: (changes, before, after) => checkChanges(before, after, actor, changes),
   };
 }
 
 /** A member's private drafts: only their own connection reaches it; notes only. */
-export function draftsGuard(): UpdateGuard {
-  return (doc, update) => {
-    const inspection = inspectUpdate(doc, update);
-    if (!inspection.ok) return { ok: false, rule: 'R11', reason: inspection.reason };
-    return checkDraftChanges(inspection.changes);
+export function draftsGuard(memberId: string): UpdateGuard {
+  return { owner: memberId, limits: limitsFor('participant'), judge: (changes) => checkDraftChanges(changes) };
+}
+
+/** Someone who may write nothing (a viewer's link): every change is refused. */
+export function readOnlyGuard(owner: string, role: Role = 'viewer'): UpdateGuard {
+  return {
+    owner,
+    limits: limitsFor(role),
+    judge: (changes) => (changes.length === 0 ? { ok: true } : { ok: false, rule: 'R1', reason: RULES.R1 }),
   };
 }

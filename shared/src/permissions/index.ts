@@ -1,2 +1,2 @@
-export * from './inspect-update.js';
+export * from './effect.js';
 export * from './rules.js';
