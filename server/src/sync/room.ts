@@ -30,6 +30,9 @@ export class MalformedUpdate extends Error {
 /** Refused or malformed updates one person may send a board per minute; an honest client hits one in a rare race. */
 const REFUSALS_PER_MINUTE = 6;
 
+/** Share of the board's size limit only facilitators may fill, so they can still tidy a full board. */
+const FACILITATOR_RESERVE = 0.1;
+
 /** Most updates merged into one stored row and one broadcast. */
 const MAX_MERGE = 64;
 
@@ -92,6 +95,8 @@ export class Room {
    * their next changes need, and Yjs would drop those as duplicates.
    */
   private readonly clientOwners = new Map<number, string>();
+  /** Bytes each person's accepted updates added while the room is loaded (their quota). */
+  private readonly bytesBy = new Map<string, number>();
   /** Each refusal costs a rebuild of the staging replica: a person gets a few a minute. */
   private readonly refusals = new RefusalBudget(REFUSALS_PER_MINUTE);
   /** Updates integrated into the doc so far, and how many of them are committed to the store. */
@@ -197,6 +202,13 @@ export class Room {
       throw new MalformedUpdate(error);
     }
     if (!bounded.ok) return { ok: false, rule: 'R11', reason: bounded.reason };
+    const used = this.bytesBy.get(guard.owner) ?? 0;
+    if (guard.quotaBytes !== undefined && used + bounded.update.byteLength > guard.quotaBytes) {
+      return { ok: false, rule: 'R11', reason: 'you have written as much as one person may on this board' };
+    }
+    if (!guard.mayUseReserve && this.storedBytes + bounded.update.byteLength > this.options.maxBytes * (1 - FACILITATOR_RESERVE)) {
+      return { ok: false, rule: 'R11', reason: 'the board is nearly full: only the facilitator can still change it' };
+    }
     if (!this.refusals.allows(guard.owner)) {
       return { ok: false, rule: 'R11', reason: 'too many refused changes: wait a minute, then reload' };
     }
@@ -219,6 +231,7 @@ export class Room {
     }
     for (const client of staged.clients) this.clientOwners.set(client, guard.owner);
     if (!staged.update) return { ok: true };
+    this.bytesBy.set(guard.owner, used + staged.update.byteLength);
     this.peerByOrigin.set(origin, peer);
     this.applyingStaged = true;
     try {

@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
 import type { Role } from '../../../shared/src/index.js';
+import { scanUpdate, withMergedDeleteSet, type ScanLimits } from './update-scan.js';
 
 /**
  * How much work one update from one connection may ask of the server. Checked
@@ -8,15 +8,9 @@ import type { Role } from '../../../shared/src/index.js';
  * These bound *cost* only; what an update may *do* is judged on its effect
  * (staging-replica.ts), never on this reading of its bytes.
  */
-export interface UpdateLimits {
+export interface UpdateLimits extends ScanLimits {
   /** Encoded size. */
   maxBytes: number;
-  /** Structs (items, GC and skip placeholders) in the update. */
-  maxStructs: number;
-  /** Distinct client ids the structs are written under. Each extra one can make Yjs scan further on conflicts. */
-  maxClients: number;
-  /** Delete-set ranges. An honest sync covers the whole board's deletions, so this is generous. */
-  maxDeleteRanges: number;
 }
 
 /**
@@ -24,21 +18,24 @@ export interface UpdateLimits {
  * (and reloads, each with a new client id) a few hundred notes: a few
  * thousand structs in some tens of KB. Their delete set, like every client's
  * first sync, repeats the board's deletions: up to one range per overwritten
- * field of a big board.
+ * field of a big board. Yjs's own encoder never places two items of one
+ * update against the same neighbour or on the same key without one.
  */
 export const PARTICIPANT_LIMITS: UpdateLimits = {
-  maxBytes: 512 * 1024,
+  maxBytes: 256 * 1024,
   maxStructs: 8_000,
   maxClients: 32,
   maxDeleteRanges: 200_000,
+  maxPerAnchor: 8,
 };
 
 /** Facilitators also write structure, merges and templates: larger, still bounded. */
 export const FACILITATOR_LIMITS: UpdateLimits = {
-  maxBytes: 4 * 1024 * 1024,
-  maxStructs: 60_000,
+  maxBytes: 2 * 1024 * 1024,
+  maxStructs: 40_000,
   maxClients: 64,
   maxDeleteRanges: 400_000,
+  maxPerAnchor: 8,
 };
 
 export function limitsFor(role: Role): UpdateLimits {
@@ -46,8 +43,6 @@ export function limitsFor(role: Role): UpdateLimits {
 }
 
 export type Bounded = { ok: true; update: Uint8Array } | { ok: false; reason: string };
-
-const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
 
 /**
  * Checks `update` against `limits` and returns it with a normalised delete
@@ -58,20 +53,7 @@ const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc());
  */
 export function boundUpdate(update: Uint8Array, limits: UpdateLimits): Bounded {
   if (update.byteLength > limits.maxBytes) return { ok: false, reason: `update too large (${update.byteLength} bytes, at most ${limits.maxBytes})` };
-  const { structs, ds } = Y.decodeUpdate(update);
-  if (structs.length > limits.maxStructs) return { ok: false, reason: `update too large (${structs.length} items, at most ${limits.maxStructs})` };
-  const clients = new Set<number>();
-  for (const s of structs) clients.add(s.id.client);
-  if (clients.size > limits.maxClients) return { ok: false, reason: `update writes as too many clients (${clients.size}, at most ${limits.maxClients})` };
-  let ranges = 0;
-  let normalised = true;
-  for (const list of ds.clients.values()) {
-    ranges += list.length;
-    for (let i = 1; i < list.length; i++) {
-      if (list[i]!.clock < list[i - 1]!.clock + list[i - 1]!.len) normalised = false;
-    }
-  }
-  if (ranges > limits.maxDeleteRanges) return { ok: false, reason: `update deletes too many ranges (${ranges}, at most ${limits.maxDeleteRanges})` };
-  // Yjs's own merge sorts and merges the delete set (and re-encodes the structs as read).
-  return { ok: true, update: normalised ? update : Y.mergeUpdates([update, EMPTY_UPDATE]) };
+  const scan = scanUpdate(update, limits);
+  if (!scan.ok) return scan;
+  return { ok: true, update: scan.deleteSetSorted ? update : withMergedDeleteSet(update, scan.deleteSetAt) };
 }

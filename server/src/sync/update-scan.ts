@@ -1,0 +1,171 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/**
+ * A single pass over a Yjs V1 update that counts what applying it would cost,
+ * allocating almost nothing and stopping as soon as a limit is passed, so
+ * that counting is never the expensive part. It reads the format Yjs writes
+ * (yjs src/utils/encoding.js: readClientsStructRefs, readItemContent,
+ * readDeleteSet). It decides *cost only*: if this reading ever differs from
+ * Yjs's, the worst outcome is a wrong estimate. What an update may *do* is
+ * judged on what Yjs integrated (staging-replica.ts).
+ */
+export interface ScanLimits {
+  maxStructs: number;
+  maxClients: number;
+  maxDeleteRanges: number;
+  /** Items placed against one neighbour (or one key without neighbours). Yjs compares each with all the others. */
+  maxPerAnchor: number;
+}
+
+export type Scan =
+  /** `deleteSetAt`: where the delete set starts. */
+  | { ok: true; structs: number; deleteRanges: number; deleteSetSorted: boolean; deleteSetAt: number }
+  | { ok: false; reason: string };
+
+const BITS5 = 31;
+const HAS_ORIGIN = 0x80;
+const HAS_RIGHT_ORIGIN = 0x40;
+const HAS_PARENT_SUB = 0x20;
+const CONTENT_GC = 0;
+const CONTENT_SKIP = 10;
+/** Type refs that carry a name (XmlElement, XmlHook). */
+const NAMED_TYPE_REFS = new Set([3, 5]);
+
+export function scanUpdate(update: Uint8Array, limits: ScanLimits): Scan {
+  const d = decoding.createDecoder(update);
+  const blocks = decoding.readVarUint(d);
+  const clients = new Set<number>();
+  const anchors = new Map<string, number>();
+  let structs = 0;
+  for (let b = 0; b < blocks; b++) {
+    const count = decoding.readVarUint(d);
+    clients.add(decoding.readVarUint(d));
+    if (clients.size > limits.maxClients) return { ok: false, reason: `update writes as too many clients (more than ${limits.maxClients})` };
+    decoding.readVarUint(d); // first clock
+    structs += count;
+    if (structs > limits.maxStructs) return { ok: false, reason: `update too large (${structs} items, at most ${limits.maxStructs})` };
+    for (let s = 0; s < count; s++) {
+      const info = decoding.readUint8(d);
+      const content = info & BITS5;
+      if (content === CONTENT_GC || content === CONTENT_SKIP) {
+        decoding.readVarUint(d);
+        continue;
+      }
+      let anchor: string;
+      if (info & HAS_ORIGIN) {
+        anchor = `o${decoding.readVarUint(d)}:${decoding.readVarUint(d)}`;
+        if (info & HAS_RIGHT_ORIGIN) skipId(d);
+      } else if (info & HAS_RIGHT_ORIGIN) {
+        anchor = `r${decoding.readVarUint(d)}:${decoding.readVarUint(d)}`;
+      } else {
+        const parent = decoding.readVarUint(d) === 1 ? `n${decoding.readVarString(d)}` : `i${decoding.readVarUint(d)}:${decoding.readVarUint(d)}`;
+        anchor = info & HAS_PARENT_SUB ? `${parent}/${decoding.readVarString(d)}` : parent;
+      }
+      const placed = (anchors.get(anchor) ?? 0) + 1;
+      if (placed > limits.maxPerAnchor) return { ok: false, reason: `update places too many items at one spot (more than ${limits.maxPerAnchor})` };
+      anchors.set(anchor, placed);
+      skipContent(d, content);
+    }
+  }
+  const deleteSetAt = d.pos;
+  const dsClients = decoding.readVarUint(d);
+  let deleteRanges = 0;
+  let deleteSetSorted = true;
+  for (let c = 0; c < dsClients; c++) {
+    decoding.readVarUint(d); // client
+    const ranges = decoding.readVarUint(d);
+    deleteRanges += ranges;
+    if (deleteRanges > limits.maxDeleteRanges) return { ok: false, reason: `update deletes too many ranges (more than ${limits.maxDeleteRanges})` };
+    let end = -1;
+    for (let r = 0; r < ranges; r++) {
+      const clock = decoding.readVarUint(d);
+      const len = decoding.readVarUint(d);
+      if (clock < end) deleteSetSorted = false;
+      end = Math.max(end, clock + len);
+    }
+  }
+  return { ok: true, structs, deleteRanges, deleteSetSorted, deleteSetAt };
+}
+
+function skipId(d: decoding.Decoder): void {
+  decoding.readVarUint(d);
+  decoding.readVarUint(d);
+}
+
+function skipContent(d: decoding.Decoder, ref: number): void {
+  switch (ref) {
+    case 1: // deleted: length
+      decoding.readVarUint(d);
+      return;
+    case 2: { // JSON: strings
+      const n = decoding.readVarUint(d);
+      for (let i = 0; i < n; i++) decoding.readVarString(d);
+      return;
+    }
+    case 3: // binary
+      decoding.readVarUint8Array(d);
+      return;
+    case 4: // string
+    case 5: // embed (JSON text)
+      decoding.readVarString(d);
+      return;
+    case 6: // format: key, JSON text
+      decoding.readVarString(d);
+      decoding.readVarString(d);
+      return;
+    case 7: { // type
+      const typeRef = decoding.readVarUint(d);
+      if (NAMED_TYPE_REFS.has(typeRef)) decoding.readVarString(d);
+      return;
+    }
+    case 8: { // any values
+      const n = decoding.readVarUint(d);
+      for (let i = 0; i < n; i++) decoding.readAny(d);
+      return;
+    }
+    case 9: // subdocument: guid, options
+      decoding.readVarString(d);
+      decoding.readAny(d);
+      return;
+    default:
+      throw new Error(`unknown content type ${ref}`);
+  }
+}
+
+/**
+ * The same update with its delete set sorted and merged (overlapping and
+ * repeated ranges become one), so applying it visits each struct once.
+ * `at` is where the delete set starts (from `scanUpdate`).
+ */
+export function withMergedDeleteSet(update: Uint8Array, at: number): Uint8Array {
+  const d = decoding.createDecoder(update.subarray(at));
+  const byClient = new Map<number, [number, number][]>();
+  const clients = decoding.readVarUint(d);
+  for (let c = 0; c < clients; c++) {
+    const client = decoding.readVarUint(d);
+    let list = byClient.get(client);
+    if (!list) byClient.set(client, (list = []));
+    const ranges = decoding.readVarUint(d);
+    for (let r = 0; r < ranges; r++) list.push([decoding.readVarUint(d), decoding.readVarUint(d)]);
+  }
+  const e = encoding.createEncoder();
+  encoding.writeUint8Array(e, update.subarray(0, at));
+  encoding.writeVarUint(e, byClient.size);
+  for (const [client, list] of byClient) {
+    list.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const [clock, len] of list) {
+      const last = merged[merged.length - 1];
+      if (last && clock <= last[0] + last[1]) last[1] = Math.max(last[1], clock + len - last[0]);
+      else merged.push([clock, len]);
+    }
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, merged.length);
+    for (const [clock, len] of merged) {
+      encoding.writeVarUint(e, clock);
+      encoding.writeVarUint(e, len);
+    }
+  }
+  return encoding.toUint8Array(e);
+}
