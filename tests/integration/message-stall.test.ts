@@ -4,7 +4,7 @@ import { CLOSE, addNote, localOrigin, readBoard } from '../../shared/src/index.j
 import { connectMember, createBoard } from '../support/clients.js';
 import { useTestServer } from '../support/in-process-server.js';
 import { rawSocket } from '../support/raw-socket.js';
-import { rawUpdate, type RawStruct } from '../support/yjs-bytes.js';
+import { rawUpdate, type RawStruct } from '../support/raw-update.js';
 
 /**
  * Issue 10 §2: no single message may block the server's event loop for more
