@@ -30,6 +30,22 @@ export interface TabellaServer {
   close(): Promise<void>;
 }
 
+/**
+ * Slowloris: a client that sends headers slowly, or never finishes a request
+ * (headers, then a body trickled byte by byte), is answered 408 and dropped
+ * instead of holding a socket forever. Node enforces both timeouts only when
+ * it checks its connections, every `connectionsCheckingInterval` (30 s by
+ * default, which let a request live up to 60 s): checking every tenth of the
+ * timeout, at most every second, keeps the cut within 10% of it.
+ */
+function requestTimeouts(requestTimeoutMs: number) {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(10_000, requestTimeoutMs),
+    connectionsCheckingInterval: Math.min(1_000, Math.ceil(requestTimeoutMs / 10)),
+  };
+}
+
 export interface ServerDeps {
   log?: Logger;
   store?: BoardStore;
@@ -75,17 +91,16 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     tls: tls !== undefined,
   });
   // With TLS the same port speaks only HTTPS, and the websocket upgrade below is WSS.
-  const http: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key, handshakeTimeout: 10_000 }, app) : createServer(app);
-  // Slowloris: a client that sends headers slowly, or never finishes a
-  // request, is dropped instead of holding a socket forever.
-  http.headersTimeout = 10_000;
-  http.requestTimeout = 30_000;
+  const http: Server = tls
+    ? createHttpsServer({ cert: tls.cert, key: tls.key, handshakeTimeout: 10_000, ...requestTimeouts(config.requestTimeoutMs) }, app)
+    : createServer(requestTimeouts(config.requestTimeoutMs), app);
   http.on('upgrade', (req, socket, head) => {
     if (sync.handles(req)) sync.upgrade(req, socket, head);
     else socket.destroy();
   });
-  http.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    if (socket.writable) socket.end(timedOut ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\n\r\n');
     else socket.destroy();
   });
 
