@@ -111,7 +111,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     staticDir: resolve(c.STATIC_DIR ?? fileURLToPath(new URL('../../client/dist', import.meta.url))),
     allowedOrigins: [
       ...(c.PUBLIC_URL ? [new URL(c.PUBLIC_URL).origin] : []),
-      ...(c.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      // Browsers send an origin lowercased and without a path.
+      ...(c.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().toLowerCase().replace(/\/+$/, '')).filter(Boolean),
     ],
     maxConnections: c.MAX_CONNECTIONS,
     maxConnectionsPerIp: c.MAX_CONNECTIONS_PER_IP,

@@ -10,11 +10,12 @@ import { DraftReveal } from './boards/drafts.js';
 import { MemberService } from './boards/members.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
-import { certificateNames, loadTls } from './http/tls.js';
+import { certificateDnsNames, certificateNames, loadTls } from './http/tls.js';
 import { sniffScheme } from './http/scheme-sniffer.js';
 import type { BoardStore } from './store/board-store.js';
 import { SqliteBoardStore } from './store/sqlite-store.js';
 import { RoomRegistry } from './sync/room-registry.js';
+import { OriginPolicy } from './sync/origins.js';
 import { SyncServer } from './sync/sync-server.js';
 
 export interface TabellaServer {
@@ -68,12 +69,13 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const members = new MemberService(store, rooms);
   const drafts = new DraftReveal(store, rooms, log);
   rooms.onLoad = (room) => drafts.watch(room);
+  const origins = new OriginPolicy(config.allowedOrigins, tls ? 'https' : 'http', config.host, tls ? certificateDnsNames(tls.cert) : []);
   const sync = new SyncServer(rooms, access, log, {
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
     maxBufferedBytes: config.maxBufferedBytes,
     messagesPerSecond: config.messagesPerSecond,
-    allowedOrigins: config.allowedOrigins,
+    origins,
     maxConnections: config.maxConnections,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
   });
@@ -117,6 +119,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const address = listener.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `${tls ? 'https' : 'http'}://${host}:${address.port}`;
+  origins.listening(address.port);
 
   let closing: Promise<void> | undefined;
   return {
