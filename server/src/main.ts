@@ -3,6 +3,7 @@ import { ConfigError } from './config.js';
 import { readConfigOrExit } from './config-or-exit.js';
 import { lanAddress } from './http/public-url.js';
 import { startServer } from './server.js';
+import { DatabaseRefused } from './store/database-check.js';
 
 /** Process entry point: config from the environment, graceful stop on signals. */
 async function main(): Promise<void> {
@@ -16,6 +17,11 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) {
       process.stderr.write(`Invalid configuration:\n  ${error.message}\n`);
       process.exit(2);
+    }
+    // An empty or damaged database: starting would lose or damage boards (README, "Backups").
+    if (error instanceof DatabaseRefused) {
+      process.stderr.write(`Tabella did not start: ${error.message}\n`);
+      process.exit(3);
     }
     throw error;
   }
