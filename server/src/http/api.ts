@@ -166,7 +166,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const who = await facilitator(req, id);
     const memberId = req.params.memberId;
     if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) throw new HttpError(400, 'invalid member id');
-    if (who.via === 'session' && who.member.id === memberId) throw new HttpError(400, 'you cannot remove yourself');
+    if (who.member.id === memberId) throw new HttpError(400, 'you cannot remove yourself');
     const updated = await members.update(id, memberId, { removed: true });
     if (!updated) throw new HttpError(404, 'member not found');
     deps.kick(id, memberId, CLOSE.unauthorized, 'removed from this workshop');
