@@ -33,7 +33,7 @@ describe('websocket Origin', () => {
   });
 
   it('accepts the machine\'s own origins, whatever the Host header says', async () => {
-    const own = ['localhost', '127.0.0.1', '[::1]', hostname()];
+    const own = ['localhost', '127.0.0.1', '[::1]', hostname(), ...(hostname().includes('.') ? [] : [`${hostname()}.local`])];
     for (const addresses of Object.values(networkInterfaces())) {
       for (const a of addresses ?? []) own.push(a.family === 'IPv6' ? `[${a.address.split('%')[0]}]` : a.address);
     }

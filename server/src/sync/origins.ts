@@ -49,7 +49,9 @@ export class OriginPolicy {
 
 /** Every origin under which a browser reaches this machine's server directly. */
 export function ownOrigins(scheme: 'http' | 'https', port: number, listenHost: string, names: readonly string[] = []): Set<string> {
-  const hosts = new Set(['localhost', '127.0.0.1', '[::1]', hostname().toLowerCase(), ...names]);
+  const name = hostname().toLowerCase();
+  // `<name>.local` is how other laptops in the room reach this one by name (mDNS/Bonjour).
+  const hosts = new Set(['localhost', '127.0.0.1', '[::1]', name, ...(name.includes('.') ? [] : [`${name}.local`]), ...names]);
   if (listenHost !== '0.0.0.0' && listenHost !== '::') hosts.add(listenHost.includes(':') ? `[${listenHost}]` : listenHost.toLowerCase());
   for (const addresses of Object.values(networkInterfaces())) {
     for (const a of addresses ?? []) {
