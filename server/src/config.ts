@@ -24,6 +24,7 @@ const schema = z.object({
   MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(200),
   MAX_BOARD_BYTES: z.coerce.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   MAX_PRESENCE_PER_BOARD: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   TLS: z.enum(['off', 'self-signed']).default('off'),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
@@ -76,6 +77,8 @@ export interface Config {
   maxPresencePerBoard: number;
   /** How long presence changes are gathered before one message goes out. */
   presenceTickMs: number;
+  /** Longest an HTTP request may take from its first byte to its last (headers get at most 10 s of it). */
+  requestTimeoutMs: number;
   /** Plain HTTP (off) or HTTPS and WSS on the same port. */
   tls: TlsConfig;
 }
@@ -108,7 +111,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     staticDir: resolve(c.STATIC_DIR ?? fileURLToPath(new URL('../../client/dist', import.meta.url))),
     allowedOrigins: [
       ...(c.PUBLIC_URL ? [new URL(c.PUBLIC_URL).origin] : []),
-      ...(c.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      // Browsers send an origin lowercased and without a path.
+      ...(c.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().toLowerCase().replace(/\/+$/, '')).filter(Boolean),
     ],
     maxConnections: c.MAX_CONNECTIONS,
     maxConnectionsPerIp: c.MAX_CONNECTIONS_PER_IP,
@@ -116,6 +120,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     maxBoardBytes: c.MAX_BOARD_BYTES,
     maxPresencePerBoard: c.MAX_PRESENCE_PER_BOARD,
     presenceTickMs: c.PRESENCE_TICK_MS,
+    requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
     tls: tlsConfig(c.TLS, c.TLS_CERT_FILE, c.TLS_KEY_FILE, dataDir),
   };
 }

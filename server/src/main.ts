@@ -1,13 +1,14 @@
-import pino from 'pino';
 import { ConfigError } from './config.js';
 import { readConfigOrExit } from './config-or-exit.js';
 import { lanAddress } from './http/public-url.js';
+import { createLogger } from './log.js';
 import { startServer } from './server.js';
+import { DatabaseRefused } from './store/database-check.js';
 
 /** Process entry point: config from the environment, graceful stop on signals. */
 async function main(): Promise<void> {
   const config = readConfigOrExit(process.env);
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config.logLevel);
   let server;
   try {
     server = await startServer(config, { log });
@@ -16,6 +17,11 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) {
       process.stderr.write(`Invalid configuration:\n  ${error.message}\n`);
       process.exit(2);
+    }
+    // An empty or damaged database: starting would lose or damage boards (README, "Backups").
+    if (error instanceof DatabaseRefused) {
+      process.stderr.write(`Tabella did not start: ${error.message}\n`);
+      process.exit(3);
     }
     throw error;
   }

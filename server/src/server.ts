@@ -10,11 +10,12 @@ import { DraftReveal } from './boards/drafts.js';
 import { MemberService } from './boards/members.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
-import { certificateNames, loadTls } from './http/tls.js';
+import { certificateDnsNames, certificateNames, loadTls } from './http/tls.js';
 import { sniffScheme } from './http/scheme-sniffer.js';
 import type { BoardStore } from './store/board-store.js';
 import { SqliteBoardStore } from './store/sqlite-store.js';
 import { RoomRegistry } from './sync/room-registry.js';
+import { OriginPolicy } from './sync/origins.js';
 import { SyncServer } from './sync/sync-server.js';
 
 export interface TabellaServer {
@@ -28,6 +29,22 @@ export interface TabellaServer {
   readonly rooms: RoomRegistry;
   /** Closes peers (1001, they reconnect), flushes every room, closes the store. */
   close(): Promise<void>;
+}
+
+/**
+ * Slowloris: a client that sends headers slowly, or never finishes a request
+ * (headers, then a body trickled byte by byte), is answered 408 and dropped
+ * instead of holding a socket forever. Node enforces both timeouts only when
+ * it checks its connections, every `connectionsCheckingInterval` (30 s by
+ * default, which let a request live up to 60 s): checking every tenth of the
+ * timeout, at most every second, keeps the cut within 10% of it.
+ */
+function requestTimeouts(requestTimeoutMs: number) {
+  return {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(10_000, requestTimeoutMs),
+    connectionsCheckingInterval: Math.min(1_000, Math.ceil(requestTimeoutMs / 10)),
+  };
 }
 
 export interface ServerDeps {
@@ -52,12 +69,13 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const members = new MemberService(store, rooms);
   const drafts = new DraftReveal(store, rooms, log);
   rooms.onLoad = (room) => drafts.watch(room);
+  const origins = new OriginPolicy(config.allowedOrigins, tls ? 'https' : 'http', config.host, tls ? certificateDnsNames(tls.cert) : []);
   const sync = new SyncServer(rooms, access, log, {
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
     maxBufferedBytes: config.maxBufferedBytes,
     messagesPerSecond: config.messagesPerSecond,
-    allowedOrigins: config.allowedOrigins,
+    origins,
     maxConnections: config.maxConnections,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
   });
@@ -75,17 +93,16 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     tls: tls !== undefined,
   });
   // With TLS the same port speaks only HTTPS, and the websocket upgrade below is WSS.
-  const http: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key, handshakeTimeout: 10_000 }, app) : createServer(app);
-  // Slowloris: a client that sends headers slowly, or never finishes a
-  // request, is dropped instead of holding a socket forever.
-  http.headersTimeout = 10_000;
-  http.requestTimeout = 30_000;
+  const http: Server = tls
+    ? createHttpsServer({ cert: tls.cert, key: tls.key, handshakeTimeout: 10_000, ...requestTimeouts(config.requestTimeoutMs) }, app)
+    : createServer(requestTimeouts(config.requestTimeoutMs), app);
   http.on('upgrade', (req, socket, head) => {
     if (sync.handles(req)) sync.upgrade(req, socket, head);
     else socket.destroy();
   });
-  http.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const timedOut = err.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    if (socket.writable) socket.end(timedOut ? 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n' : 'HTTP/1.1 400 Bad Request\r\n\r\n');
     else socket.destroy();
   });
 
@@ -102,6 +119,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const address = listener.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `${tls ? 'https' : 'http'}://${host}:${address.port}`;
+  origins.listening(address.port);
 
   let closing: Promise<void> | undefined;
   return {

@@ -82,6 +82,19 @@ export function draftsRoom(boardId: string): string {
   return `${boardId}/private`;
 }
 
+/** Refusals the client shows in its own words (`ErrorResponse.code`); `error` is the English text for everyone else. */
+export const ERROR_CODES = ['name-taken', 'unknown-department'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 export interface ErrorResponse {
   error: string;
+  code?: ErrorCode;
+}
+
+/**
+ * What makes two members' names the same: case, spacing and Unicode form do
+ * not count, so "Anna  Rossi" and "anna rossi" are one name.
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }

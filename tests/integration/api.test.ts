@@ -115,7 +115,7 @@ describe('GET /api/boards/:id', () => {
   it('reports the live title when the board is open', async () => {
     const { connectMember } = await import('../support/clients.js');
     const board = await createBoard(server.url, { title: 'Before', template: 'blank', language: 'en' });
-    const c = await connectMember(server.url, board, 'facilitator', 'F');
+    const c = await connectMember(server.url, board, 'facilitator', 'F', '');
     await c.synced;
     c.doc.getMap('meta').set('title', 'After');
     const { vi } = await import('vitest');

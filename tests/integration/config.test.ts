@@ -28,6 +28,7 @@ describe('configuration is validated once at start', () => {
     [{ TLS_KEY_FILE: 'key.pem' }, 'TLS_CERT_FILE: missing'],
     [{ TLS: 'self-signed', TLS_CERT_FILE: 'cert.pem', TLS_KEY_FILE: 'key.pem' }, 'TLS: self-signed makes its own certificate'],
     [{ TLS: 'on' }, 'TLS'],
+    [{ REQUEST_TIMEOUT_MS: '5' }, 'REQUEST_TIMEOUT_MS'],
   ])('refuses %j naming %s', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(name);

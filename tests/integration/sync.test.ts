@@ -25,8 +25,8 @@ function closeOf(path: string): Promise<{ code: number; reason: string }> {
   });
 }
 
-async function member(board: Awaited<ReturnType<typeof createBoard>>, role: 'facilitator' | 'participant', name: string) {
-  const m = await connectMember(server.url, board, role, name);
+async function member(board: Awaited<ReturnType<typeof createBoard>>, role: 'facilitator' | 'participant', name: string, department = 'sales') {
+  const m = await connectMember(server.url, board, role, name, department);
   clients.push(m);
   return m;
 }
@@ -66,7 +66,8 @@ describe('sync with stock y-websocket providers', () => {
 
   it('a late joiner receives the full board', async () => {
     const board = await createBoard(server.url, { title: 'Late', template: 'blank', language: 'it' });
-    const a = await member(board, 'facilitator', 'Fiona');
+    // A blank board has no departments yet.
+    const a = await member(board, 'facilitator', 'Fiona', '');
     await a.synced;
     const reader = new BoardReader(a.doc);
     expect(reader.snapshot().meta).toMatchObject({ title: 'Late', language: 'it' });

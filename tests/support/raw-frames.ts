@@ -63,8 +63,10 @@ export function rawFrames(baseUrl: string, path: string, headers: Record<string,
     socket.on('connect', () => {
       const key = randomBytes(16).toString('base64');
       const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+      // A `Host` among `headers` (a forged one) replaces the real one.
+      const host = Object.keys(headers).some((k) => k.toLowerCase() === 'host') ? '' : `Host: ${url.host}\r\n`;
       socket.write(
-        `GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`
+        `GET ${path} HTTP/1.1\r\n${host}Upgrade: websocket\r\nConnection: Upgrade\r\n`
           + `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n${extra}\r\n`,
       );
     });

@@ -1,10 +1,14 @@
-import type { BoardInfoResponse, CreateBoardResponse, JoinResponse, Language, Role, TemplateName } from '../../../shared/src/index.js';
+import {
+  ERROR_CODES, type BoardInfoResponse, type CreateBoardResponse, type ErrorCode, type JoinResponse, type Language, type Role, type TemplateName,
+} from '../../../shared/src/index.js';
 
 /** An HTTP failure with the server's own message when it sent one. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Set for refusals the client words itself (`ERROR_CODES`). */
+    readonly code?: ErrorCode,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -18,7 +22,8 @@ async function readJson<T>(response: Response): Promise<T> {
       typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string'
         ? (body as { error: string }).error
         : response.statusText;
-    throw new ApiError(response.status, message);
+    const code = (body as { code?: unknown } | undefined)?.code;
+    throw new ApiError(response.status, message, ERROR_CODES.find((c) => c === code));
   }
   return body as T;
 }

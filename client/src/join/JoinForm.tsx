@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRESENCE_NAME_MAX, type Department, type Role } from '../../../shared/src/index.js';
+import { ApiError } from '../home/api.js';
 
 /** Name and department before entering a board (participants and facilitators). */
 export function JoinForm({
@@ -35,7 +36,9 @@ export function JoinForm({
     try {
       await onJoin(clean.slice(0, PRESENCE_NAME_MAX), department);
     } catch (err) {
-      setError(t('join.failed', { message: err instanceof Error ? err.message : String(err) }));
+      // A refusal the server explains with a code is said in the reader's language.
+      if (err instanceof ApiError && err.code) setError(t(`join.refused.${err.code}`));
+      else setError(t('join.failed', { message: err instanceof Error ? err.message : String(err) }));
       setBusy(false);
     }
   }

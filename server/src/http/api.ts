@@ -7,7 +7,7 @@ import {
 import type { BoardAccess } from '../boards/board-access.js';
 import { admitted, boardIdOf, callerOf, facilitatorOf } from './auth.js';
 import type { BoardService } from '../boards/board-service.js';
-import type { MemberKicker, MemberService } from '../boards/members.js';
+import { IdentityRefused, type MemberKicker, type MemberService } from '../boards/members.js';
 import type { BoardStore, MemberRow } from '../store/board-store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { boardLink, createdBoardResponse } from './created-board.js';
@@ -48,6 +48,12 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
     throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
   }
   return parsed.data;
+}
+
+/** A name already taken is a conflict (409); a department the board does not have, a bad request (400). */
+function refusedIdentity(error: unknown): never {
+  if (error instanceof IdentityRefused) throw new HttpError(error.code === 'name-taken' ? 409 : 400, error.message, error.code);
+  throw error;
 }
 
 function memberJson(m: MemberRow) {
@@ -107,7 +113,7 @@ export function apiRouter(deps: ApiDeps): Router {
     if (result.via !== 'link' || result.role === 'viewer') {
       throw new HttpError(400, 'join with the facilitator or participant link');
     }
-    const { member, session } = await members.join(id, result.role, input.name, input.department);
+    const { member, session } = await members.join(id, result.role, input.name, input.department).catch(refusedIdentity);
     res.status(201).json({ memberId: member.id, session, role: member.role });
   });
 
@@ -134,7 +140,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const who = await caller(req, id);
     if (who.via !== 'session') throw new HttpError(400, 'join first');
     const patch = parse(mePatch, req.body);
-    const updated = await members.update(id, who.member.id, patch);
+    const updated = await members.changeIdentity(id, who.member.id, patch).catch(refusedIdentity);
     if (!updated) throw new HttpError(404, 'member not found');
     // Open sockets carry the old name in presence; reconnecting re-stamps it.
     deps.kick(id, updated.id, CLOSE.reconnect, 'identity changed');
@@ -160,7 +166,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const who = await facilitator(req, id);
     const memberId = req.params.memberId;
     if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) throw new HttpError(400, 'invalid member id');
-    if (who.via === 'session' && who.member.id === memberId) throw new HttpError(400, 'you cannot remove yourself');
+    if (who.member.id === memberId) throw new HttpError(400, 'you cannot remove yourself');
     const updated = await members.update(id, memberId, { removed: true });
     if (!updated) throw new HttpError(404, 'member not found');
     deps.kick(id, memberId, CLOSE.unauthorized, 'removed from this workshop');

@@ -37,8 +37,20 @@ export function admitted(result: AccessResult): Caller {
   return result;
 }
 
-export async function facilitatorOf(access: BoardAccess, req: Request, id: string): Promise<Caller> {
+/** A caller who is one member: a personal session. */
+export type MemberCaller = Extract<Caller, { via: 'session' }>;
+
+/**
+ * A facilitator acting in person. Link tokens are shared (chat, e-mail), so
+ * they only let people join and read what a viewer could; every write is made
+ * by a personal session, bound to one member (docs/security.md "Identity").
+ */
+export async function facilitatorOf(access: BoardAccess, req: Request, id: string): Promise<MemberCaller> {
   const who = await callerOf(access, req, id);
   if (who.role !== 'facilitator') throw new HttpError(403, 'only a facilitator can do this');
+  if (who.via !== 'session') throw new HttpError(403, JOIN_FIRST);
   return who;
 }
+
+/** The refusal of a write made with a shared link instead of a personal session. */
+export const JOIN_FIRST = 'join first: a shared link only lets people join (POST /api/boards/:id/join), then act with the personal session';

@@ -1,11 +1,14 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import type { ErrorCode, ErrorResponse } from '../../../shared/src/index.js';
 
 /** An error whose message is safe to show to the client. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** For refusals the client translates. */
+    readonly code?: ErrorCode,
   ) {
     super(message);
   }
@@ -15,7 +18,8 @@ export class HttpError extends Error {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
     if (err instanceof HttpError) {
-      res.status(err.status).json({ error: err.message });
+      const body: ErrorResponse = err.code ? { error: err.message, code: err.code } : { error: err.message };
+      res.status(err.status).json(body);
       return;
     }
     const status = (err as { status?: unknown }).status;

@@ -42,9 +42,13 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-/** A facilitator, or the holder of this kind of after-workshop link. */
+/**
+ * A facilitator in person (a session: the shared facilitator link only lets
+ * people join), or the holder of this kind of after-workshop link, which is
+ * made for exactly this form.
+ */
 function mayUse(who: Caller, kind: FollowUpKind): boolean {
-  return who.role === 'facilitator' || (who.via === 'follow-up' && who.kind === kind);
+  return (who.via === 'session' && who.role === 'facilitator') || (who.via === 'follow-up' && who.kind === kind);
 }
 
 /**

@@ -172,3 +172,15 @@ function writeAtomically(file: string, content: string, mode: number): void {
   writeFileSync(temp, content, { mode });
   renameSync(temp, file);
 }
+
+/**
+ * The DNS names a certificate is for (its subjectAltName), without wildcards:
+ * the names the operator set this server up under, which browsers accept only
+ * with this certificate, so a rebound name cannot pass as one of them.
+ */
+export function certificateDnsNames(certPem: string): string[] {
+  const san = new X509Certificate(certPem).subjectAltName ?? '';
+  return san.split(', ')
+    .filter((entry) => entry.startsWith('DNS:') && !entry.includes('*'))
+    .map((entry) => entry.slice(4).toLowerCase());
+}

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { damaged, isDamage, quickCheck, refuseEmptyFile } from './database-check.js';
 import type { Role } from '../../../shared/src/index.js';
 import {
   MAIN_DOC, type BoardRow, type BoardStore, type FollowUpKind, type MemberPatch, type MemberRow, type TokenRow, type VersionRow,
@@ -21,9 +22,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly stmt;
 
   constructor(file: string, durability: Durability = 'full') {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
+    this.db = open(file);
     this.db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
@@ -179,6 +178,30 @@ export class SqliteBoardStore implements BoardStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * Opens the database, refusing (DatabaseRefused) an empty file and one that is
+ * not a database or has damaged pages, before anything is written to it.
+ */
+function open(file: string): Database.Database {
+  if (file === ':memory:') {
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    return db;
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  refuseEmptyFile(file);
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    quickCheck(db, file);
+    return db;
+  } catch (error) {
+    db.close();
+    if (isDamage(error)) throw damaged(file, [error instanceof Error ? error.message : String(error)]);
+    throw error;
   }
 }
 

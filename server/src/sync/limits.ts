@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { OriginPolicy } from './origins.js';
 
 /**
  * Counts open websocket connections per client address and in total, so a
@@ -60,17 +61,16 @@ export class RateLimiter {
 }
 
 /**
- * The websocket's `Origin` must be one we serve: browsers send it on every
- * websocket handshake, so a page on another site cannot open a socket with a
- * token it stole or guessed. Clients that are not browsers send none and are
- * judged by their token alone.
+ * The websocket's `Origin` must be one we serve (`OriginPolicy`, origins.ts):
+ * browsers send it on every websocket handshake, so a page on another site
+ * cannot open a socket with a token it stole or guessed, and a page on a name
+ * that resolves to this server (DNS rebinding) cannot either. Clients that are
+ * not browsers send none and are judged by their token alone.
  */
-export function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
+export function originAllowed(req: IncomingMessage, policy: OriginPolicy): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
-  const host = req.headers.host;
-  if (host && (origin === `http://${host}` || origin === `https://${host}`)) return true;
-  return allowed.includes(origin);
+  return policy.allows(origin.toLowerCase());
 }
 
 /** The client's address, as the socket sees it (the server trusts no forwarding header). */

@@ -8,13 +8,15 @@ import { MAIN_DOC } from '../store/board-store.js';
 import type { PresenceIdentity } from './awareness-stamp.js';
 import { boardGuard, draftsGuard, readOnlyGuard, type UpdateGuard } from './update-guard.js';
 import { ConnectionLimiter, clientAddress, originAllowed } from './limits.js';
+import type { OriginPolicy } from './origins.js';
 import { Connection, type ConnectionOptions } from './connection.js';
 import type { RoomRegistry } from './room-registry.js';
 
 export interface SyncServerOptions extends ConnectionOptions {
   /** Largest accepted websocket message; larger frames close the socket (1009). */
   maxMessageBytes: number;
-  allowedOrigins: readonly string[];
+  /** Web origins whose pages may open a websocket. */
+  origins: OriginPolicy;
   maxConnections: number;
   maxConnectionsPerIp: number;
 }
@@ -54,7 +56,7 @@ export class SyncServer {
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', (error) => this.log.debug({ err: error }, 'socket error before upgrade'));
-    if (!originAllowed(req, this.options.allowedOrigins)) {
+    if (!originAllowed(req, this.options.origins)) {
       this.log.info({ origin: req.headers.origin }, 'websocket from a foreign origin refused');
       refuseUpgrade(socket, 403, 'Forbidden', 'origin not allowed');
       return;
