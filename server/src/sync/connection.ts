@@ -160,8 +160,9 @@ export class Connection implements RoomPeer {
         return;
       }
       case MESSAGE.awareness: {
+        // An honest provider echoes the board's states it was sent: never more than the board keeps, twice over.
         const stamped = stampAwareness(decoding.readVarUint8Array(decoder), this.identity, (clientId) =>
-          this.room.mayPublishAwareness(this, clientId),
+          this.room.mayPublishAwareness(this, clientId), 2 * this.room.maxPresence,
         );
         if (stamped) this.room.applyPeerAwareness(stamped, this);
         return;

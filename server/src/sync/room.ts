@@ -242,16 +242,27 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
   }
 
+  /** Presence states one board keeps at most. */
+  get maxPresence(): number {
+    return this.options.maxPresence;
+  }
+
   /**
-   * Whether `peer` may publish presence for `clientId`: ids belong to the first
-   * peer that publishes them, and each peer gets a few at most.
+   * Whether `peer` may publish presence for `clientId`, claiming it if so. Ids
+   * belong to the first peer that claims them until it leaves, removed states
+   * included. Claims are taken here, entry by entry while a message is read,
+   * not when it is applied: so one message claiming 1,500 ids gets no more
+   * than a peer's few (MAX_AWARENESS_IDS_PER_CONNECTION), and the board's cap
+   * (maxPresence) counts every claim before anything is applied.
    */
   mayPublishAwareness(peer: RoomPeer, clientId: number): boolean {
     const other = this.owner.get(clientId);
     if (other) return other === peer;
     const own = this.controlled.get(peer);
-    if (this.awareness.getStates().size >= this.options.maxPresence) return false;
-    return own !== undefined && own.size < MAX_AWARENESS_IDS_PER_CONNECTION;
+    if (!own || own.size >= MAX_AWARENESS_IDS_PER_CONNECTION || this.owner.size >= this.options.maxPresence) return false;
+    own.add(clientId);
+    this.owner.set(clientId, peer);
+    return true;
   }
 
   awarenessSnapshot(): Uint8Array | undefined {
@@ -334,19 +345,7 @@ export class Room {
 
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
   ): void => {
-    const ids = this.controlled.get(origin as RoomPeer);
-    if (ids) {
-      for (const id of change.added) {
-        ids.add(id);
-        this.owner.set(id, origin as RoomPeer);
-      }
-      for (const id of change.removed) {
-        ids.delete(id);
-        this.owner.delete(id);
-      }
-    }
     for (const id of change.added) this.awarenessChanged.add(id);
     for (const id of change.updated) this.awarenessChanged.add(id);
     for (const id of change.removed) this.awarenessChanged.add(id);
@@ -366,6 +365,11 @@ export class Room {
     this.awarenessChanged = new Set();
     const message = encodeAwareness(this.awareness, changed);
     for (const peer of this.peers) peer.send(message);
+    // Awareness keeps a clock for every id it ever saw. Once the removal went
+    // out, an id nobody claims (its peer left) is forgotten, so peers coming
+    // and going do not grow the room's memory.
+    const meta = (this.awareness as unknown as { meta: Map<number, unknown> }).meta;
+    for (const id of changed) if (!this.owner.has(id) && !this.awareness.getStates().has(id)) meta.delete(id);
   }
 
   private compactionQueued = false;
