@@ -5,21 +5,34 @@ import type { IncomingMessage } from 'node:http';
  * flood from one machine cannot exhaust the server. A workshop room of 60
  * laptops has 60 addresses on the LAN; behind a proxy or NAT they may share
  * one, hence a generous default per address.
+ *
+ * Fair share (issue #10: five addresses holding 1,000 sockets each locked
+ * everyone else out): besides `maxPerAddress` and `maxTotal`, an address that
+ * already holds `floor` connections gets another only while it holds fewer
+ * than the slots still free. Its share shrinks as the server fills: k greedy
+ * addresses stop at about maxTotal / (k + 1) each, leaving as many slots for
+ * everyone else, and an address below the floor is refused only when the
+ * server is completely full.
  */
 export class ConnectionLimiter {
   private readonly byAddress = new Map<string, number>();
   private total = 0;
+  /** Connections any address may hold whenever a slot is free: 1% of the total, at least 1. */
+  readonly floor: number;
 
   constructor(
     private readonly maxPerAddress: number,
     private readonly maxTotal: number,
-  ) {}
+  ) {
+    this.floor = Math.max(1, Math.floor(maxTotal / 100));
+  }
 
   /** Takes a slot for `address`, or says why not. Call `release` when the socket closes. */
   acquire(address: string): 'ok' | 'address' | 'total' {
     if (this.total >= this.maxTotal) return 'total';
     const used = this.byAddress.get(address) ?? 0;
     if (used >= this.maxPerAddress) return 'address';
+    if (used >= this.floor && used >= this.maxTotal - this.total) return 'address';
     this.byAddress.set(address, used + 1);
     this.total += 1;
     return 'ok';
