@@ -24,6 +24,7 @@ const schema = z.object({
   MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(200),
   MAX_BOARD_BYTES: z.coerce.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   MAX_PRESENCE_PER_BOARD: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  MAX_UNSAVED_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
   TLS: z.enum(['off', 'self-signed']).default('off'),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
@@ -74,6 +75,8 @@ export interface Config {
   maxBoardBytes: number;
   /** Presence states one board keeps at most. */
   maxPresencePerBoard: number;
+  /** Bytes of accepted changes one board may hold unwritten (storage failing) before it refuses more. */
+  maxUnsavedBytes: number;
   /** How long presence changes are gathered before one message goes out. */
   presenceTickMs: number;
   /** Plain HTTP (off) or HTTPS and WSS on the same port. */
@@ -115,6 +118,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     messagesPerSecond: c.MESSAGES_PER_SECOND,
     maxBoardBytes: c.MAX_BOARD_BYTES,
     maxPresencePerBoard: c.MAX_PRESENCE_PER_BOARD,
+    maxUnsavedBytes: c.MAX_UNSAVED_BYTES,
     presenceTickMs: c.PRESENCE_TICK_MS,
     tls: tlsConfig(c.TLS, c.TLS_CERT_FILE, c.TLS_KEY_FILE, dataDir),
   };

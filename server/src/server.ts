@@ -46,6 +46,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     maxBytes: config.maxBoardBytes,
     maxPresence: config.maxPresencePerBoard,
     presenceTickMs: config.presenceTickMs,
+    maxPendingBytes: config.maxUnsavedBytes,
   });
   const access = new BoardAccess(store);
   const boards = new BoardService(store, rooms);

@@ -83,7 +83,7 @@ export class Connection implements RoomPeer {
     // resyncs from the current state, which costs less than the backlog.
     if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
       this.log.info({ conn: this.id, buffered: this.ws.bufferedAmount }, 'slow reader, closing');
-      this.close(1013, 'too slow, reconnect');
+      this.close(CLOSE.tryAgainLater, 'too slow, reconnect');
       return;
     }
     this.ws.send(message, (error) => {
@@ -110,12 +110,31 @@ export class Connection implements RoomPeer {
       return;
     }
     const bytes = toUint8Array(data);
+    if (this.refuseWhileBacklogged(bytes)) return;
     try {
       this.handle(bytes);
     } catch (error) {
       this.log.warn({ conn: this.id, err: error }, 'malformed message');
       this.close(CLOSE.malformed, 'malformed message');
     }
+  }
+
+  /**
+   * While the board's unsaved changes are at their bound (storage failing), a
+   * document update is refused before it is read or applied: the sender is
+   * told the server cannot save (101, if it asked for acks) and closed with a
+   * transient code. Its provider reconnects later and sends, in its sync step
+   * 2, what the server lacks; nothing refused is ever acknowledged. An empty
+   * update (a client with nothing new answering step 1) passes.
+   */
+  private refuseWhileBacklogged(bytes: Uint8Array): boolean {
+    const update = bytes[0] === MESSAGE.sync
+      && (bytes[1] === syncProtocol.messageYjsSyncStep2 || bytes[1] === syncProtocol.messageYjsUpdate);
+    if (!update || bytes.byteLength <= 5 || this.role === 'viewer' || !this.room.backlogFull(bytes.byteLength)) return false;
+    this.log.warn({ conn: this.id, pending: this.room.pendingBytes }, 'unsaved changes at their bound, refusing an update');
+    if (this.wantsAcks) this.send(encodeStorage(true));
+    this.close(CLOSE.tryAgainLater, 'the server cannot save right now, reconnect later');
+    return true;
   }
 
   private handle(bytes: Uint8Array): void {

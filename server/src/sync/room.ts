@@ -36,6 +36,8 @@ export interface RoomOptions {
   maxPresence: number;
   /** Presence changes are gathered for this long, then sent as one message (latest state per client). */
   presenceTickMs: number;
+  /** Bytes of accepted changes the room may hold unwritten (storage trouble); past it, writers are refused. */
+  maxPendingBytes: number;
 }
 
 const LOAD_ORIGIN = systemOrigin('load');
@@ -77,8 +79,10 @@ export class Room {
   /** During storage trouble: the board as the store holds it (what is really saved), loaded once. */
   private savedView: Promise<Y.Doc> | undefined;
   private appendsSinceCompact = 0;
-  /** Approximate stored size: the last snapshot plus what was appended since. */
-  storedBytes: number;
+  /** Approximate size in the store: the last snapshot plus what was appended since. */
+  private committedBytes: number;
+  /** Bytes of this tick's updates, not yet handed to the write queue. */
+  private batchBytes = 0;
   private lastSeq: number;
   private closing = false;
 
@@ -94,7 +98,7 @@ export class Room {
     storedUpdates: number,
     storedBytes: number,
   ) {
-    this.storedBytes = storedBytes;
+    this.committedBytes = storedBytes;
     this.lastSeq = lastSeq;
     this.appendsSinceCompact = storedUpdates;
     this.writes = new WriteQueue(log, (failing) => {
@@ -233,6 +237,32 @@ export class Room {
     return this.options.maxBytes;
   }
 
+  /**
+   * The board's size as the size limit (`maxBytes`) sees it: what the store
+   * holds plus what waits to be written. Counting the waiting bytes keeps the
+   * limit enforced while storage fails and nothing gets stored.
+   */
+  get storedBytes(): number {
+    return this.committedBytes + this.pendingBytes;
+  }
+
+  /** Accepted changes held in memory, not yet written to the store. */
+  get pendingBytes(): number {
+    return this.writes.pendingBytes + this.batchBytes;
+  }
+
+  /**
+   * Whether an update of `bytes` must be refused because too much waits to be
+   * written already (storage failing). The write queue keeps everything it
+   * accepted until it is stored, so this bound is what keeps its memory
+   * finite. An update is always accepted into an empty queue, so a single
+   * large one (up to the message size) can still be written.
+   */
+  backlogFull(bytes: number): boolean {
+    const pending = this.pendingBytes;
+    return pending > 0 && pending + bytes > this.options.maxPendingBytes;
+  }
+
   /** True while the store is failing: nothing new is acknowledged until it recovers. */
   get storageFailing(): boolean {
     return this.writes.isFailing;
@@ -296,6 +326,7 @@ export class Room {
     this.cachedStep1 = undefined;
     this.cachedFullState = undefined;
     this.batch.push({ update, peer: this.peerByOrigin.get(origin as object) });
+    this.batchBytes += update.byteLength;
     if (!this.batchScheduled) {
       this.batchScheduled = true;
       setImmediate(() => this.flushBatch());
@@ -309,6 +340,7 @@ export class Room {
    */
   private flushBatch(): void {
     this.batchScheduled = false;
+    this.batchBytes = 0;
     // Merged in slices: Y.mergeUpdates slows down badly with many updates from
     // many clients (yjs issue #710). The updates merged here are the doc's own
     // re-encodings of what it integrated, never a client's raw bytes.
@@ -320,11 +352,11 @@ export class Room {
         this.stored += batch.length;
         if (this.storedWaiters.length > 0) this.wakeStoredWaiters(false);
         this.appendsSinceCompact += 1;
-        this.storedBytes += merged.byteLength;
+        this.committedBytes += merged.byteLength;
         const message = encodeUpdate(merged);
         for (const peer of this.peers) peer.send(message);
         this.acknowledge(batch);
-      });
+      }, merged.byteLength);
       if (this.appendsSinceCompact + 1 >= this.options.compactEvery) this.scheduleCompaction();
     }
   }
@@ -385,7 +417,7 @@ export class Room {
       const state = Y.encodeStateAsUpdate(this.doc);
       await this.store.compact(this.id, state, this.lastSeq, this.docName);
       this.appendsSinceCompact = 0;
-      this.storedBytes = state.byteLength;
+      this.committedBytes = state.byteLength;
     });
   }
 
