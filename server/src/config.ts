@@ -16,6 +16,7 @@ const schema = z.object({
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
   PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  SEND_BUFFER_BYTES_PER_IP: z.coerce.number().int().min(64 * 1024).max(16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   COMPACT_EVERY: z.coerce.number().int().min(10).max(1_000_000).default(500),
   STATIC_DIR: z.string().min(1).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
@@ -62,6 +63,8 @@ export interface Config {
   pingIntervalMs: number;
   /** Unsent bytes a socket may hold before it is closed as too slow. */
   maxBufferedBytes: number;
+  /** Unsent bytes all sockets of one address may hold together before more are refused. */
+  maxBufferedBytesPerIp: number;
   compactEvery: number;
   /** The built client (client/dist). */
   staticDir: string;
@@ -107,6 +110,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     pingIntervalMs: c.PING_INTERVAL_MS,
     maxBufferedBytes: c.SEND_BUFFER_BYTES,
+    maxBufferedBytesPerIp: c.SEND_BUFFER_BYTES_PER_IP,
     compactEvery: c.COMPACT_EVERY,
     staticDir: resolve(c.STATIC_DIR ?? fileURLToPath(new URL('../../client/dist', import.meta.url))),
     allowedOrigins: [

@@ -57,6 +57,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
     maxBufferedBytes: config.maxBufferedBytes,
+    maxBufferedBytesPerIp: config.maxBufferedBytesPerIp,
     messagesPerSecond: config.messagesPerSecond,
     allowedOrigins: config.allowedOrigins,
     maxConnections: config.maxConnections,

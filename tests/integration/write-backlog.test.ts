@@ -1,15 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE, addNote, localOrigin, readBoard } from '../../shared/src/index.js';
+import { CLOSE, readBoard } from '../../shared/src/index.js';
 import { SqliteBoardStore } from '../../server/src/store/sqlite-store.js';
-import { createBoard, joinBoard } from '../support/clients.js';
+import { createBoard } from '../support/clients.js';
 import { flakyStore } from '../support/flaky-store.js';
 import { startTestServer, type TestServer } from '../support/in-process-server.js';
-import { rawSocket } from '../support/raw-socket.js';
+import { rawWriter } from '../support/raw-writer.js';
 
 /**
  * Issue #10, storage trouble: while writes fail, what a board holds unwritten
@@ -31,50 +30,10 @@ afterAll(async () => {
   await server.close();
 });
 
-/** A participant writing through a raw socket with `ack=1`, from a replica of the board with its own client id. */
-async function writer(boardId: string, participantLink: string) {
-  const { memberId, session } = await joinBoard(server.url, boardId, participantLink, 'Filler', 'sales');
-  const author = { id: memberId, name: 'Filler', department: 'sales' };
-  const socket = await rawSocket(server.url, `/sync/${boardId}?token=${session}&ack=1`);
-  const received = { acked: 0, storage: [] as number[] };
-  const replica = new Y.Doc();
-  socket.ws.on('message', (data: Buffer) => {
-    const decoder = decoding.createDecoder(new Uint8Array(data));
-    const type = decoding.readVarUint(decoder);
-    if (type === 0 && decoding.readVarUint(decoder) === 1) Y.applyUpdate(replica, decoding.readVarUint8Array(decoder));
-    if (type === 100) {
-      for (let n = decoding.readVarUint(decoder); n > 0; n--) {
-        const client = decoding.readVarUint(decoder);
-        const clock = decoding.readVarUint(decoder);
-        if (client === replica.clientID) received.acked = Math.max(received.acked, clock);
-      }
-    }
-    if (type === 101) received.storage.push(decoding.readVarUint(decoder));
-  });
-  // The server's step 2 (our answer to its step 1 is not needed: we have nothing it lacks).
-  socket.ws.send(new Uint8Array([0, 0, 1, 0]));
-  await vi.waitFor(() => expect(readBoard(replica).segments.length).toBeGreaterThan(0));
-  const stageId = readBoard(replica).segments[0]!.stages[0]!.id;
-  let written = 0;
-  return {
-    socket,
-    received,
-    /** Sends one update adding `notes` notes of ~1 KB; returns the replica's clock after it. */
-    send(notes: number): number {
-      const before = Y.encodeStateVector(replica);
-      for (let i = 0; i < notes; i++) {
-        addNote(replica, { stageId, text: `${written++} ${'x'.repeat(990)}` }, author, localOrigin(memberId));
-      }
-      socket.sendUpdate(Y.encodeStateAsUpdate(replica, before));
-      return Y.getState(replica.store, replica.clientID);
-    },
-  };
-}
-
 describe('unsaved changes are bounded while storage fails (issue #10)', () => {
   it('past MAX_UNSAVED_BYTES an update is refused: 101, a transient close, nothing acknowledged or kept', async () => {
     const board = await createBoard(server.url);
-    const w = await writer(board.id, board.tokens.participant);
+    const w = await rawWriter(server.url, board.id, board.tokens.participant);
     const room = (await server.rooms.peek(board.id))!;
     store.failWrites = true;
     let open = true;
@@ -100,7 +59,7 @@ describe('unsaved changes are bounded while storage fails (issue #10)', () => {
 
   it('unsaved bytes count against MAX_BOARD_BYTES: a board cannot grow past it while nothing is stored', async () => {
     const board = await createBoard(server.url);
-    const w = await writer(board.id, board.tokens.participant);
+    const w = await rawWriter(server.url, board.id, board.tokens.participant);
     const room = (await server.rooms.peek(board.id))!;
     // Over 800 KB stored while storage works, in updates of 50 notes.
     while (room.storedBytes < 800 * 1024) {

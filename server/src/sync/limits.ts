@@ -46,6 +46,42 @@ export class ConnectionLimiter {
   }
 }
 
+/** One address's share of a SendBudget, as a connection sees it. */
+export interface SendAccount {
+  /** Whether `bytes` more may be queued: always when nothing of this address's is unsent. */
+  fits(bytes: number): boolean;
+  add(bytes: number): void;
+  release(bytes: number): void;
+}
+
+/**
+ * Unsent bytes (queued for a socket, not yet handed to the kernel) per client
+ * address, across all its connections. A socket that never reads holds what
+ * it is sent in the server's memory until it is dropped; the per-socket budget
+ * (`SEND_BUFFER_BYTES`) bounds one socket, this bounds an address's many
+ * (issue #10: 60 sockets that never read held 36 MiB each).
+ */
+export class SendBudget {
+  private readonly byAddress = new Map<string, number>();
+
+  constructor(private readonly perAddress: number) {}
+
+  account(address: string): SendAccount {
+    return {
+      fits: (bytes) => {
+        const used = this.byAddress.get(address) ?? 0;
+        return used === 0 || used + bytes <= this.perAddress;
+      },
+      add: (bytes) => void this.byAddress.set(address, (this.byAddress.get(address) ?? 0) + bytes),
+      release: (bytes) => {
+        const left = (this.byAddress.get(address) ?? 0) - bytes;
+        if (left > 0) this.byAddress.set(address, left);
+        else this.byAddress.delete(address);
+      },
+    };
+  }
+}
+
 /**
  * Token bucket: `perSecond` messages sustained, bursts up to `burst`. A cursor
  * at 20 Hz plus edits stays far below the default; a client stuck in a loop
