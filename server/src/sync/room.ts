@@ -400,8 +400,7 @@ export class Room {
     // Awareness keeps a clock for every id it ever saw. Once the removal went
     // out, an id nobody claims (its peer left) is forgotten, so peers coming
     // and going do not grow the room's memory.
-    const meta = (this.awareness as unknown as { meta: Map<number, unknown> }).meta;
-    for (const id of changed) if (!this.owner.has(id) && !this.awareness.getStates().has(id)) meta.delete(id);
+    for (const id of changed) if (!this.owner.has(id) && !this.awareness.getStates().has(id)) this.awareness.meta.delete(id);
   }
 
   private compactionQueued = false;
