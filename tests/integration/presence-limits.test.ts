@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import { CLOSE } from '../../shared/src/index.js';
 import { createBoard } from '../support/clients.js';
-import { useTestServer } from '../support/in-process-server.js';
+import { startTestServer, useTestServer } from '../support/in-process-server.js';
 import { rawSocket } from '../support/raw-socket.js';
 
 /**
@@ -90,6 +90,32 @@ describe('presence limits (issue #10)', () => {
     await vi.waitFor(() => expect(joiner.entries.map((e) => e.clientId)).toContain(50_001));
     expect(new Set(joiner.entries.filter((e) => isAttack(e.clientId)).map((e) => e.clientId)).size).toBeLessThanOrEqual(4);
     expect(Math.max(...joiner.bytes)).toBeLessThan(16 * 1024);
+  });
+
+  it('the board cap (MAX_PRESENCE_PER_BOARD) counts claims before anything is applied', async () => {
+    const small = await startTestServer({ MAX_PRESENCE_PER_BOARD: '6' });
+    try {
+      const board = await createBoard(small.url);
+      const path = `/sync/${board.id}?token=${board.tokens.viewer}`;
+      const observer = await recorder(small.url, path);
+      const sockets = await Promise.all([1, 2, 3].map(() => rawSocket(small.url, path)));
+      // Three connections, each one message with 4 new ids: 12 asked, 6 fit.
+      await Promise.all(sockets.map(async (socket, n) => {
+        socket.sendAwareness(awarenessUpdate([0, 1, 2, 3].map((i) => ({ clientId: 70_000 + n * 10 + i, clock: 1, state: '{}' }))));
+        // Answered on this socket after its message was handled (someone's states exist by then).
+        const answered = new Promise((resolve) => socket.ws.on('message', (data: Buffer) => data[0] === 1 && resolve(undefined)));
+        socket.ws.send(new Uint8Array([3]));
+        await answered;
+      }));
+      const room = await small.rooms.peek(board.id);
+      expect(room!.awareness.getStates().size).toBe(6);
+      await vi.waitFor(() => expect(new Set(observer.entries.map((e) => e.clientId)).size).toBeGreaterThanOrEqual(6));
+      expect(new Set(observer.entries.map((e) => e.clientId)).size).toBe(6);
+      for (const s of sockets) s.close();
+      observer.ws.close();
+    } finally {
+      await small.close();
+    }
   });
 
   it('a presence message declaring more entries than a board can hold is refused before it is read (4422)', async () => {

@@ -38,8 +38,9 @@ export class Connection implements RoomPeer {
   private readonly pinger: NodeJS.Timeout;
   /** Bytes queued on this socket that ws has not handed to the kernel yet (counted in `sendAccount`). */
   private unsent = 0;
-  /** A sync answer is being built (it may wait for a write), or the latest request waiting for the socket to drain. */
+  /** A sync answer is being built (it may wait for a write to the store). */
   private answering = false;
+  /** The latest sync request that arrived while an earlier answer was unsent; answered when the socket drains. */
   private deferredStep1: Uint8Array | undefined;
 
   constructor(
