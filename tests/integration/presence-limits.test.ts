@@ -118,6 +118,24 @@ describe('presence limits (issue #10)', () => {
     }
   });
 
+  it('peers that come and go leave nothing behind in the room\'s presence', async () => {
+    const board = await createBoard(fixture.server.url);
+    const path = `/sync/${board.id}?token=${board.tokens.viewer}`;
+    const stay = await recorder(fixture.server.url, path);
+    fixture.open.push({ destroy: () => stay.ws.close() });
+    for (let n = 0; n < 10; n++) {
+      const visitor = await rawSocket(fixture.server.url, path);
+      visitor.sendAwareness(awarenessUpdate([0, 1, 2, 3].map((i) => ({ clientId: 80_000 + n * 10 + i, clock: 1, state: '{}' }))));
+      // Half remove their states before leaving (as the stock provider does), half just leave.
+      if (n % 2 === 0) visitor.sendAwareness(awarenessUpdate([0, 1, 2, 3].map((i) => ({ clientId: 80_000 + n * 10 + i, clock: 2, state: 'null' }))));
+      visitor.close();
+      await visitor.closed;
+    }
+    const room = (await fixture.server.rooms.peek(board.id))!;
+    // The room's own (empty) presence is the only clock left.
+    await vi.waitFor(() => expect([room.awareness.getStates().size, [...room.awareness.meta.keys()]]).toEqual([0, [room.awareness.clientID]]));
+  });
+
   it('a presence message declaring more entries than a board can hold is refused before it is read (4422)', async () => {
     const board = await createBoard(fixture.server.url);
     const attacker = await rawSocket(fixture.server.url, `/sync/${board.id}?token=${board.tokens.viewer}`);

@@ -154,6 +154,8 @@ export class Room {
     this.controlled.delete(peer);
     if (ids) for (const id of ids) this.owner.delete(id);
     if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+    // Ids whose removal is already sent are forgotten now; the others once it is (flushAwareness).
+    if (ids) for (const id of ids) if (!this.awarenessChanged.has(id)) this.awareness.meta.delete(id);
     return this.peers.size;
   }
 
