@@ -16,6 +16,7 @@ const schema = z.object({
   MAX_MESSAGE_BYTES: z.coerce.number().int().min(64 * 1024).max(256 * 1024 * 1024).default(8 * 1024 * 1024),
   PING_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   SEND_BUFFER_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  SEND_BUFFER_BYTES_PER_IP: z.coerce.number().int().min(64 * 1024).max(16 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   COMPACT_EVERY: z.coerce.number().int().min(10).max(1_000_000).default(500),
   STATIC_DIR: z.string().min(1).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
@@ -25,6 +26,7 @@ const schema = z.object({
   MAX_BOARD_BYTES: z.coerce.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   MAX_PRESENCE_PER_BOARD: z.coerce.number().int().min(1).max(100_000).default(1_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  MAX_UNSAVED_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
   TLS: z.enum(['off', 'self-signed']).default('off'),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
@@ -62,6 +64,8 @@ export interface Config {
   pingIntervalMs: number;
   /** Unsent bytes a socket may hold before it is closed as too slow. */
   maxBufferedBytes: number;
+  /** Unsent bytes all sockets of one address may hold together before more are refused. */
+  maxBufferedBytesPerIp: number;
   compactEvery: number;
   /** The built client (client/dist). */
   staticDir: string;
@@ -75,6 +79,8 @@ export interface Config {
   maxBoardBytes: number;
   /** Presence states one board keeps at most. */
   maxPresencePerBoard: number;
+  /** Bytes of accepted changes one board may hold unwritten (storage failing) before it refuses more. */
+  maxUnsavedBytes: number;
   /** How long presence changes are gathered before one message goes out. */
   presenceTickMs: number;
   /** Longest an HTTP request may take from its first byte to its last (headers get at most 10 s of it). */
@@ -107,6 +113,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     pingIntervalMs: c.PING_INTERVAL_MS,
     maxBufferedBytes: c.SEND_BUFFER_BYTES,
+    maxBufferedBytesPerIp: c.SEND_BUFFER_BYTES_PER_IP,
     compactEvery: c.COMPACT_EVERY,
     staticDir: resolve(c.STATIC_DIR ?? fileURLToPath(new URL('../../client/dist', import.meta.url))),
     allowedOrigins: [
@@ -119,6 +126,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     messagesPerSecond: c.MESSAGES_PER_SECOND,
     maxBoardBytes: c.MAX_BOARD_BYTES,
     maxPresencePerBoard: c.MAX_PRESENCE_PER_BOARD,
+    maxUnsavedBytes: c.MAX_UNSAVED_BYTES,
     presenceTickMs: c.PRESENCE_TICK_MS,
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
     tls: tlsConfig(c.TLS, c.TLS_CERT_FILE, c.TLS_KEY_FILE, dataDir),

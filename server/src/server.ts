@@ -63,6 +63,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     maxBytes: config.maxBoardBytes,
     maxPresence: config.maxPresencePerBoard,
     presenceTickMs: config.presenceTickMs,
+    maxPendingBytes: config.maxUnsavedBytes,
   });
   const access = new BoardAccess(store);
   const boards = new BoardService(store, rooms);
@@ -74,6 +75,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     maxMessageBytes: config.maxMessageBytes,
     pingIntervalMs: config.pingIntervalMs,
     maxBufferedBytes: config.maxBufferedBytes,
+    maxBufferedBytesPerIp: config.maxBufferedBytesPerIp,
     messagesPerSecond: config.messagesPerSecond,
     origins,
     maxConnections: config.maxConnections,

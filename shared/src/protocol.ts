@@ -37,6 +37,12 @@ export const CLOSE = {
   goingAway: 1001,
   /** Unexpected server failure; the provider retries. */
   internalError: 1011,
+  /**
+   * The server cannot take this now (a reader too slow for what it is sent,
+   * a board whose unsaved changes are at their bound): reconnect later, and
+   * resync. Transient, so the provider retries with backoff.
+   */
+  tryAgainLater: 1013,
 } as const;
 
 /**

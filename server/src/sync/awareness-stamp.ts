@@ -12,24 +12,43 @@ export interface PresenceIdentity {
   role: Role;
 }
 
-/** Awareness client ids one connection may publish (a tab has one; a few spare for reconnect races). */
+/**
+ * Awareness client ids one connection may publish over its whole life (a tab
+ * has one; a few spare for reconnect races). An id stays counted after its
+ * state is removed, so removing and re-adding cannot cycle through new ids.
+ */
 export const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
+
+/**
+ * Largest presence state kept, in bytes of JSON as sent. A real one (user,
+ * cursor, viewport) is a few hundred bytes; larger ones are dropped, so no
+ * connection can make the server relay megabytes to every peer and joiner.
+ */
+export const MAX_PRESENCE_STATE_BYTES = 2048;
 
 /**
  * Rewrites an awareness update from one connection so nobody can appear as
  * someone else: entries for client ids owned by another connection are
  * dropped, and the `user` of every state is overwritten with the identity the
  * server knows (only `color` is taken from the client, when valid).
- * `mayUse(clientId)` claims or checks ownership of a client id.
- * Returns undefined when nothing is left. Throws on malformed bytes.
+ * `mayUse(clientId)` claims or checks ownership of a client id; it is asked
+ * only for entries small enough to keep (MAX_PRESENCE_STATE_BYTES).
+ * Returns undefined when nothing is left. Throws on malformed bytes, and on a
+ * declared entry count over `maxEntries` or more than the bytes could hold
+ * (before looping over it).
  */
 export function stampAwareness(
   update: Uint8Array,
   identity: PresenceIdentity,
   mayUse: (clientId: number) => boolean,
+  maxEntries: number,
 ): Uint8Array | undefined {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  // Every entry takes at least 3 bytes (id, clock, empty string).
+  if (count > maxEntries || count * 3 > update.byteLength - decoder.pos) {
+    throw new Error(`awareness update claims ${count} entries`);
+  }
   const kept: { clientId: number; clock: number; state: string }[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
@@ -39,7 +58,7 @@ export function stampAwareness(
     // provider echoes every presence message it receives (about 60 states,
     // 20 times a second per person), and all of those entries are skipped.
     const bytes = decoding.readVarUint8Array(decoder);
-    if (!mayUse(clientId)) continue;
+    if (bytes.byteLength > MAX_PRESENCE_STATE_BYTES || !mayUse(clientId)) continue;
     const raw = utf8.decode(bytes);
     const state: unknown = JSON.parse(raw);
     if (state === null) {

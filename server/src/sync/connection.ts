@@ -4,7 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { Logger } from 'pino';
 import { CLOSE, remoteOrigin, type Origin, type Role } from '../../../shared/src/index.js';
 import { MESSAGE, encodeStorage } from './messages.js';
-import { RateLimiter } from './limits.js';
+import { RateLimiter, type SendAccount } from './limits.js';
 import type { Room, RoomPeer } from './room.js';
 import { stampAwareness, type PresenceIdentity } from './awareness-stamp.js';
 import type { UpdateGuard } from './update-guard.js';
@@ -13,9 +13,12 @@ export interface ConnectionOptions {
   pingIntervalMs: number;
   /** Messages per second one socket may send (bursts up to twice that). */
   messagesPerSecond: number;
-  /** A socket whose unsent data grows past this is closed (the client resyncs on reconnect). */
+  /** A socket whose unsent data would grow past this is closed (the client resyncs on reconnect). */
   maxBufferedBytes: number;
 }
+
+/** No per-address budget (connections made outside a SyncServer). */
+const UNLIMITED: SendAccount = { fits: () => true, add: () => undefined, release: () => undefined };
 
 let nextConnection = 1;
 
@@ -33,6 +36,12 @@ export class Connection implements RoomPeer {
   private closed = false;
   private readonly rate: RateLimiter;
   private readonly pinger: NodeJS.Timeout;
+  /** Bytes queued on this socket that ws has not handed to the kernel yet (counted in `sendAccount`). */
+  private unsent = 0;
+  /** A sync answer is being built (it may wait for a write to the store). */
+  private answering = false;
+  /** The latest sync request that arrived while an earlier answer was unsent; answered when the socket drains. */
+  private deferredStep1: Uint8Array | undefined;
 
   constructor(
     private readonly ws: WebSocket,
@@ -47,6 +56,8 @@ export class Connection implements RoomPeer {
     private readonly onClose: (connection: Connection) => void,
     /** Our client asks for `saved`/`storage` messages with `ack=1`; stock providers do not get them. */
     readonly wantsAcks = false,
+    /** Unsent bytes of every socket from this client's address. */
+    private readonly sendAccount: SendAccount = UNLIMITED,
   ) {
     this.rate = new RateLimiter(options.messagesPerSecond, options.messagesPerSecond * 2);
     ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
@@ -79,15 +90,69 @@ export class Connection implements RoomPeer {
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
     // Backpressure: a peer that cannot keep up (a phone on bad Wi-Fi) must not
-    // grow the server's memory. 1013 is transient: the provider reconnects and
-    // resyncs from the current state, which costs less than the backlog.
-    if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
-      this.log.info({ conn: this.id, buffered: this.ws.bufferedAmount }, 'slow reader, closing');
-      this.close(1013, 'too slow, reconnect');
+    // grow the server's memory. Judged before queuing, so a socket never holds
+    // more than its budget plus one message. 1013 is transient: the provider
+    // reconnects and resyncs from the current state, which costs less than the backlog.
+    const bytes = message.byteLength;
+    if (!this.mayQueue(bytes)) {
+      this.log.info({ conn: this.id, buffered: this.ws.bufferedAmount, bytes }, 'slow reader, closing');
+      this.close(CLOSE.tryAgainLater, 'too slow, reconnect');
       return;
     }
+    this.unsent += bytes;
+    this.sendAccount.add(bytes);
     this.ws.send(message, (error) => {
+      if (this.closed) return; // dispose() released what was left
+      this.unsent -= bytes;
+      this.sendAccount.release(bytes);
       if (error) this.close(CLOSE.internalError, 'send failed');
+      else if (this.unsent === 0 && this.deferredStep1 && !this.answering) this.answerSyncStep1(this.deferredStep1);
+    });
+  }
+
+  /**
+   * Whether `bytes` more may be queued: within this socket's budget (or into an
+   * empty buffer, so one large answer always fits) and within its address's.
+   */
+  private mayQueue(bytes: number): boolean {
+    const buffered = this.ws.bufferedAmount;
+    return (buffered === 0 || buffered + bytes <= this.options.maxBufferedBytes) && this.sendAccount.fits(bytes);
+  }
+
+  /**
+   * Answers a sync step 1. One answer at a time per socket: while anything
+   * sent earlier is unsent (or an answer is being built), only the latest
+   * request is kept, and answered once the socket drains. A socket that
+   * never reads thus holds at most one answer, and its pings go unanswered
+   * until it is dropped. Before an answer is built (a full encode of the board
+   * for a non-empty state vector), its likely size (the board's stored size)
+   * must fit this socket's and its address's budgets; if not, the socket is
+   * closed with 1013 and its provider retries later.
+   */
+  private answerSyncStep1(stateVector: Uint8Array): void {
+    if (this.unsent > 0 || this.answering) {
+      // A copy: the request's view would keep its whole received frame alive.
+      this.deferredStep1 = stateVector.slice();
+      return;
+    }
+    this.deferredStep1 = undefined;
+    if (!this.mayQueue(this.room.storedBytes)) {
+      this.log.info({ conn: this.id, estimate: this.room.storedBytes }, 'send budget exhausted, not answering a sync request');
+      this.close(CLOSE.tryAgainLater, 'server busy, reconnect');
+      return;
+    }
+    const answer = this.room.syncStep2(stateVector);
+    if (answer instanceof Uint8Array) {
+      this.send(answer);
+      return;
+    }
+    this.answering = true;
+    answer.then((message) => {
+      this.answering = false;
+      this.send(message);
+    }, (error: unknown) => {
+      this.log.error({ conn: this.id, err: error }, 'could not answer a sync request');
+      this.close(CLOSE.internalError, 'sync failed, reconnect');
     });
   }
 
@@ -110,12 +175,31 @@ export class Connection implements RoomPeer {
       return;
     }
     const bytes = toUint8Array(data);
+    if (this.refuseWhileBacklogged(bytes)) return;
     try {
       this.handle(bytes);
     } catch (error) {
       this.log.warn({ conn: this.id, err: error }, 'malformed message');
       this.close(CLOSE.malformed, 'malformed message');
     }
+  }
+
+  /**
+   * While the board's unsaved changes are at their bound (storage failing), a
+   * document update is refused before it is read or applied: the sender is
+   * told the server cannot save (101, if it asked for acks) and closed with a
+   * transient code. Its provider reconnects later and sends, in its sync step
+   * 2, what the server lacks; nothing refused is ever acknowledged. An empty
+   * update (a client with nothing new answering step 1) passes.
+   */
+  private refuseWhileBacklogged(bytes: Uint8Array): boolean {
+    const update = bytes[0] === MESSAGE.sync
+      && (bytes[1] === syncProtocol.messageYjsSyncStep2 || bytes[1] === syncProtocol.messageYjsUpdate);
+    if (!update || bytes.byteLength <= 5 || this.role === 'viewer' || !this.room.backlogFull(bytes.byteLength)) return false;
+    this.log.warn({ conn: this.id, pending: this.room.pendingBytes }, 'unsaved changes at their bound, refusing an update');
+    if (this.wantsAcks) this.send(encodeStorage(true));
+    this.close(CLOSE.tryAgainLater, 'the server cannot save right now, reconnect later');
+    return true;
   }
 
   private handle(bytes: Uint8Array): void {
@@ -126,15 +210,7 @@ export class Connection implements RoomPeer {
         const syncType = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) {
-          const answer = this.room.syncStep2(payload);
-          if (answer instanceof Uint8Array) {
-            this.send(answer);
-          } else {
-            answer.then((message) => this.send(message), (error: unknown) => {
-              this.log.error({ conn: this.id, err: error }, 'could not answer a sync request');
-              this.close(CLOSE.internalError, 'sync failed, reconnect');
-            });
-          }
+          this.answerSyncStep1(payload);
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           if (this.role === 'viewer') {
             if (payload.byteLength > 2) this.log.debug({ conn: this.id }, 'dropped update from viewer');
@@ -160,8 +236,9 @@ export class Connection implements RoomPeer {
         return;
       }
       case MESSAGE.awareness: {
+        // An honest provider echoes the board's states it was sent: never more than the board keeps, twice over.
         const stamped = stampAwareness(decoding.readVarUint8Array(decoder), this.identity, (clientId) =>
-          this.room.mayPublishAwareness(this, clientId),
+          this.room.mayPublishAwareness(this, clientId), 2 * this.room.maxPresence,
         );
         if (stamped) this.room.applyPeerAwareness(stamped, this);
         return;
@@ -180,6 +257,10 @@ export class Connection implements RoomPeer {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.pinger);
+    // What is still queued goes with the socket.
+    this.sendAccount.release(this.unsent);
+    this.unsent = 0;
+    this.deferredStep1 = undefined;
     this.onClose(this);
   }
 }

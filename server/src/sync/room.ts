@@ -52,6 +52,8 @@ export interface RoomOptions {
   maxPresence: number;
   /** Presence changes are gathered for this long, then sent as one message (latest state per client). */
   presenceTickMs: number;
+  /** Bytes of accepted changes the room may hold unwritten (storage trouble); past it, writers are refused. */
+  maxPendingBytes: number;
 }
 
 const LOAD_ORIGIN = systemOrigin('load');
@@ -107,8 +109,10 @@ export class Room {
   /** During storage trouble: the board as the store holds it (what is really saved), loaded once. */
   private savedView: Promise<Y.Doc> | undefined;
   private appendsSinceCompact = 0;
-  /** Approximate stored size: the last snapshot plus what was appended since. */
-  storedBytes: number;
+  /** Approximate size in the store: the last snapshot plus what was appended since. */
+  private committedBytes: number;
+  /** Bytes of this tick's updates, not yet handed to the write queue. */
+  private batchBytes = 0;
   private lastSeq: number;
   private closing = false;
 
@@ -124,7 +128,7 @@ export class Room {
     storedUpdates: number,
     storedBytes: number,
   ) {
-    this.storedBytes = storedBytes;
+    this.committedBytes = storedBytes;
     this.lastSeq = lastSeq;
     this.appendsSinceCompact = storedUpdates;
     this.writes = new WriteQueue(log, (failing) => {
@@ -182,6 +186,8 @@ export class Room {
     this.controlled.delete(peer);
     if (ids) for (const id of ids) this.owner.delete(id);
     if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+    // Ids whose removal is already sent are forgotten now; the others once it is (flushAwareness).
+    if (ids) for (const id of ids) if (!this.awarenessChanged.has(id)) this.awareness.meta.delete(id);
     return this.peers.size;
   }
 
@@ -306,6 +312,32 @@ export class Room {
     return this.options.maxBytes;
   }
 
+  /**
+   * The board's size as the size limit (`maxBytes`) sees it: what the store
+   * holds plus what waits to be written. Counting the waiting bytes keeps the
+   * limit enforced while storage fails and nothing gets stored.
+   */
+  get storedBytes(): number {
+    return this.committedBytes + this.pendingBytes;
+  }
+
+  /** Accepted changes held in memory, not yet written to the store. */
+  get pendingBytes(): number {
+    return this.writes.pendingBytes + this.batchBytes;
+  }
+
+  /**
+   * Whether an update of `bytes` must be refused because too much waits to be
+   * written already (storage failing). The write queue keeps everything it
+   * accepted until it is stored, so this bound is what keeps its memory
+   * finite. An update is always accepted into an empty queue, so a single
+   * large one (up to the message size) can still be written.
+   */
+  backlogFull(bytes: number): boolean {
+    const pending = this.pendingBytes;
+    return pending > 0 && pending + bytes > this.options.maxPendingBytes;
+  }
+
   /** True while the store is failing: nothing new is acknowledged until it recovers. */
   get storageFailing(): boolean {
     return this.writes.isFailing;
@@ -315,16 +347,27 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
   }
 
+  /** Presence states one board keeps at most. */
+  get maxPresence(): number {
+    return this.options.maxPresence;
+  }
+
   /**
-   * Whether `peer` may publish presence for `clientId`: ids belong to the first
-   * peer that publishes them, and each peer gets a few at most.
+   * Whether `peer` may publish presence for `clientId`, claiming it if so. Ids
+   * belong to the first peer that claims them until it leaves, removed states
+   * included. Claims are taken here, entry by entry while a message is read,
+   * not when it is applied: so one message claiming 1,500 ids gets no more
+   * than a peer's few (MAX_AWARENESS_IDS_PER_CONNECTION), and the board's cap
+   * (maxPresence) counts every claim before anything is applied.
    */
   mayPublishAwareness(peer: RoomPeer, clientId: number): boolean {
     const other = this.owner.get(clientId);
     if (other) return other === peer;
     const own = this.controlled.get(peer);
-    if (this.awareness.getStates().size >= this.options.maxPresence) return false;
-    return own !== undefined && own.size < MAX_AWARENESS_IDS_PER_CONNECTION;
+    if (!own || own.size >= MAX_AWARENESS_IDS_PER_CONNECTION || this.owner.size >= this.options.maxPresence) return false;
+    own.add(clientId);
+    this.owner.set(clientId, peer);
+    return true;
   }
 
   awarenessSnapshot(): Uint8Array | undefined {
@@ -360,6 +403,7 @@ export class Room {
     this.cachedStep1 = undefined;
     this.cachedFullState = undefined;
     this.batch.push({ update, peer: this.peerByOrigin.get(origin as object) });
+    this.batchBytes += update.byteLength;
     if (!this.batchScheduled) {
       this.batchScheduled = true;
       setImmediate(() => this.flushBatch());
@@ -373,6 +417,7 @@ export class Room {
    */
   private flushBatch(): void {
     this.batchScheduled = false;
+    this.batchBytes = 0;
     // Merged in slices: Y.mergeUpdates slows down badly with many updates from
     // many clients (yjs issue #710). The updates merged here are the doc's own
     // re-encodings of what it integrated, never a client's raw bytes.
@@ -384,11 +429,11 @@ export class Room {
         this.stored += batch.length;
         if (this.storedWaiters.length > 0) this.wakeStoredWaiters(false);
         this.appendsSinceCompact += 1;
-        this.storedBytes += merged.byteLength;
+        this.committedBytes += merged.byteLength;
         const message = encodeUpdate(merged);
         for (const peer of this.peers) peer.send(message);
         this.acknowledge(batch);
-      });
+      }, merged.byteLength);
       if (this.appendsSinceCompact + 1 >= this.options.compactEvery) this.scheduleCompaction();
     }
   }
@@ -409,19 +454,7 @@ export class Room {
 
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
   ): void => {
-    const ids = this.controlled.get(origin as RoomPeer);
-    if (ids) {
-      for (const id of change.added) {
-        ids.add(id);
-        this.owner.set(id, origin as RoomPeer);
-      }
-      for (const id of change.removed) {
-        ids.delete(id);
-        this.owner.delete(id);
-      }
-    }
     for (const id of change.added) this.awarenessChanged.add(id);
     for (const id of change.updated) this.awarenessChanged.add(id);
     for (const id of change.removed) this.awarenessChanged.add(id);
@@ -441,6 +474,10 @@ export class Room {
     this.awarenessChanged = new Set();
     const message = encodeAwareness(this.awareness, changed);
     for (const peer of this.peers) peer.send(message);
+    // Awareness keeps a clock for every id it ever saw. Once the removal went
+    // out, an id nobody claims (its peer left) is forgotten, so peers coming
+    // and going do not grow the room's memory.
+    for (const id of changed) if (!this.owner.has(id) && !this.awareness.getStates().has(id)) this.awareness.meta.delete(id);
   }
 
   private compactionQueued = false;
@@ -456,7 +493,7 @@ export class Room {
       const state = Y.encodeStateAsUpdate(this.doc);
       await this.store.compact(this.id, state, this.lastSeq, this.docName);
       this.appendsSinceCompact = 0;
-      this.storedBytes = state.byteLength;
+      this.committedBytes = state.byteLength;
     });
   }
 

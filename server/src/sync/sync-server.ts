@@ -7,7 +7,7 @@ import type { BoardAccess, Caller } from '../boards/board-access.js';
 import { MAIN_DOC } from '../store/board-store.js';
 import type { PresenceIdentity } from './awareness-stamp.js';
 import { boardGuard, draftsGuard, readOnlyGuard, type UpdateGuard } from './update-guard.js';
-import { ConnectionLimiter, clientAddress, originAllowed } from './limits.js';
+import { ConnectionLimiter, SendBudget, clientAddress, originAllowed } from './limits.js';
 import type { OriginPolicy } from './origins.js';
 import { Connection, type ConnectionOptions } from './connection.js';
 import type { RoomRegistry } from './room-registry.js';
@@ -19,6 +19,8 @@ export interface SyncServerOptions extends ConnectionOptions {
   origins: OriginPolicy;
   maxConnections: number;
   maxConnectionsPerIp: number;
+  /** Unsent bytes all sockets of one address may hold together. */
+  maxBufferedBytesPerIp: number;
 }
 
 /** Messages a socket may send before it is authorized and its board loaded; more is abuse. */
@@ -35,6 +37,7 @@ export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
   private readonly limiter: ConnectionLimiter;
+  private readonly sendBudget: SendBudget;
   /** Open connections per `${boardId}/${memberId}`, to close them when the member's rights change. */
   private readonly byMember = new Map<string, Set<Connection>>();
 
@@ -46,6 +49,7 @@ export class SyncServer {
   ) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
     this.limiter = new ConnectionLimiter(options.maxConnectionsPerIp, options.maxConnections);
+    this.sendBudget = new SendBudget(options.maxBufferedBytesPerIp);
   }
 
   /** True if this request is ours (the caller destroys other upgrade requests). */
@@ -117,7 +121,7 @@ export class SyncServer {
               new Connection(ws, room, identity.role, identity, guard, log, this.options, (c) => {
                 this.rooms.leave(room, c);
                 if (memberKey) this.byMember.get(memberKey)?.delete(c);
-              }, wantsAcks),
+              }, wantsAcks, this.sendBudget.account(clientAddress(req))),
             docName,
           )
           .catch((error: unknown) => {

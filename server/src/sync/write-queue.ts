@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 export class WriteQueue {
   private tail: Promise<void> = Promise.resolve();
   private failing = false;
+  private pending = 0;
 
   constructor(
     private readonly log: Logger,
@@ -21,13 +22,22 @@ export class WriteQueue {
     return this.failing;
   }
 
+  /** Bytes queued and not yet written (as declared to `push`): what storage trouble keeps in memory. */
+  get pendingBytes(): number {
+    return this.pending;
+  }
+
   /** Resolves when every write queued so far has completed. */
   idle(): Promise<void> {
     return this.tail;
   }
 
-  push(task: () => Promise<void>): void {
-    this.tail = this.tail.then(() => this.runUntilDone(task));
+  /** Queues `task`, which writes `bytes` bytes; they count as pending until it succeeds. */
+  push(task: () => Promise<void>, bytes = 0): void {
+    this.pending += bytes;
+    this.tail = this.tail.then(() => this.runUntilDone(task)).finally(() => {
+      this.pending -= bytes;
+    });
   }
 
   private async runUntilDone(task: () => Promise<void>): Promise<void> {
