@@ -17,6 +17,7 @@ const KINDS: NoteKind[] = ['action', 'best practice', 'question'];
 export class HonestReplica {
   private doc = new Y.Doc();
   private stale = false;
+  private assigned = 0;
 
   constructor(private readonly room: Y.Doc, private readonly actor: Actor, private readonly rng: Rng) {
     this.reset();
@@ -31,7 +32,7 @@ export class HonestReplica {
     this.stale = false;
     this.doc.destroy();
     this.doc = new Y.Doc();
-    this.doc.clientID = 1 + Math.floor(this.rng() * 0xfffffff0);
+    this.doc.clientID = this.assigned = 1 + Math.floor(this.rng() * 0xfffffff0);
     Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(this.room));
   }
 
@@ -47,6 +48,9 @@ export class HonestReplica {
   private sync(): void {
     if (this.stale || Y.getState(this.doc.store, this.doc.clientID) > Y.getState(this.room.store, this.doc.clientID)) this.reset();
     else Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(this.room, Y.encodeStateVector(this.doc)));
+    // Yjs picks a new random client id when it sees its own in what arrived
+    // (placeholders over our clocks): pick it from the seed instead, so runs replay.
+    if (this.doc.clientID !== this.assigned) this.doc.clientID = this.assigned = 1 + Math.floor(this.rng() * 0xfffffff0);
   }
 
   /**
