@@ -155,7 +155,7 @@ function ownKeys(actor: Actor, before: Reading, after: Reading, deletedNotes: Re
         continue;
       }
       const parsed = valueOf(value);
-      if (value !== undefined && !after.board.notesById.has(noteId)) out.push(`${where}: no such note`);
+      if (value !== undefined && noteGone) out.push(`${where}: no such note`);
       if (root === 'votes') {
         votesChanged = true;
         if (phase !== 'vote' || !voting?.open) out.push(`${where}: voting is not open`);

@@ -50,13 +50,21 @@ function placeholders(c: HostileContext, count: number): Block[] {
   });
 }
 
-/** Two items of one low client where the first follows the second: Yjs throws on the first. */
-function throwingTail(c: HostileContext): Block {
+/**
+ * Two items of one low client (integrated after the others) where the first
+ * follows the second: Yjs throws on the first. They write what the sender may
+ * plausibly write: a field of a note new in `blocks`, or an own dot or proposal.
+ */
+function throwingTail(c: HostileContext, blocks: readonly Block[] = []): Block {
   const client = 1 + int(c.rng, 1000);
-  const key = `${pick(c.rng, [...c.doc.getMap('notes').keys(), 'x'])}:${c.memberId}`;
+  const note = blocks.flatMap((b) => b.structs).find((s): s is Y.Item => s instanceof Y.Item && s.content instanceof Y.ContentType);
+  const own = `${pick(c.rng, [...c.doc.getMap('notes').keys(), 'x'])}:${c.memberId}`;
+  const [at, value]: [{ parent: string | Y.ID; key: string }, unknown] = note && c.rng() < 0.7
+    ? [{ parent: note.id, key: 'text' }, 'half an update']
+    : c.rng() < 0.5 ? [{ parent: 'votes', key: own }, 1] : [{ parent: 'proposals', key: own }, 'sales'];
   return {
     client, clock: 0,
-    structs: [mapItem(Y.createID(client, 0), { origin: Y.createID(client, 1) }, 1), mapItem(Y.createID(client, 1), { parent: 'votes', key }, 1)],
+    structs: [mapItem(Y.createID(client, 0), { origin: Y.createID(client, 1) }, value), mapItem(Y.createID(client, 1), at, value)],
   };
 }
 
@@ -164,6 +172,6 @@ export const HOSTILE: [name: string, weight: number, make: Make][] = [
     const u = c.honest();
     if (!u) return undefined;
     const { blocks, deletes } = decodeV1(u);
-    return encodeV1([...blocks, throwingTail(c)], deletes);
+    return encodeV1([...blocks, throwingTail(c, blocks)], deletes);
   }],
 ];
