@@ -25,7 +25,7 @@ const VALUES: unknown[] = [
 ];
 const KEYS = ['text', 'status', 'authorId', 'phase', 'privateWriting', 'title', 'role', 'order', 'stageId', 'responsible', 'merged'];
 
-/** Live map items of the doc (those a key currently points at), and every client's clock. */
+/** Live map items of the doc (the values keys currently point at): targets to aim at. */
 function liveItems(doc: Y.Doc): Y.Item[] {
   const out: Y.Item[] = [];
   for (const structs of doc.store.clients.values()) {

@@ -83,9 +83,3 @@ export function valueItemId(map: Y.Map<unknown>, key: string): Y.ID {
   if (!item) throw new Error(`no value for ${key}`);
   return item.id;
 }
-
-/** The id of the item that holds a nested record (a Y.Map stored under some key). */
-export function recordItemId(record: Y.Map<unknown>): Y.ID {
-  if (!record._item) throw new Error('not a nested record');
-  return record._item.id;
-}
