@@ -12,6 +12,8 @@ import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { certificateNames, loadTls } from './http/tls.js';
 import { sniffScheme } from './http/scheme-sniffer.js';
+import { TokenBuckets } from './http/rate-limit.js';
+import { RestoreRunner } from './boards/restore-runner.js';
 import type { BoardStore } from './store/board-store.js';
 import { SqliteBoardStore } from './store/sqlite-store.js';
 import { RoomRegistry } from './sync/room-registry.js';
@@ -29,6 +31,11 @@ export interface TabellaServer {
   /** Closes peers (1001, they reconnect), flushes every room, closes the store. */
   close(): Promise<void>;
 }
+
+/** Restores prepared at once: each worker holds a core of a small machine while it runs. */
+const RESTORES_AT_ONCE = 2;
+/** Heap of one restore worker: a 16 MiB state decodes to a few hundred MiB at most. */
+const RESTORE_HEAP_MB = 1024;
 
 export interface ServerDeps {
   log?: Logger;
@@ -70,6 +77,15 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     kick: (boardId, memberId, code, reason) => sync.kick(boardId, memberId, code, reason),
     publicUrl: config.publicUrl,
     listenHost: config.host,
+    rates: {
+      creates: new TokenBuckets(config.rateLimits.creates),
+      restores: new TokenBuckets(config.rateLimits.restores),
+      joins: new TokenBuckets(config.rateLimits.joins),
+      formPosts: new TokenBuckets(config.rateLimits.formPosts),
+    },
+    createGuard: { createKey: config.createKey, dataDir: config.dataDir, minFreeDiskBytes: config.minFreeDiskBytes },
+    restores: new RestoreRunner({ timeoutMs: config.restoreTimeoutMs, maxConcurrent: RESTORES_AT_ONCE, maxHeapMb: RESTORE_HEAP_MB }),
+    maxRestoreBytes: config.maxRestoreBytes,
     log,
     staticDir: config.staticDir,
     tls: tls !== undefined,

@@ -85,3 +85,12 @@ export function draftsRoom(boardId: string): string {
 export interface ErrorResponse {
   error: string;
 }
+
+/**
+ * `code` of the JSON refusal when the server has a CREATE_KEY: none was sent
+ * (401), or the one sent is wrong (403). The client then asks for the key.
+ */
+export const CREATE_KEY_REQUIRED = 'create-key-required';
+export const CREATE_KEY_WRONG = 'create-key-wrong';
+/** Header that carries the create key (the JSON field `createKey` works too). */
+export const CREATE_KEY_HEADER = 'X-Create-Key';

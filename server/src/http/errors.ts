@@ -1,11 +1,16 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 
-/** An error whose message is safe to show to the client. */
+/**
+ * An error whose message is safe to show to the client. `code` is for
+ * clients that act on the kind of refusal (a stable id, never translated);
+ * `headers` go out with it (Retry-After).
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly extra: { code?: string; headers?: Record<string, string> } = {},
   ) {
     super(message);
   }
@@ -15,7 +20,8 @@ export class HttpError extends Error {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
     if (err instanceof HttpError) {
-      res.status(err.status).json({ error: err.message });
+      if (err.extra.headers) res.set(err.extra.headers);
+      res.status(err.status).json(err.extra.code ? { error: err.message, code: err.extra.code } : { error: err.message });
       return;
     }
     const status = (err as { status?: unknown }).status;
