@@ -1,26 +1,34 @@
-import type { BoardInfoResponse, CreateBoardResponse, JoinResponse, Language, Role, TemplateName } from '../../../shared/src/index.js';
+import {
+  CREATE_KEY_HEADER, type BoardInfoResponse, type CreateBoardResponse, type JoinResponse, type Language, type Role, type TemplateName,
+} from '../../../shared/src/index.js';
 
-/** An HTTP failure with the server's own message when it sent one. */
+/** An HTTP failure with the server's own message when it sent one, and its `code` (a stable id) if any. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
+/** The ApiError for a failed response's JSON body `{ error, code? }`. */
+export function apiError(response: Response, body: unknown): ApiError {
+  const { error, code } = (typeof body === 'object' && body !== null ? body : {}) as { error?: unknown; code?: unknown };
+  return new ApiError(response.status, typeof error === 'string' ? error : response.statusText, typeof code === 'string' ? code : undefined);
+}
+
 async function readJson<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const message =
-      typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string'
-        ? (body as { error: string }).error
-        : response.statusText;
-    throw new ApiError(response.status, message);
-  }
+  if (!response.ok) throw apiError(response, body);
   return body as T;
+}
+
+/** The header that carries a server's create key, when the person entered one. */
+export function createKeyHeaders(createKey: string | undefined): Record<string, string> {
+  return createKey ? { [CREATE_KEY_HEADER]: createKey } : {};
 }
 
 export interface CreateBoardInput {
@@ -29,10 +37,10 @@ export interface CreateBoardInput {
   language: Language;
 }
 
-export async function createBoard(input: CreateBoardInput): Promise<CreateBoardResponse> {
+export async function createBoard(input: CreateBoardInput, createKey?: string): Promise<CreateBoardResponse> {
   const response = await fetch('/api/boards', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...createKeyHeaders(createKey) },
     body: JSON.stringify(input),
   });
   return readJson<CreateBoardResponse>(response);
