@@ -42,6 +42,13 @@ describe('per-address rate limits with the default settings', () => {
     await expectRateLimited(answers.find((r) => r.status === 429)!, /^too many board creations from your address: try again in \d+ s$/);
     expect((await fetch(`${url}/api/boards`, from('203.0.113.10', { json: newBoard }))).status).toBe(201);
   });
+
+  it('RL4: requests from this machine itself (no proxy header) are not limited: the operator, scripts, benches', async () => {
+    const { url } = fixture.server;
+    const answers = await Promise.all(Array.from({ length: 40 }, () =>
+      fetch(`${url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(newBoard) })));
+    expect(answers.map((r) => r.status)).toEqual(Array(40).fill(201));
+  });
 });
 
 describe('per-address rate limits, set low', () => {

@@ -94,8 +94,20 @@ export function addressKey(ip: string | undefined): string {
   return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
-/** Throws 429 with Retry-After when the request's address has no token left for `what`. */
+/** 127.0.0.0/8 and ::1, also IPv4-mapped. */
+function isLoopback(ip: string | undefined): boolean {
+  return ip !== undefined && (/^(::ffff:)?127\./.test(ip) || ip === '::1');
+}
+
+/**
+ * Throws 429 with Retry-After when the request's address has no token left
+ * for `what`. Requests from this machine itself are never limited: they are
+ * the operator, scripts, tests and benches. A reverse proxy on this machine
+ * must send X-Forwarded-For (trusted from loopback, see app.ts), so that its
+ * clients are limited by their own addresses.
+ */
 export function takeOrRefuse(buckets: TokenBuckets, req: Request, what: string): void {
+  if (isLoopback(req.ip)) return;
   const wait = buckets.take(addressKey(req.ip));
   if (wait === 0) return;
   throw new HttpError(429, `too many ${what} from your address: try again in ${wait} s`, {
