@@ -68,6 +68,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     maxConnections: config.maxConnections,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
   });
+  const restores = new RestoreRunner({ timeoutMs: config.restoreTimeoutMs, maxConcurrent: RESTORES_AT_ONCE, maxHeapMb: RESTORE_HEAP_MB });
   const app = createApp({
     boards,
     access,
@@ -84,7 +85,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       formPosts: new TokenBuckets(config.rateLimits.formPosts),
     },
     createGuard: { createKey: config.createKey, dataDir: config.dataDir, minFreeDiskBytes: config.minFreeDiskBytes },
-    restores: new RestoreRunner({ timeoutMs: config.restoreTimeoutMs, maxConcurrent: RESTORES_AT_ONCE, maxHeapMb: RESTORE_HEAP_MB }),
+    restores,
     maxRestoreBytes: config.maxRestoreBytes,
     log,
     staticDir: config.staticDir,
@@ -128,6 +129,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     rooms,
     close() {
       closing ??= (async () => {
+        await restores.close();
         await rooms.closeAll(CLOSE.goingAway, 'server restarting');
         sync.close();
         http.closeAllConnections();

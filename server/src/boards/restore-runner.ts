@@ -36,6 +36,7 @@ const START_TIMEOUT_MS = 30_000;
  */
 export class RestoreRunner {
   private running = 0;
+  private readonly workers = new Set<Worker>();
 
   constructor(private readonly limits: RestoreLimits) {}
 
@@ -56,22 +57,32 @@ export class RestoreRunner {
     }
   }
 
+  /** Stops every restore still running (server shutdown); their requests get errors. */
+  async close(): Promise<void> {
+    await Promise.all([...this.workers].map((w) => w.terminate()));
+  }
+
   private run(request: RestoreRequest): Promise<Prepared> {
     const { timeoutMs, maxHeapMb } = this.limits;
     const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+    this.workers.add(worker);
+    let ready = false;
     return new Promise<Prepared>((resolve, reject) => {
-      let timer = setTimeout(() => finish(new RestoreError('timeout', 'the restore worker did not start')), START_TIMEOUT_MS);
-      const finish = (result: Prepared | RestoreError) => {
+      let timer = setTimeout(() => finish(new Error('the restore worker did not start')), START_TIMEOUT_MS);
+      // A RestoreError is the backup's fault (4xx); any other Error is the server's (500, logged).
+      const finish = (result: Prepared | Error) => {
         clearTimeout(timer);
+        this.workers.delete(worker);
         worker.removeAllListeners();
         // Listen on: a late 'error' from a worker being torn down must not become an uncaught exception.
         worker.on('error', () => undefined);
         void worker.terminate();
-        if (result instanceof RestoreError) reject(result);
+        if (result instanceof Error) reject(result);
         else resolve(result);
       };
       worker.on('message', (reply: RestoreReply) => {
         if ('ready' in reply) {
+          ready = true;
           clearTimeout(timer);
           timer = setTimeout(() => {
             finish(new RestoreError('timeout', `the backup could not be read within ${timeoutMs / 1000} s (RESTORE_TIMEOUT_MS): it is too large or malformed`));
@@ -88,11 +99,11 @@ export class RestoreRunner {
         }
       });
       worker.on('error', (error: Error & { code?: string }) => {
-        finish(error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new RestoreError('too-large', 'the backup needs more memory than a restore may use')
-          : new RestoreError('invalid', 'the backup could not be read'));
+        if (!ready) finish(new Error(`the restore worker failed to start: ${error.message}`));
+        else if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(new RestoreError('too-large', 'the backup needs more memory than a restore may use'));
+        else finish(new RestoreError('invalid', 'the backup could not be read'));
       });
-      worker.on('exit', () => finish(new RestoreError('invalid', 'the backup could not be read')));
+      worker.on('exit', (code) => finish(new Error(`the restore worker stopped (exit code ${code})`)));
     });
   }
 }
