@@ -28,6 +28,14 @@ const schema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   MAX_UNSAVED_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
   TLS: z.enum(['off', 'self-signed']).default('off'),
+  MAX_RESTORE_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  RESTORE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  CREATE_KEY: z.string().min(8, 'must be at least 8 characters').max(200).optional(),
+  MIN_FREE_DISK_MB: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(256),
+  CREATES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  RESTORES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  JOINS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  FORM_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
 }).superRefine((c, ctx) => {
@@ -87,6 +95,25 @@ export interface Config {
   requestTimeoutMs: number;
   /** Plain HTTP (off) or HTTPS and WSS on the same port. */
   tls: TlsConfig;
+  /** Largest board.json upload (the request body of a restore). */
+  maxRestoreBytes: number;
+  /** Time a restore worker may spend on one backup before it is terminated. */
+  restoreTimeoutMs: number;
+  /** When set, creating or restoring a board needs it (header X-Create-Key or field createKey). */
+  createKey: string | undefined;
+  /** Below this much free space in dataDir, no board is created or restored (507). */
+  minFreeDiskBytes: number;
+  /** Per client address, per minute (token buckets: bursts up to the same number). */
+  rateLimits: RateLimits;
+}
+
+/** Requests per minute one client address may make, by kind. */
+export interface RateLimits {
+  creates: number;
+  restores: number;
+  joins: number;
+  /** Commitment and feedback posts together. */
+  formPosts: number;
 }
 
 export class ConfigError extends Error {}
@@ -130,6 +157,16 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     presenceTickMs: c.PRESENCE_TICK_MS,
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
     tls: tlsConfig(c.TLS, c.TLS_CERT_FILE, c.TLS_KEY_FILE, dataDir),
+    maxRestoreBytes: c.MAX_RESTORE_BYTES,
+    restoreTimeoutMs: c.RESTORE_TIMEOUT_MS,
+    createKey: c.CREATE_KEY,
+    minFreeDiskBytes: c.MIN_FREE_DISK_MB * 1024 * 1024,
+    rateLimits: {
+      creates: c.CREATES_PER_MINUTE,
+      restores: c.RESTORES_PER_MINUTE,
+      joins: c.JOINS_PER_MINUTE,
+      formPosts: c.FORM_POSTS_PER_MINUTE,
+    },
   };
 }
 

@@ -12,6 +12,8 @@ import type { Config } from './config.js';
 import { createApp } from './http/app.js';
 import { certificateDnsNames, certificateNames, loadTls } from './http/tls.js';
 import { sniffScheme } from './http/scheme-sniffer.js';
+import { TokenBuckets } from './http/rate-limit.js';
+import { RestoreRunner } from './boards/restore-runner.js';
 import type { BoardStore } from './store/board-store.js';
 import { SqliteBoardStore } from './store/sqlite-store.js';
 import { RoomRegistry } from './sync/room-registry.js';
@@ -46,6 +48,10 @@ function requestTimeouts(requestTimeoutMs: number) {
     connectionsCheckingInterval: Math.min(1_000, Math.ceil(requestTimeoutMs / 10)),
   };
 }
+/** Restores prepared at once: each worker holds a core of a small machine while it runs. */
+const RESTORES_AT_ONCE = 2;
+/** Heap of one restore worker: a 16 MiB state decodes to a few hundred MiB at most. */
+const RESTORE_HEAP_MB = 1024;
 
 export interface ServerDeps {
   log?: Logger;
@@ -81,6 +87,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     maxConnections: config.maxConnections,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
   });
+  const restores = new RestoreRunner({ timeoutMs: config.restoreTimeoutMs, maxConcurrent: RESTORES_AT_ONCE, maxHeapMb: RESTORE_HEAP_MB });
   const app = createApp({
     boards,
     access,
@@ -90,6 +97,15 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     kick: (boardId, memberId, code, reason) => sync.kick(boardId, memberId, code, reason),
     publicUrl: config.publicUrl,
     listenHost: config.host,
+    rates: {
+      creates: new TokenBuckets(config.rateLimits.creates),
+      restores: new TokenBuckets(config.rateLimits.restores),
+      joins: new TokenBuckets(config.rateLimits.joins),
+      formPosts: new TokenBuckets(config.rateLimits.formPosts),
+    },
+    createGuard: { createKey: config.createKey, dataDir: config.dataDir, minFreeDiskBytes: config.minFreeDiskBytes },
+    restores,
+    maxRestoreBytes: config.maxRestoreBytes,
     log,
     staticDir: config.staticDir,
     tls: tls !== undefined,
@@ -132,6 +148,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     rooms,
     close() {
       closing ??= (async () => {
+        await restores.close();
         await rooms.closeAll(CLOSE.goingAway, 'server restarting');
         sync.close();
         http.closeAllConnections();

@@ -89,7 +89,7 @@ export function draftsRoom(boardId: string): string {
 }
 
 /** Refusals the client shows in its own words (`ErrorResponse.code`); `error` is the English text for everyone else. */
-export const ERROR_CODES = ['name-taken', 'unknown-department'] as const;
+export const ERROR_CODES = ['name-taken', 'unknown-department', 'create-key-required', 'create-key-wrong', 'rate-limited', 'low-disk', 'backup-too-large', 'backup-too-slow', 'backup-invalid', 'restore-busy'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorResponse {
@@ -104,3 +104,12 @@ export interface ErrorResponse {
 export function nameKey(name: string): string {
   return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
+
+/**
+ * `code` of the JSON refusal when the server has a CREATE_KEY: none was sent
+ * (401), or the one sent is wrong (403). The client then asks for the key.
+ */
+export const CREATE_KEY_REQUIRED = 'create-key-required' satisfies ErrorCode;
+export const CREATE_KEY_WRONG = 'create-key-wrong' satisfies ErrorCode;
+/** Header that carries the create key (the JSON field `createKey` works too). */
+export const CREATE_KEY_HEADER = 'X-Create-Key';

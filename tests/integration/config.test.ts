@@ -9,6 +9,11 @@ describe('configuration is validated once at start', () => {
     expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', durability: 'normal', presenceTickMs: 50 });
     expect(c.dataDir.endsWith('/data')).toBe(true);
     expect(c.tls).toEqual({ kind: 'off' });
+    // Issue 10: limits for what anyone may ask (docs/security.md, "No anonymous request may stall the server").
+    expect(c).toMatchObject({
+      maxRestoreBytes: 16 * 1024 * 1024, restoreTimeoutMs: 5_000, createKey: undefined, minFreeDiskBytes: 256 * 1024 * 1024,
+      rateLimits: { creates: 30, restores: 10, joins: 120, formPosts: 120 },
+    });
   });
 
   it('turns TLS on with both files, or with TLS=self-signed (kept under DATA_DIR/tls)', () => {
@@ -29,6 +34,10 @@ describe('configuration is validated once at start', () => {
     [{ TLS: 'self-signed', TLS_CERT_FILE: 'cert.pem', TLS_KEY_FILE: 'key.pem' }, 'TLS: self-signed makes its own certificate'],
     [{ TLS: 'on' }, 'TLS'],
     [{ REQUEST_TIMEOUT_MS: '5' }, 'REQUEST_TIMEOUT_MS'],
+    [{ CREATE_KEY: 'short' }, 'CREATE_KEY: must be at least 8 characters'],
+    [{ MIN_FREE_DISK_MB: '-1' }, 'MIN_FREE_DISK_MB'],
+    [{ RESTORE_TIMEOUT_MS: '10' }, 'RESTORE_TIMEOUT_MS'],
+    [{ JOINS_PER_MINUTE: '0' }, 'JOINS_PER_MINUTE'],
   ])('refuses %j naming %s', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(name);

@@ -1,5 +1,5 @@
 import type { CreateBoardResponse, FeedbackOutcome } from '../../../shared/src/index.js';
-import { ApiError } from '../home/api.js';
+import { apiError, createKeyHeaders } from '../home/api.js';
 
 /**
  * HTTP calls for after the workshop (docs/protocol.md): follow-up links and
@@ -19,10 +19,7 @@ function headers(token?: string): Record<string, string> {
 async function call<T>(url: string, init: RequestInit): Promise<T> {
   const response = await fetch(url, init);
   const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = (body as { error?: unknown } | undefined)?.error;
-    throw new ApiError(response.status, typeof error === 'string' ? error : response.statusText);
-  }
+  if (!response.ok) throw apiError(response, body);
   return body as T;
 }
 
@@ -114,8 +111,8 @@ export function copyVersion(boardId: string, token: string, versionId: string): 
 }
 
 /** `POST /api/boards { backup, title? }`: a new board from a board.json file. */
-export function restoreBackup(backup: unknown, title?: string): Promise<CreateBoardResponse> {
+export function restoreBackup(backup: unknown, title?: string, createKey?: string): Promise<CreateBoardResponse> {
   return call('/api/boards', {
-    method: 'POST', headers: headers(), body: JSON.stringify(title ? { backup, title } : { backup }),
+    method: 'POST', headers: { ...headers(), ...createKeyHeaders(createKey) }, body: JSON.stringify(title ? { backup, title } : { backup }),
   });
 }

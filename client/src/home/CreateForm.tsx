@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreateBoardResponse, Language, TemplateName } from '../../../shared/src/index.js';
 import { TITLE_MAX } from '../../../shared/src/index.js';
 import { createBoard } from './api.js';
+import { CreateKeyField, useCreateKey } from './CreateKeyField.js';
 
 export function CreateForm({ onCreated }: { onCreated: (title: string, response: CreateBoardResponse) => void }) {
   const { t, i18n } = useTranslation();
@@ -11,6 +12,7 @@ export function CreateForm({ onCreated }: { onCreated: (title: string, response:
   const [language, setLanguage] = useState<Language>(i18n.language === 'it' ? 'it' : 'en');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const createKey = useCreateKey();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -22,9 +24,9 @@ export function CreateForm({ onCreated }: { onCreated: (title: string, response:
     setBusy(true);
     setError(undefined);
     try {
-      onCreated(clean, await createBoard({ title: clean, template, language }));
+      onCreated(clean, await createBoard({ title: clean, template, language }, createKey.key));
     } catch (err) {
-      setError(err instanceof Error ? t('create.failed', { message: err.message }) : t('create.failedGeneric'));
+      setError(createKey.keyRefusal(err) ?? (err instanceof Error ? t('create.failed', { message: err.message }) : t('create.failedGeneric')));
     } finally {
       setBusy(false);
     }
@@ -74,6 +76,7 @@ export function CreateForm({ onCreated }: { onCreated: (title: string, response:
           <option value="it">Italiano</option>
         </select>
       </label>
+      {createKey.needed && <CreateKeyField value={createKey.value} onChange={createKey.setKey} testId="create-key" />}
       {error && (
         <p className="form-error" role="alert" data-testid="create-error">
           {error}

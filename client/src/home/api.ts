@@ -1,8 +1,8 @@
 import {
-  ERROR_CODES, type BoardInfoResponse, type CreateBoardResponse, type ErrorCode, type JoinResponse, type Language, type Role, type TemplateName,
+  CREATE_KEY_HEADER, ERROR_CODES, type BoardInfoResponse, type CreateBoardResponse, type ErrorCode, type JoinResponse, type Language, type Role, type TemplateName,
 } from '../../../shared/src/index.js';
 
-/** An HTTP failure with the server's own message when it sent one. */
+/** An HTTP failure with the server's own message when it sent one, and its `code` (a stable id) if any. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -15,17 +15,21 @@ export class ApiError extends Error {
   }
 }
 
+/** The ApiError for a failed response's JSON body `{ error, code? }`. */
+export function apiError(response: Response, body: unknown): ApiError {
+  const { error, code } = (typeof body === 'object' && body !== null ? body : {}) as { error?: unknown; code?: unknown };
+  return new ApiError(response.status, typeof error === 'string' ? error : response.statusText, ERROR_CODES.find((c) => c === code));
+}
+
 async function readJson<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const message =
-      typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string'
-        ? (body as { error: string }).error
-        : response.statusText;
-    const code = (body as { code?: unknown } | undefined)?.code;
-    throw new ApiError(response.status, message, ERROR_CODES.find((c) => c === code));
-  }
+  if (!response.ok) throw apiError(response, body);
   return body as T;
+}
+
+/** The header that carries a server's create key, when the person entered one. */
+export function createKeyHeaders(createKey: string | undefined): Record<string, string> {
+  return createKey ? { [CREATE_KEY_HEADER]: createKey } : {};
 }
 
 export interface CreateBoardInput {
@@ -34,10 +38,10 @@ export interface CreateBoardInput {
   language: Language;
 }
 
-export async function createBoard(input: CreateBoardInput): Promise<CreateBoardResponse> {
+export async function createBoard(input: CreateBoardInput, createKey?: string): Promise<CreateBoardResponse> {
   const response = await fetch('/api/boards', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...createKeyHeaders(createKey) },
     body: JSON.stringify(input),
   });
   return readJson<CreateBoardResponse>(response);

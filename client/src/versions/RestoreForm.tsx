@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TITLE_MAX, type CreateBoardResponse } from '../../../shared/src/index.js';
 import { restoreBackup } from '../followup/api.js';
+import { CreateKeyField, useCreateKey } from '../home/CreateKeyField.js';
 
 /** "Restore from a backup": a board.json export becomes a new board with the same content. */
 export function RestoreForm({ onCreated, onCancel }: {
@@ -13,6 +14,7 @@ export function RestoreForm({ onCreated, onCancel }: {
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const createKey = useCreateKey();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -31,10 +33,10 @@ export function RestoreForm({ onCreated, onCancel }: {
       }
       const meta = (backup as { snapshot?: { meta?: { title?: unknown } } } | null)?.snapshot?.meta;
       const fallback = typeof meta?.title === 'string' ? meta.title : file.name.replace(/\.json$/i, '');
-      const response = await restoreBackup(backup, title.trim() || undefined);
+      const response = await restoreBackup(backup, title.trim() || undefined, createKey.key);
       onCreated(title.trim() || fallback, response);
     } catch (err) {
-      setError(t('restore.failed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(createKey.keyRefusal(err) ?? t('restore.failed', { message: err instanceof Error ? err.message : String(err) }));
     } finally {
       setBusy(false);
     }
@@ -54,6 +56,7 @@ export function RestoreForm({ onCreated, onCancel }: {
         <input value={title} maxLength={TITLE_MAX} placeholder={t('restore.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)}
           data-testid="restore-title" />
       </label>
+      {createKey.needed && <CreateKeyField value={createKey.value} onChange={createKey.setKey} testId="restore-key" />}
       {error && <p className="form-error" role="alert" data-testid="restore-error">{error}</p>}
       <button type="submit" className="primary big" disabled={busy} data-testid="restore-submit">
         {busy ? t('restore.busy') : t('restore.submit')}

@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import {
-  OperationError, ROLES, initializeBoard, newBoardId, readBoard, roots, systemOrigin,
+  ROLES, initializeBoard, newBoardId, readBoard, systemOrigin,
   type BoardMeta, type Department, type NewBoardInput, type Role,
 } from '../../../shared/src/index.js';
 import { hashToken, newToken } from '../auth/tokens.js';
+import { prepareRestore } from './restore-job.js';
 import type { BoardStore } from '../store/board-store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 
@@ -28,67 +29,54 @@ export class BoardService {
   }
 
   /**
-   * A new board with the content of a stored state (a version, or a restored
-   * backup): structure, notes, votes, proposals, commitments and feedback are
-   * kept; who was connected (members, breakout groups) and the live session
-   * (timer, spotlight, private writing) are not, since they belong to the old
-   * board's people. Fresh id and tokens.
+   * A new board with the content of a stored state (a version): see
+   * prepareRestore for what is kept. Fresh id and tokens. Uploaded backups
+   * are prepared in a worker (RestoreRunner) and stored with createPrepared.
    */
   async createFromState(state: Uint8Array, title?: string, now = Date.now()): Promise<CreatedBoard> {
-    const source = new Y.Doc();
-    try {
-      Y.applyUpdate(source, state);
-    } catch {
-      source.destroy();
-      throw new OperationError('invalid', 'the backup could not be read');
-    }
-    const board = readBoard(source);
-    if (board.meta.title === '' && board.segments.length === 0 && board.notesById.size === 0) {
-      source.destroy();
-      throw new OperationError('invalid', 'the backup holds no board');
-    }
-    const origin = systemOrigin('copy');
-    source.transact(() => {
-      const r = roots(source);
-      for (const key of [...r.members.keys()]) r.members.delete(key);
-      for (const key of [...r.groups.keys()]) r.groups.delete(key);
-      for (const key of ['timer', 'spotlight', 'privateWriting']) r.session.delete(key);
-      r.meta.set('createdAt', now);
-      if (title !== undefined) r.meta.set('title', title);
-    }, origin);
-    // Re-encode into a fresh doc so the new board does not carry the old history's deleted content.
-    const fresh = new Y.Doc();
-    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(source));
-    source.destroy();
-    const created = await this.persistNew(fresh, now);
-    fresh.destroy();
-    return created;
+    return this.createPrepared(prepareRestore(state, title, now), now);
   }
 
-  private async persistNew(doc: Y.Doc, now: number): Promise<CreatedBoard> {
+  /** A new board whose state prepareRestore already produced. */
+  async createPrepared(state: Uint8Array, now = Date.now()): Promise<CreatedBoard> {
     const id = newBoardId();
     const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>;
     await this.store.createBoard(
       { id, createdAt: now },
       ROLES.map((role) => ({ role, hash: hashToken(tokens[role]) })),
-      Y.encodeStateAsUpdate(doc),
+      state,
     );
     return { id, tokens };
   }
 
+  private persistNew(doc: Y.Doc, now: number): Promise<CreatedBoard> {
+    return this.createPrepared(Y.encodeStateAsUpdate(doc), now);
+  }
+
   /** Current metadata and departments: from the live room when loaded, else from storage. */
   async meta(id: string): Promise<{ meta: BoardMeta; departments: Department[] }> {
-    const read = (doc: Y.Doc) => {
+    return this.read(id, (doc) => {
       const board = readBoard(doc);
       return { meta: board.meta, departments: board.departments };
-    };
+    });
+  }
+
+  /**
+   * Reads a board without loading a room: the live doc when its room is
+   * loaded, else the stored updates applied to a throwaway doc. Loading a room
+   * for a read would compact it when the room unloads again, rewriting the
+   * whole board on every read of an idle board.
+   */
+  async read<T>(id: string, fn: (doc: Y.Doc) => T): Promise<T> {
     const room = await this.rooms.peek(id);
-    if (room && !room.isClosing) return read(room.doc);
+    if (room && !room.isClosing) return fn(room.doc);
     const doc = new Y.Doc();
-    const { updates } = await this.store.loadUpdates(id);
-    for (const update of updates) Y.applyUpdate(doc, update);
-    const result = read(doc);
-    doc.destroy();
-    return result;
+    try {
+      const { updates } = await this.store.loadUpdates(id);
+      for (const update of updates) Y.applyUpdate(doc, update);
+      return fn(doc);
+    } finally {
+      doc.destroy();
+    }
   }
 }

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
   CLOSE, DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, LANGUAGES, PRESENCE_NAME_MAX, ROLES, TEMPLATES, TITLE_MAX,
-  OperationError, isRole, type BoardInfoResponse, type CreateBoardResponse,
+  isRole, type BoardInfoResponse, type CreateBoardResponse,
 } from '../../../shared/src/index.js';
 import type { BoardAccess } from '../boards/board-access.js';
 import { admitted, boardIdOf, callerOf, facilitatorOf } from './auth.js';
@@ -13,7 +13,10 @@ import type { RoomRegistry } from '../sync/room-registry.js';
 import { boardLink, createdBoardResponse } from './created-board.js';
 import { publicBaseUrl } from './public-url.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import { readBackup } from './backup.js';
+import { RestoreError, type RestoreRunner } from '../boards/restore-runner.js';
+import type { RateLimits } from '../config.js';
+import { checkCreateKey, checkFreeDisk, headerKey, type CreateGuard } from './create-guard.js';
+import { takeOrRefuse, type TokenBuckets } from './rate-limit.js';
 import { HttpError } from './errors.js';
 import { exportRouter } from './export-router.js';
 
@@ -40,6 +43,25 @@ export interface ApiDeps {
   publicUrl: string | undefined;
   /** The address the server listens on (HOST). */
   listenHost: string;
+  /** Per-address token buckets for the requests anyone can make (rate-limit.ts). */
+  rates: Record<keyof RateLimits, TokenBuckets>;
+  createGuard: CreateGuard;
+  restores: RestoreRunner;
+}
+
+/** How a restore that failed in its worker is answered. */
+function restoreRefusal(error: unknown): unknown {
+  if (!(error instanceof RestoreError)) return error;
+  switch (error.failure) {
+    case 'invalid':
+      return new HttpError(400, error.message, { code: 'backup-invalid' });
+    case 'timeout':
+      return new HttpError(422, error.message, { code: 'backup-too-slow' });
+    case 'too-large':
+      return new HttpError(413, error.message, { code: 'backup-too-large' });
+    case 'busy':
+      return new HttpError(503, error.message, { code: 'restore-busy', headers: { 'Retry-After': '5' } });
+  }
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -52,8 +74,22 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 
 /** A name already taken is a conflict (409); a department the board does not have, a bad request (400). */
 function refusedIdentity(error: unknown): never {
-  if (error instanceof IdentityRefused) throw new HttpError(error.code === 'name-taken' ? 409 : 400, error.message, error.code);
+  if (error instanceof IdentityRefused) throw new HttpError(error.code === 'name-taken' ? 409 : 400, error.message, { code: error.code });
   throw error;
+}
+
+/** Bodies of POST /api/boards up to this size are parsed on the main thread (a new board's is ~100 bytes). */
+const PARSE_HERE_BYTES = 64 * 1024;
+
+function parseJson(raw: Buffer): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'request body is not valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'body: must be a JSON object');
+  return body as Record<string, unknown>;
 }
 
 function memberJson(m: MemberRow) {
@@ -72,18 +108,30 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   // A new board: from a template, or restored from a board.json backup.
+  // Anyone may call this. The per-address create limit runs before the body
+  // is read (app.ts), which arrives raw: a body small enough to parse here is
+  // parsed here; a larger one can only be a restore and is read by the
+  // restore worker, so that a 16 MiB upload costs this thread nothing.
   router.post('/boards', async (req: Request, res: Response) => {
-    const body = req.body as { backup?: unknown } | undefined;
-    if (body && typeof body === 'object' && 'backup' in body) {
-      const { state, title } = readBackup(body.backup, (body as { title?: unknown }).title);
-      const created = await boards.createFromState(state, title).catch((error: unknown) => {
-        if (error instanceof OperationError) throw new HttpError(400, error.message);
-        throw error;
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const parsed = raw.length <= PARSE_HERE_BYTES ? parseJson(raw) : undefined;
+    const restoring = parsed === undefined || 'backup' in parsed;
+    // The key before anything that costs: from the header, or from the field of a body read here.
+    const key = headerKey(req) ?? (typeof parsed?.createKey === 'string' ? parsed.createKey : undefined);
+    const keyChecked = key !== undefined || parsed !== undefined;
+    if (keyChecked) checkCreateKey(deps.createGuard, key);
+    await checkFreeDisk(deps.createGuard.dataDir, deps.createGuard.minFreeDiskBytes);
+    if (restoring) {
+      takeOrRefuse(deps.rates.restores, req, 'restores');
+      const prepared = await deps.restores.prepare(raw, Date.now()).catch((error: unknown) => {
+        throw restoreRefusal(error);
       });
+      if (!keyChecked) checkCreateKey(deps.createGuard, prepared.createKey);
+      const created = await boards.createPrepared(prepared.state);
       res.status(201).json(createdBoardResponse(req, deps, created));
       return;
     }
-    const input = parse(createBoardBody, req.body);
+    const input = parse(createBoardBody, parsed);
     const created = await boards.create(input);
     const response: CreateBoardResponse = createdBoardResponse(req, deps, created);
     res.status(201).json(response);
@@ -107,6 +155,7 @@ export function apiRouter(deps: ApiDeps): Router {
   // Joining turns a shared facilitator or participant link into a personal
   // session: the member id bound to it stamps everything the person writes.
   router.post('/boards/:id/join', async (req: Request, res: Response) => {
+    takeOrRefuse(deps.rates.joins, req, 'joins');
     const id = boardIdOf(req);
     const input = parse(joinBody, req.body);
     const result = admitted(await access.check(id, input.token));

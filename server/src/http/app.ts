@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { apiRouter, type ApiDeps } from './api.js';
 import { HttpError, errorHandler } from './errors.js';
 import { followUpRouter } from './follow-up-api.js';
+import { rateLimit } from './rate-limit.js';
 import { versionsRouter } from './versions-api.js';
 
 export interface AppDeps extends ApiDeps {
@@ -13,6 +14,8 @@ export interface AppDeps extends ApiDeps {
   staticDir: string;
   /** This server terminates TLS itself (TLS_CERT_FILE and TLS_KEY_FILE, or TLS=self-signed). */
   tls: boolean;
+  /** MAX_RESTORE_BYTES: the body limit of POST /api/boards. */
+  maxRestoreBytes: number;
 }
 
 /** The Express app: security headers, the JSON API, health, and the built client. */
@@ -48,8 +51,14 @@ export function createApp(deps: AppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  // Restoring a board.json backup is the one large request; everything else is small.
-  app.post('/api/boards', express.json({ limit: '32mb' }));
+  // Restoring a board.json backup is the one large request; everything else is
+  // small. The create limit comes first, so a flood is refused before its body is read.
+  app.post(
+    '/api/boards',
+    rateLimit(deps.rates.creates, 'board creations'),
+    express.raw({ type: 'application/json', limit: deps.maxRestoreBytes }),
+    restoreTooLarge(deps.maxRestoreBytes),
+  );
   app.use('/api', express.json({ limit: '1mb' }), apiRouter(deps), followUpRouter(deps), versionsRouter(deps));
   app.use('/api', () => {
     throw new HttpError(404, 'no such API endpoint');
@@ -71,4 +80,16 @@ export function createApp(deps: AppDeps): Express {
   }
   app.use(errorHandler(deps.log));
   return app;
+}
+
+/** A body past MAX_RESTORE_BYTES on POST /api/boards: say which limit, not just "too large". */
+function restoreTooLarge(limit: number): ErrorRequestHandler {
+  return (err: unknown, _req, _res, next) => {
+    if ((err as { type?: unknown }).type !== 'entity.too.large') {
+      next(err);
+      return;
+    }
+    const mib = Math.round((limit / (1024 * 1024)) * 10) / 10;
+    next(new HttpError(413, `a backup may be at most ${mib} MiB (MAX_RESTORE_BYTES)`, { code: 'backup-too-large' }));
+  };
 }

@@ -1,14 +1,17 @@
 import type { ErrorRequestHandler } from 'express';
+import type { ErrorCode } from '../../../shared/src/index.js';
 import type { Logger } from 'pino';
-import type { ErrorCode, ErrorResponse } from '../../../shared/src/index.js';
 
-/** An error whose message is safe to show to the client. */
+/**
+ * An error whose message is safe to show to the client. `code` is for
+ * clients that act on the kind of refusal (a stable id, never translated);
+ * `headers` go out with it (Retry-After).
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /** For refusals the client translates. */
-    readonly code?: ErrorCode,
+    readonly extra: { code?: ErrorCode; headers?: Record<string, string> } = {},
   ) {
     super(message);
   }
@@ -18,8 +21,8 @@ export class HttpError extends Error {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
     if (err instanceof HttpError) {
-      const body: ErrorResponse = err.code ? { error: err.message, code: err.code } : { error: err.message };
-      res.status(err.status).json(body);
+      if (err.extra.headers) res.set(err.extra.headers);
+      res.status(err.status).json(err.extra.code ? { error: err.message, code: err.extra.code } : { error: err.message });
       return;
     }
     const status = (err as { status?: unknown }).status;

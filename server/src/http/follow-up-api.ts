@@ -12,6 +12,7 @@ import type { ApiDeps } from './api.js';
 import { boardIdOf, callerOf, facilitatorOf } from './auth.js';
 import { HttpError } from './errors.js';
 import { publicBaseUrl } from './public-url.js';
+import { takeOrRefuse } from './rate-limit.js';
 
 const FOLLOW_UP_ORIGIN = systemOrigin('follow-up');
 
@@ -77,7 +78,7 @@ export function followUpRouter(deps: ApiDeps): Router {
   router.get('/boards/:id/form', async (req: Request, res: Response) => {
     const id = boardIdOf(req);
     const who = await callerOf(access, req, id);
-    const board = await rooms.withRoom(id, (room) => readBoard(room.doc));
+    const board = await deps.boards.read(id, readBoard);
     res.json({
       kind: who.via === 'follow-up' ? who.kind : null,
       title: board.meta.title,
@@ -92,6 +93,7 @@ export function followUpRouter(deps: ApiDeps): Router {
   });
 
   router.post('/boards/:id/commitments', async (req: Request, res: Response) => {
+    takeOrRefuse(deps.rates.formPosts, req, 'form posts');
     const id = boardIdOf(req);
     const who = await callerOf(access, req, id);
     if (!mayUse(who, 'commitment')) throw new HttpError(403, 'this link cannot record commitments');
@@ -101,6 +103,7 @@ export function followUpRouter(deps: ApiDeps): Router {
   });
 
   router.post('/boards/:id/feedback', async (req: Request, res: Response) => {
+    takeOrRefuse(deps.rates.formPosts, req, 'form posts');
     const id = boardIdOf(req);
     const who = await callerOf(access, req, id);
     if (!mayUse(who, 'feedback')) throw new HttpError(403, 'this link cannot send feedback');
