@@ -18,6 +18,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // Tests that measure what one message costs collect garbage first (message-stall).
+          execArgv: ['--expose-gc'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

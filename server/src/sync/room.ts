@@ -54,6 +54,12 @@ export interface RoomOptions {
   presenceTickMs: number;
   /** Bytes of accepted changes the room may hold unwritten (storage trouble); past it, writers are refused. */
   maxPendingBytes: number;
+  /**
+   * Refused or malformed updates one person may send per minute before the
+   * room stops judging theirs (each refusal costs a rebuild of the staging
+   * replica). Default 6: an honest client meets one in a rare race.
+   */
+  refusalsPerMinute?: number;
 }
 
 const LOAD_ORIGIN = systemOrigin('load');
@@ -100,7 +106,7 @@ export class Room {
   /** Bytes each person's accepted updates added while the room is loaded (their quota). */
   private readonly bytesBy = new Map<string, number>();
   /** Each refusal costs a rebuild of the staging replica: a person gets a few a minute. */
-  private readonly refusals = new RefusalBudget(REFUSALS_PER_MINUTE);
+  private readonly refusals: RefusalBudget;
   /** Updates integrated into the doc so far, and how many of them are committed to the store. */
   private integrated = 0;
   private stored = 0;
@@ -142,6 +148,7 @@ export class Room {
       for (const peer of this.peers) if (peer.wantsAcks) peer.send(message);
     });
     this.staging = new StagingReplica(doc);
+    this.refusals = new RefusalBudget(options.refusalsPerMinute ?? REFUSALS_PER_MINUTE);
     this.clientOwners.set(doc.clientID, 'server');
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: it publishes no presence of its own.

@@ -33,9 +33,9 @@ const STAGING_ORIGIN = Symbol('staging');
  *   byte for byte what is applied, stored and broadcast;
  * - after a refusal, a pending remainder or a throw the replica no longer
  *   matches and is dropped. It is rebuilt from the live document (one encode
- *   and one apply: ~50 ms for a 2,000-note board) in a task of its own right
- *   after, so the refused message does not carry that cost; refusals are
- *   rare for honest people and budgeted per person (see Room).
+ *   and one apply, about what loading the board costs) in a task of its own
+ *   soon after, so the refused message does not carry that cost; refusals
+ *   are rare for honest people and budgeted per person and address (Room).
  */
 export class StagingReplica {
   private replica: Y.Doc | undefined;
@@ -45,7 +45,7 @@ export class StagingReplica {
   /** Applies `update` to the replica, judges its effect, and says what the live document may apply. */
   stage(update: Uint8Array, judge: EffectJudge): Staged {
     const replica = this.ensure();
-    let transaction: Y.Transaction | undefined;
+    let outcome: Staged | undefined;
     let encoded: Uint8Array | undefined;
     const capture = (u: Uint8Array) => {
       encoded = u;
@@ -53,29 +53,35 @@ export class StagingReplica {
     replica.on('update', capture);
     try {
       replica.transact((tr) => {
-        transaction = tr;
         Y.applyUpdate(replica, update, STAGING_ORIGIN);
+        // Judged inside the transaction, before Yjs cleans it up: a refused
+        // one is then never encoded. What Yjs recorded is complete by now.
+        outcome = this.judgeApplied(tr, replica, judge);
+        if (outcome.ok !== true) replica.off('update', capture);
       }, STAGING_ORIGIN);
     } catch (error) {
-      this.discard();
-      return { ok: 'malformed', error };
+      outcome = { ok: 'malformed', error };
     } finally {
       replica.off('update', capture);
     }
+    if (outcome!.ok !== true) {
+      this.discard();
+      return outcome!;
+    }
+    return { ok: true, update: encoded, clients: outcome!.clients };
+  }
+
+  private judgeApplied(tr: Y.Transaction, replica: Y.Doc, judge: EffectJudge): Staged {
     const store = replica.store;
     if (store.pendingStructs !== null || store.pendingDs !== null) {
-      this.discard();
       return { ok: false, verdict: { ok: false, rule: 'R11', reason: 'update depends on changes the server does not have' } };
     }
-    const tr = transaction!;
     const clients = new Set<number>();
-    for (const [client, clock] of tr.afterState) if (clock > (tr.beforeState.get(client) ?? 0)) clients.add(client);
-    const verdict = judge(readEffect(tr, this.live, replica), this.live, replica, clients);
-    if (!verdict.ok) {
-      this.discard();
-      return { ok: false, verdict };
+    for (const client of store.clients.keys()) {
+      if (Y.getState(store, client) > (tr.beforeState.get(client) ?? 0)) clients.add(client);
     }
-    return { ok: true, update: encoded, clients };
+    const verdict = judge(readEffect(tr, this.live, replica), this.live, replica, clients);
+    return verdict.ok ? { ok: true, update: undefined, clients } : { ok: false, verdict };
   }
 
   /** Keeps the replica in step with a change the live document made itself (the server's own writes). */
@@ -89,12 +95,17 @@ export class StagingReplica {
     this.replica = undefined;
   }
 
-  /** The replica no longer matches the live doc: throw it away and build a fresh one in the next task. */
+  /**
+   * The replica no longer matches the live doc: throw it away and build a
+   * fresh one soon, after the event loop has served other I/O (a timer, then
+   * the check phase), so the rebuild is a block of its own, not one long one
+   * with the message that caused it.
+   */
   private discard(): void {
     this.drop();
-    setImmediate(() => {
+    setTimeout(() => setImmediate(() => {
       if (!this.live.isDestroyed && !this.replica) this.ensure();
-    });
+    }), 0).unref();
   }
 
   private ensure(): Y.Doc {
