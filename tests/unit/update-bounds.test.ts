@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { scanUpdate, withMergedDeleteSet } from '../../server/src/sync/update-scan.js';
+import { FACILITATOR_LIMITS, PARTICIPANT_LIMITS, boundUpdate } from '../../server/src/sync/update-bounds.js';
+import { RefusalBudget } from '../../server/src/sync/refusal-budget.js';
+import { rawUpdate, type RawStruct } from '../support/raw-update.js';
+import { seededRandom as seeded } from '../support/random.js';
+
+/** Honest-looking updates of every content kind Yjs has, from real docs. */
+function randomUpdates(seed: number, count: number): Uint8Array[] {
+  const random = seeded(seed);
+  const doc = new Y.Doc();
+  const out: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => out.push(u));
+  const map = doc.getMap<unknown>('notes');
+  for (let i = 0; i < count; i++) {
+    const key = `k${Math.floor(random() * 20)}`;
+    const r = random();
+    if (r < 0.3) map.set(key, { text: `note ${i}`, n: i, list: [1, 'a', null] });
+    else if (r < 0.5) map.delete(key);
+    else if (r < 0.6) map.set(key, new Uint8Array([i & 255, 1, 2]));
+    else if (r < 0.7) {
+      const nested = new Y.Map<unknown>();
+      map.set(key, nested);
+      nested.set('field', `v${i}`);
+    } else if (r < 0.8) doc.getText('text').insert(0, `t${i}`, i % 2 ? { bold: true } : undefined);
+    else if (r < 0.9) doc.getArray<unknown>('list').insert(0, [i, `s${i}`]);
+    else doc.getXmlFragment('xml').insert(0, [new Y.XmlElement('p'), new Y.XmlText('x')]);
+  }
+  out.push(Y.encodeStateAsUpdate(doc));
+  return out;
+}
+
+describe('the cost scan reads updates as Yjs does', () => {
+  it('counts the same structs and delete ranges as Y.decodeUpdate, for every content kind', () => {
+    for (const update of randomUpdates(11, 300)) {
+      const scan = scanUpdate(update, { ...FACILITATOR_LIMITS, maxPerAnchor: Infinity });
+      const decoded = Y.decodeUpdate(update);
+      let ranges = 0;
+      for (const list of decoded.ds.clients.values()) ranges += list.length;
+      expect(scan).toMatchObject({ ok: true, structs: decoded.structs.length, deleteRanges: ranges, deleteSetSorted: true });
+    }
+  });
+
+  it('honest updates, including a whole board\'s first sync, pass the participant limits unchanged', () => {
+    for (const update of randomUpdates(12, 400)) expect(boundUpdate(update, PARTICIPANT_LIMITS)).toEqual({ ok: true, update });
+  });
+
+  it('merging a delete set changes nothing Yjs applies, only how often it walks', () => {
+    const source = new Y.Doc();
+    const text = source.getText('t');
+    for (let i = 0; i < 50; i++) text.insert(i, 'abcdefghij');
+    const base = Y.encodeStateAsUpdate(source);
+    const random = seeded(13);
+    for (let round = 0; round < 50; round++) {
+      const ranges: [number, number][] = Array.from({ length: 1 + Math.floor(random() * 40) }, () => {
+        const clock = Math.floor(random() * 480);
+        return [clock, 1 + Math.floor(random() * 30)];
+      });
+      const attack = rawUpdate([], [{ client: source.clientID, ranges }]);
+      const scan = scanUpdate(attack, PARTICIPANT_LIMITS);
+      if (!scan.ok) throw new Error(scan.reason);
+      const merged = withMergedDeleteSet(attack, scan.deleteSetAt);
+      const [a, b] = [new Y.Doc(), new Y.Doc()];
+      Y.applyUpdate(a, base);
+      Y.applyUpdate(b, base);
+      Y.applyUpdate(a, attack);
+      Y.applyUpdate(b, merged);
+      expect(b.getText('t').toString()).toBe(a.getText('t').toString());
+      expect(Y.encodeStateAsUpdate(b)).toEqual(Y.encodeStateAsUpdate(a));
+      const again = scanUpdate(merged, PARTICIPANT_LIMITS);
+      expect(again).toMatchObject({ ok: true, deleteSetSorted: true });
+      if (again.ok) expect(again.deleteRanges).toBeLessThanOrEqual(scan.deleteRanges);
+    }
+  });
+
+  it('stops at the first limit passed, and says which', () => {
+    const gc = (n: number): RawStruct[] => Array.from({ length: n }, () => ({ kind: 'gc', len: 1 }));
+    expect(boundUpdate(new Uint8Array(PARTICIPANT_LIMITS.maxBytes + 1), PARTICIPANT_LIMITS)).toMatchObject({ ok: false, reason: expect.stringContaining('bytes') });
+    expect(boundUpdate(rawUpdate([{ client: 1, clock: 0, structs: gc(PARTICIPANT_LIMITS.maxStructs + 1) }]), PARTICIPANT_LIMITS))
+      .toMatchObject({ ok: false, reason: expect.stringContaining('items') });
+    const clients = Array.from({ length: PARTICIPANT_LIMITS.maxClients + 1 }, (_, c) => ({ client: c + 1, clock: 0, structs: gc(1) }));
+    expect(boundUpdate(rawUpdate(clients), PARTICIPANT_LIMITS)).toMatchObject({ ok: false, reason: expect.stringContaining('clients') });
+    const racing = Array.from({ length: PARTICIPANT_LIMITS.maxPerAnchor + 1 }, (_, c) => ({
+      client: c + 1, clock: 0, structs: [{ kind: 'any', parent: 'notes', key: 'n1', value: 1 } as RawStruct],
+    }));
+    expect(boundUpdate(rawUpdate(racing), PARTICIPANT_LIMITS)).toMatchObject({ ok: false, reason: expect.stringContaining('one spot') });
+    const ranges = Array.from({ length: PARTICIPANT_LIMITS.maxDeleteRanges + 1 }, (_, i): [number, number] => [i * 2, 1]);
+    expect(boundUpdate(rawUpdate([], [{ client: 1, ranges }]), { ...PARTICIPANT_LIMITS, maxBytes: Infinity }))
+      .toMatchObject({ ok: false, reason: expect.stringContaining('ranges') });
+  });
+
+  it('throws on bytes that are not an update (the connection closes them as malformed)', () => {
+    expect(() => boundUpdate(new Uint8Array([5, 200, 200, 200]), PARTICIPANT_LIMITS)).toThrow();
+    expect(() => boundUpdate(new Uint8Array([1, 1, 1, 0, 17]), PARTICIPANT_LIMITS)).toThrow();
+  });
+});
+
+describe('refusal budget', () => {
+  it('allows a few refusals a minute per person, then none until the minute has passed', () => {
+    let now = 0;
+    const budget = new RefusalBudget(3, () => now);
+    for (let i = 0; i < 3; i++) {
+      expect(budget.allows('mallory')).toBe(true);
+      budget.count('mallory');
+    }
+    expect(budget.allows('mallory')).toBe(false);
+    expect(budget.allows('alice')).toBe(true);
+    now = 59_000;
+    expect(budget.allows('mallory')).toBe(false);
+    now = 60_001;
+    expect(budget.allows('mallory')).toBe(true);
+  });
+});
