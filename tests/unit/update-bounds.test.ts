@@ -23,7 +23,7 @@ function randomUpdates(seed: number, count: number): Uint8Array[] {
       const nested = new Y.Map<unknown>();
       map.set(key, nested);
       nested.set('field', `v${i}`);
-    } else if (r < 0.8) doc.getText('text').insert(0, `t${i}`, i % 2 ? { bold: true } : undefined);
+    } else if (r < 0.8) doc.getText('text').insert(0, `t${i} é 😀`, i % 2 ? { bold: true } : undefined);
     else if (r < 0.9) doc.getArray<unknown>('list').insert(0, [i, `s${i}`]);
     else doc.getXmlFragment('xml').insert(0, [new Y.XmlElement('p'), new Y.XmlText('x')]);
   }
@@ -39,11 +39,17 @@ describe('the cost scan reads updates as Yjs does', () => {
       let ranges = 0;
       for (const list of decoded.ds.clients.values()) ranges += list.length;
       expect(scan).toMatchObject({ ok: true, structs: decoded.structs.length, deleteRanges: ranges, deleteSetSorted: true });
+      // The clocks each client's structs cover, as Yjs counts them (string lengths in UTF-16 units included).
+      const meta = Y.parseUpdateMeta(update);
+      if (scan.ok) {
+        expect(new Map([...scan.written].map(([c, w]) => [c, w.from]))).toEqual(meta.from);
+        expect(new Map([...scan.written].map(([c, w]) => [c, w.to]))).toEqual(meta.to);
+      }
     }
   });
 
   it('honest updates, including a whole board\'s first sync, pass the participant limits unchanged', () => {
-    for (const update of randomUpdates(12, 400)) expect(boundUpdate(update, PARTICIPANT_LIMITS)).toEqual({ ok: true, update });
+    for (const update of randomUpdates(12, 400)) expect(boundUpdate(update, PARTICIPANT_LIMITS)).toMatchObject({ ok: true, update });
   });
 
   it('merging a delete set changes nothing Yjs applies, only how often it walks', () => {
@@ -110,5 +116,26 @@ describe('refusal budget', () => {
     expect(budget.allows('mallory')).toBe(false);
     now = 60_001;
     expect(budget.allows('mallory')).toBe(true);
+  });
+});
+
+describe('updates that would surely stay pending are refused before staging', () => {
+  it('a block past the doc\'s state, or a deletion past what doc and update hold', async () => {
+    const { surelyPending, scanUpdate: scan } = await import('../../server/src/sync/update-scan.js');
+    const state = (client: number) => (client === 5 ? 10 : 0);
+    const check = (u: Uint8Array) => {
+      const s = scan(u, PARTICIPANT_LIMITS);
+      if (!s.ok) throw new Error(s.reason);
+      return surelyPending(s, state);
+    };
+    const gc = (len: number): RawStruct => ({ kind: 'gc', len });
+    expect(check(rawUpdate([{ client: 5, clock: 10, structs: [gc(3)] }]))).toBe(false);
+    expect(check(rawUpdate([{ client: 5, clock: 11, structs: [gc(3)] }]))).toBe(true);
+    expect(check(rawUpdate([{ client: 6, clock: 0, structs: [gc(3)] }], [{ client: 6, ranges: [[0, 3]] }]))).toBe(false);
+    expect(check(rawUpdate([{ client: 6, clock: 0, structs: [gc(3)] }], [{ client: 6, ranges: [[2, 2]] }]))).toBe(true);
+    expect(check(rawUpdate([], [{ client: 5, ranges: [[0, 10]] }]))).toBe(false);
+    expect(check(rawUpdate([], [{ client: 5, ranges: [[9, 2]] }]))).toBe(true);
+    // Two blocks for one client: Yjs keeps only the last one.
+    expect(check(rawUpdate([{ client: 5, clock: 10, structs: [gc(1)] }, { client: 5, clock: 12, structs: [gc(1)] }]))).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { systemOrigin, type Verdict } from '../../../shared/src/index.js';
 import type { UpdateGuard } from './update-guard.js';
 import { StagingReplica } from './staging-replica.js';
 import { boundUpdate, type Bounded } from './update-bounds.js';
+import { surelyPending } from './update-scan.js';
 import { RefusalBudget } from './refusal-budget.js';
 import type { BoardStore } from '../store/board-store.js';
 import { encodeAwareness, encodeSaved, encodeStorage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
@@ -221,6 +222,9 @@ export class Room {
     }
     if (!guard.mayUseReserve && this.storedBytes + bounded.update.byteLength > this.options.maxBytes * (1 - FACILITATOR_RESERVE)) {
       return { ok: false, rule: 'R11', reason: 'the board is nearly full: only the facilitator can still change it' };
+    }
+    if (surelyPending(bounded.scan, (client) => Y.getState(this.doc.store, client))) {
+      return { ok: false, rule: 'R11', reason: 'update depends on changes the server does not have' };
     }
     if (!this.refusals.allows(guard.owner)) {
       return { ok: false, rule: 'R11', reason: 'too many refused changes: wait a minute, then reload' };

@@ -1,5 +1,5 @@
 import type { Role } from '../../../shared/src/index.js';
-import { scanUpdate, withMergedDeleteSet, type ScanLimits } from './update-scan.js';
+import { scanUpdate, withMergedDeleteSet, type Scan, type ScanLimits } from './update-scan.js';
 
 /**
  * How much work one update from one connection may ask of the server. Checked
@@ -42,7 +42,9 @@ export function limitsFor(role: Role): UpdateLimits {
   return role === 'facilitator' ? FACILITATOR_LIMITS : PARTICIPANT_LIMITS;
 }
 
-export type Bounded = { ok: true; update: Uint8Array } | { ok: false; reason: string };
+export type Bounded =
+  | { ok: true; update: Uint8Array; scan: Extract<Scan, { ok: true }> }
+  | { ok: false; reason: string };
 
 /**
  * Checks `update` against `limits` and returns it with a normalised delete
@@ -55,5 +57,5 @@ export function boundUpdate(update: Uint8Array, limits: UpdateLimits): Bounded {
   if (update.byteLength > limits.maxBytes) return { ok: false, reason: `update too large (${update.byteLength} bytes, at most ${limits.maxBytes})` };
   const scan = scanUpdate(update, limits);
   if (!scan.ok) return scan;
-  return { ok: true, update: scan.deleteSetSorted ? update : withMergedDeleteSet(update, scan.deleteSetAt) };
+  return { ok: true, update: scan.deleteSetSorted ? update : withMergedDeleteSet(update, scan.deleteSetAt), scan };
 }

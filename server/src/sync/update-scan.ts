@@ -19,8 +19,15 @@ export interface ScanLimits {
 }
 
 export type Scan =
-  /** `deleteSetAt`: where the delete set starts. */
-  | { ok: true; structs: number; deleteRanges: number; deleteSetSorted: boolean; deleteSetAt: number }
+  /**
+   * `deleteSetAt`: where the delete set starts. `written`: per client, the
+   * clocks its last block covers (Yjs keeps only the last block of a client).
+   * `deletedUpTo`: per client, the end of the furthest delete range.
+   */
+  | {
+    ok: true; structs: number; deleteRanges: number; deleteSetSorted: boolean; deleteSetAt: number;
+    written: Map<number, { from: number; to: number }>; deletedUpTo: Map<number, number>;
+  }
   | { ok: false; reason: string };
 
 const BITS5 = 31;
@@ -37,19 +44,23 @@ export function scanUpdate(update: Uint8Array, limits: ScanLimits): Scan {
   const blocks = decoding.readVarUint(d);
   const clients = new Set<number>();
   const anchors = new Map<string, number>();
+  const written = new Map<number, { from: number; to: number }>();
+  const deletedUpTo = new Map<number, number>();
   let structs = 0;
   for (let b = 0; b < blocks; b++) {
     const count = decoding.readVarUint(d);
-    clients.add(decoding.readVarUint(d));
+    const client = decoding.readVarUint(d);
+    clients.add(client);
     if (clients.size > limits.maxClients) return { ok: false, reason: `update writes as too many clients (more than ${limits.maxClients})` };
-    decoding.readVarUint(d); // first clock
+    const from = decoding.readVarUint(d);
+    let to = from;
     structs += count;
     if (structs > limits.maxStructs) return { ok: false, reason: `update too large (${structs} items, at most ${limits.maxStructs})` };
     for (let s = 0; s < count; s++) {
       const info = decoding.readUint8(d);
       const content = info & BITS5;
       if (content === CONTENT_GC || content === CONTENT_SKIP) {
-        decoding.readVarUint(d);
+        to += decoding.readVarUint(d);
         continue;
       }
       let anchor: string;
@@ -65,15 +76,16 @@ export function scanUpdate(update: Uint8Array, limits: ScanLimits): Scan {
       const placed = (anchors.get(anchor) ?? 0) + 1;
       if (placed > limits.maxPerAnchor) return { ok: false, reason: `update places too many items at one spot (more than ${limits.maxPerAnchor})` };
       anchors.set(anchor, placed);
-      skipContent(d, content);
+      to += skipContent(d, content);
     }
+    written.set(client, { from, to });
   }
   const deleteSetAt = d.pos;
   const dsClients = decoding.readVarUint(d);
   let deleteRanges = 0;
   let deleteSetSorted = true;
   for (let c = 0; c < dsClients; c++) {
-    decoding.readVarUint(d); // client
+    const client = decoding.readVarUint(d);
     const ranges = decoding.readVarUint(d);
     deleteRanges += ranges;
     if (deleteRanges > limits.maxDeleteRanges) return { ok: false, reason: `update deletes too many ranges (more than ${limits.maxDeleteRanges})` };
@@ -84,8 +96,9 @@ export function scanUpdate(update: Uint8Array, limits: ScanLimits): Scan {
       if (clock < end) deleteSetSorted = false;
       end = Math.max(end, clock + len);
     }
+    deletedUpTo.set(client, Math.max(end, deletedUpTo.get(client) ?? 0));
   }
-  return { ok: true, structs, deleteRanges, deleteSetSorted, deleteSetAt };
+  return { ok: true, structs, deleteRanges, deleteSetSorted, deleteSetAt, written, deletedUpTo };
 }
 
 function skipId(d: decoding.Decoder): void {
@@ -93,44 +106,61 @@ function skipId(d: decoding.Decoder): void {
   decoding.readVarUint(d);
 }
 
-function skipContent(d: decoding.Decoder, ref: number): void {
+/** Reads past one item's content and returns its length in clocks (what Yjs's `content.getLength()` says). */
+function skipContent(d: decoding.Decoder, ref: number): number {
   switch (ref) {
     case 1: // deleted: length
-      decoding.readVarUint(d);
-      return;
+      return decoding.readVarUint(d);
     case 2: { // JSON: strings
       const n = decoding.readVarUint(d);
       for (let i = 0; i < n; i++) decoding.readVarString(d);
-      return;
+      return n;
     }
     case 3: // binary
       decoding.readVarUint8Array(d);
-      return;
-    case 4: // string
+      return 1;
+    case 4: // string: one clock per UTF-16 unit
+      return decoding.readVarString(d).length;
     case 5: // embed (JSON text)
       decoding.readVarString(d);
-      return;
+      return 1;
     case 6: // format: key, JSON text
       decoding.readVarString(d);
       decoding.readVarString(d);
-      return;
+      return 1;
     case 7: { // type
       const typeRef = decoding.readVarUint(d);
       if (NAMED_TYPE_REFS.has(typeRef)) decoding.readVarString(d);
-      return;
+      return 1;
     }
     case 8: { // any values
       const n = decoding.readVarUint(d);
       for (let i = 0; i < n; i++) decoding.readAny(d);
-      return;
+      return n;
     }
     case 9: // subdocument: guid, options
       decoding.readVarString(d);
       decoding.readAny(d);
-      return;
+      return 1;
     default:
       throw new Error(`unknown content type ${ref}`);
   }
+}
+
+/**
+ * Whether applying an update with this scan to a doc whose state vector is
+ * `state` leaves something pending for certain: a client's (last) block
+ * starts past what the doc has, or a deletion reaches past what the doc and
+ * the update hold. Refusing those before staging saves rebuilding the staging
+ * replica; staging still catches whatever this misses.
+ */
+export function surelyPending(scan: Extract<Scan, { ok: true }>, state: (client: number) => number): boolean {
+  for (const [client, { from }] of scan.written) if (from > state(client)) return true;
+  for (const [client, upTo] of scan.deletedUpTo) {
+    const block = scan.written.get(client);
+    if (upTo > Math.max(state(client), block ? block.to : 0)) return true;
+  }
+  return false;
 }
 
 /**
