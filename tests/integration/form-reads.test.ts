@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBoard } from '../support/clients.js';
+import { createBoard, joinBoard } from '../support/clients.js';
 import { useTestServer } from '../support/in-process-server.js';
 
 const fixture = useTestServer();
@@ -8,7 +8,8 @@ describe('reading a form on an idle board (issue 10)', () => {
   it('FR1: GET /api/boards/:id/form loads no room and writes nothing to the store, however often it is read', async () => {
     const { server } = fixture;
     const board = await createBoard(server.url, { title: 'Idle board', template: 'vision-workshop', language: 'en' });
-    const res = await fetch(`${server.url}/api/boards/${board.id}/follow-up-links/feedback?token=${board.tokens.facilitator}`, { method: 'POST' });
+    const { session } = await joinBoard(server.url, board.id, board.tokens.facilitator, 'Fede');
+    const res = await fetch(`${server.url}/api/boards/${board.id}/follow-up-links/feedback?token=${session}`, { method: 'POST' });
     const token = new URL(((await res.json()) as { link: string }).link).hash.replace('#token=', '');
     expect(await server.rooms.peek(board.id)).toBeUndefined();
 

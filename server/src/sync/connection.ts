@@ -2,10 +2,10 @@ import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Logger } from 'pino';
-import { CLOSE, remoteOrigin, type Origin, type Role } from '../../../shared/src/index.js';
+import { CLOSE, remoteOrigin, type Origin, type Role, type Verdict } from '../../../shared/src/index.js';
 import { MESSAGE, encodeStorage } from './messages.js';
 import { RateLimiter, type SendAccount } from './limits.js';
-import type { Room, RoomPeer } from './room.js';
+import { ServerBusy, type Room, type RoomPeer } from './room.js';
 import { stampAwareness, type PresenceIdentity } from './awareness-stamp.js';
 import type { UpdateGuard } from './update-guard.js';
 
@@ -163,6 +163,25 @@ export class Connection implements RoomPeer {
     this.dispose();
   }
 
+  private onVerdict(verdict: Verdict): void {
+    if (verdict.ok) return;
+    // Never applied, stored or broadcast. The sender's doc now holds a
+    // change nobody else has, so it must start over from the server's
+    // state: a final close code tells our client to do exactly that.
+    this.log.info({ conn: this.id, member: this.identity.id, rule: verdict.rule }, 'refused update');
+    this.close(CLOSE.forbidden, closeReason(verdict.reason));
+  }
+
+  /** A queued update that could not be judged: bytes Yjs cannot apply, or the room is busy or closing. */
+  private onRefusedToJudge(error: unknown): void {
+    if (error instanceof ServerBusy) {
+      this.close(CLOSE.tryAgainLater, error.message);
+      return;
+    }
+    this.log.warn({ conn: this.id, err: error }, 'malformed message');
+    this.close(CLOSE.malformed, 'malformed message');
+  }
+
   receive(data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
     if (this.closed) return;
     if (!this.rate.take()) {
@@ -179,8 +198,7 @@ export class Connection implements RoomPeer {
     try {
       this.handle(bytes);
     } catch (error) {
-      this.log.warn({ conn: this.id, err: error }, 'malformed message');
-      this.close(CLOSE.malformed, 'malformed message');
+      this.onRefusedToJudge(error);
     }
   }
 
@@ -222,13 +240,10 @@ export class Connection implements RoomPeer {
             return;
           }
           const verdict = this.room.receivePeerUpdate(payload, this.guard, this.origin, this);
-          if (!verdict.ok) {
-            // Never applied, stored or broadcast. The sender's doc now holds a
-            // change nobody else has, so it must start over from the server's
-            // state: a final close code tells our client to do exactly that.
-            this.log.info({ conn: this.id, member: this.identity.id, rule: verdict.rule }, 'refused update');
-            this.close(CLOSE.forbidden, closeReason(verdict.reason));
-            return;
+          if (verdict instanceof Promise) {
+            verdict.then((v) => this.onVerdict(v), (error: unknown) => this.onRefusedToJudge(error));
+          } else {
+            this.onVerdict(verdict);
           }
         } else {
           throw new Error(`unknown sync message type ${syncType}`);

@@ -28,6 +28,16 @@ export class MalformedUpdate extends Error {
   }
 }
 
+/** The server cannot take this update now (a transient refusal: the client reconnects and resends). */
+export class ServerBusy extends Error {
+  constructor() {
+    super('server busy, reconnect');
+  }
+}
+
+/** Peer updates a room holds while its staging replica is being built: far more than a room sends meanwhile. */
+const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
+
 /** Refused or malformed updates one person may send a board per minute; an honest client hits one in a rare race. */
 const REFUSALS_PER_MINUTE = 6;
 
@@ -106,6 +116,12 @@ export class Room {
   private readonly clientOwners = new Map<number, string>();
   /** Bytes each person's accepted updates added while the room is loaded (their quota). */
   private readonly bytesBy = new Map<string, number>();
+  /** Peer updates waiting for the staging replica, in arrival order, and their bytes. */
+  private readonly queued: {
+    update: Uint8Array; guard: UpdateGuard; origin: object; peer: RoomPeer;
+    resolve: (verdict: Verdict) => void; reject: (error: unknown) => void;
+  }[] = [];
+  private queuedBytes = 0;
   /** Each refusal costs a rebuild of the staging replica: a person gets a few a minute. */
   private readonly refusals: RefusalBudget;
   /** Updates integrated into the doc so far, and how many of them are committed to the store. */
@@ -169,6 +185,8 @@ export class Room {
     const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     const room = new Room(id, docName, doc, store, log.child({ board: id, doc: docName || undefined }), options, lastSeq, updates.length, bytes);
     if (updates.length > options.compactEvery) room.scheduleCompaction();
+    // Built in slices right after loading, so the first edit rarely waits for it.
+    void room.staging.whenReady().catch(() => undefined);
     return room;
   }
 
@@ -208,7 +226,49 @@ export class Room {
    * applied, stored, broadcast or acknowledged. Throws `MalformedUpdate` on
    * bytes Yjs cannot apply (nothing is applied then either).
    */
-  receivePeerUpdate(update: Uint8Array, guard: UpdateGuard, origin: object, peer: RoomPeer): Verdict {
+  receivePeerUpdate(update: Uint8Array, guard: UpdateGuard, origin: object, peer: RoomPeer): Verdict | Promise<Verdict> {
+    if (this.staging.ready && this.queued.length === 0) return this.judgeAndApply(update, guard, origin, peer);
+    // The staging replica is being (re)built: judge in arrival order once it is ready.
+    if (this.queuedBytes + update.byteLength > MAX_QUEUED_BYTES) throw new ServerBusy();
+    this.queuedBytes += update.byteLength;
+    return new Promise<Verdict>((resolve, reject) => {
+      this.queued.push({ update, guard, origin, peer, resolve, reject });
+      if (this.queued.length === 1) this.drainWhenReady();
+    });
+  }
+
+  /** Resolves once peer updates are judged as they arrive (no staging copy being built, none queued). */
+  async judgingReady(): Promise<void> {
+    while (!this.staging.ready || this.queued.length > 0) {
+      await this.staging.whenReady();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private drainWhenReady(): void {
+    this.staging.whenReady().then(() => {
+      while (this.queued.length > 0 && this.staging.ready) {
+        const next = this.queued.shift()!;
+        this.queuedBytes -= next.update.byteLength;
+        if (!this.peers.has(next.peer)) {
+          next.resolve({ ok: false, rule: 'R11', reason: 'disconnected before the change was judged' });
+          continue;
+        }
+        try {
+          next.resolve(this.judgeAndApply(next.update, next.guard, next.origin, next.peer));
+        } catch (error) {
+          next.reject(error);
+        }
+      }
+      if (this.queued.length > 0) this.drainWhenReady();
+    }, () => {
+      // The room is unloading: nothing more is judged; the clients resend after reconnecting.
+      for (const next of this.queued.splice(0)) next.reject(new ServerBusy());
+      this.queuedBytes = 0;
+    });
+  }
+
+  private judgeAndApply(update: Uint8Array, guard: UpdateGuard, origin: object, peer: RoomPeer): Verdict {
     let bounded: Bounded;
     try {
       bounded = boundUpdate(update, guard.limits);

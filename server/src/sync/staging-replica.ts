@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { readEffect, type Change, type Verdict } from '../../../shared/src/index.js';
+import { splitUpdate } from './update-scan.js';
 
 /** Judges the effect of one update: the changes, with the board before and after them. */
 export type EffectJudge = (changes: readonly Change[], before: Y.Doc, after: Y.Doc, clients: ReadonlySet<number>) => Verdict;
@@ -17,6 +18,9 @@ export type Staged =
 
 const STAGING_ORIGIN = Symbol('staging');
 
+/** Structs applied per task while a replica is built: ~20-40 ms each on this project's machine. */
+const BUILD_STRUCTS_PER_TASK = 2_000;
+
 /**
  * A copy of a room's document on which each peer update is applied first, so
  * that the permission rules judge what Yjs really integrates rather than our
@@ -25,26 +29,40 @@ const STAGING_ORIGIN = Symbol('staging');
  * dependencies as pending, and may throw half way through an update).
  *
  * Invariants:
- * - between two calls the replica holds exactly the live document's state:
+ * - while `ready`, the replica holds exactly the live document's state:
  *   every update the live document integrates is either one the replica
  *   produced (`stage`) or is mirrored into it (`mirror`);
  * - the live document only ever receives the replica's own re-encoding of
  *   an approved transaction, never a peer's raw bytes: what was judged is
  *   byte for byte what is applied, stored and broadcast;
  * - after a refusal, a pending remainder or a throw the replica no longer
- *   matches and is dropped. It is rebuilt from the live document (one encode
- *   and one apply, about what loading the board costs) in a task of its own
- *   soon after, so the refused message does not carry that cost; refusals
- *   are rare for honest people and budgeted per person and address (Room).
+ *   matches and is dropped. A new one is built from the live document in
+ *   slices of `BUILD_STRUCTS_PER_TASK` structs, one task each, so building it
+ *   never holds the event loop for long (all at once, a 2,000-note board
+ *   takes ~100 ms); changes the live document makes meanwhile are applied
+ *   after the slices. Until it is `ready`, the room queues peer updates.
  */
 export class StagingReplica {
   private replica: Y.Doc | undefined;
+  private building: { doc: Y.Doc; mirrored: Uint8Array[]; done: Promise<void> } | undefined;
 
   constructor(private readonly live: Y.Doc) {}
 
+  /** Whether `stage` can be called now. */
+  get ready(): boolean {
+    return this.replica !== undefined;
+  }
+
+  /** Resolves once the replica is ready, building it (in slices) if needed. */
+  whenReady(): Promise<void> {
+    if (this.replica) return Promise.resolve();
+    return this.build();
+  }
+
   /** Applies `update` to the replica, judges its effect, and says what the live document may apply. */
   stage(update: Uint8Array, judge: EffectJudge): Staged {
-    const replica = this.ensure();
+    const replica = this.replica;
+    if (!replica) throw new Error('staging replica not ready: await whenReady()');
     let outcome: Staged | undefined;
     let encoded: Uint8Array | undefined;
     const capture = (u: Uint8Array) => {
@@ -87,33 +105,63 @@ export class StagingReplica {
   /** Keeps the replica in step with a change the live document made itself (the server's own writes). */
   mirror(update: Uint8Array): void {
     if (this.replica) Y.applyUpdate(this.replica, update, STAGING_ORIGIN);
+    else this.building?.mirrored.push(update);
   }
 
-  /** Frees the replica (the room is idle or unloading); the next `stage` rebuilds it. */
+  /** Frees the replica (the room is unloading). */
   drop(): void {
     this.replica?.destroy();
     this.replica = undefined;
+    this.building?.doc.destroy();
+    this.building = undefined;
   }
 
-  /**
-   * The replica no longer matches the live doc: throw it away and build a
-   * fresh one soon, after the event loop has served other I/O (a timer, then
-   * the check phase), so the rebuild is a block of its own, not one long one
-   * with the message that caused it.
-   */
+  /** The replica no longer matches the live doc: throw it away and start building a fresh one. */
   private discard(): void {
-    this.drop();
-    setTimeout(() => setImmediate(() => {
-      if (!this.live.isDestroyed && !this.replica) this.ensure();
-    }), 0).unref();
+    this.replica?.destroy();
+    this.replica = undefined;
+    void this.build();
   }
 
-  private ensure(): Y.Doc {
-    if (!this.replica) {
-      const replica = new Y.Doc({ gc: this.live.gc });
-      Y.applyUpdateV2(replica, Y.encodeStateAsUpdateV2(this.live), STAGING_ORIGIN);
-      this.replica = replica;
-    }
-    return this.replica;
+  private build(): Promise<void> {
+    if (this.building) return this.building.done;
+    const doc = new Y.Doc({ gc: this.live.gc });
+    const parts = splitUpdate(Y.encodeStateAsUpdate(this.live), BUILD_STRUCTS_PER_TASK);
+    const building: { doc: Y.Doc; mirrored: Uint8Array[]; done: Promise<void> } = { doc, mirrored: [], done: Promise.resolve() };
+    building.done = new Promise<void>((resolve, reject) => {
+      let next = 0;
+      const step = () => {
+        if (this.building !== building || this.live.isDestroyed) {
+          reject(new Error('staging replica dropped'));
+          return;
+        }
+        try {
+          Y.applyUpdate(doc, parts[next++]!, STAGING_ORIGIN);
+          if (next < parts.length) {
+            setImmediate(step);
+            return;
+          }
+          for (const update of building.mirrored) Y.applyUpdate(doc, update, STAGING_ORIGIN);
+          if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) throw new Error('staging replica incomplete');
+        } catch {
+          // Cannot happen with the live doc's own encoding; if it ever does, build it whole.
+          doc.destroy();
+          const whole = new Y.Doc({ gc: this.live.gc });
+          Y.applyUpdate(whole, Y.encodeStateAsUpdate(this.live), STAGING_ORIGIN);
+          this.replica = whole;
+          this.building = undefined;
+          resolve();
+          return;
+        }
+        this.replica = doc;
+        this.building = undefined;
+        resolve();
+      };
+      setImmediate(step);
+    });
+    // A dropped build rejects its waiters; nobody else needs to hear of it.
+    building.done.catch(() => undefined);
+    this.building = building;
+    return building.done;
   }
 }

@@ -199,3 +199,71 @@ export function withMergedDeleteSet(update: Uint8Array, at: number): Uint8Array 
   }
   return encoding.toUint8Array(e);
 }
+
+/**
+ * Cuts a V1 update (as `Y.encodeStateAsUpdate` writes it) into updates of at
+ * most about `maxStructs` structs each, at struct boundaries, in the original
+ * order; the delete set goes with the last one. Applied one after the other,
+ * they build the same document as the whole (Yjs parks a struct whose
+ * dependencies come in a later part and integrates it when they arrive).
+ */
+export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[] {
+  const d = decoding.createDecoder(update);
+  const parts: Uint8Array[] = [];
+  let blocks: { client: number; clock: number; count: number; bytes: Uint8Array }[] = [];
+  let inPart = 0;
+  const flush = (deleteSet: Uint8Array) => {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, blocks.length);
+    for (const b of blocks) {
+      encoding.writeVarUint(e, b.count);
+      encoding.writeVarUint(e, b.client);
+      encoding.writeVarUint(e, b.clock);
+      encoding.writeUint8Array(e, b.bytes);
+    }
+    encoding.writeUint8Array(e, deleteSet);
+    parts.push(encoding.toUint8Array(e));
+    blocks = [];
+    inPart = 0;
+  };
+  const EMPTY_DELETE_SET = new Uint8Array([0]);
+  const clients = decoding.readVarUint(d);
+  for (let c = 0; c < clients; c++) {
+    const count = decoding.readVarUint(d);
+    const client = decoding.readVarUint(d);
+    let clock = decoding.readVarUint(d);
+    let start = d.pos;
+    let blockClock = clock;
+    let inBlock = 0;
+    for (let s = 0; s < count; s++) {
+      const info = decoding.readUint8(d);
+      const content = info & BITS5;
+      if (content === CONTENT_GC || content === CONTENT_SKIP) {
+        clock += decoding.readVarUint(d);
+      } else {
+        if (info & HAS_ORIGIN) skipId(d);
+        if (info & HAS_RIGHT_ORIGIN) skipId(d);
+        if ((info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0) {
+          if (decoding.readVarUint(d) === 1) decoding.readVarString(d);
+          else skipId(d);
+          if (info & HAS_PARENT_SUB) decoding.readVarString(d);
+        }
+        clock += skipContent(d, content);
+      }
+      inBlock++;
+      if (inPart + inBlock >= maxStructs) {
+        blocks.push({ client, clock: blockClock, count: inBlock, bytes: update.subarray(start, d.pos) });
+        flush(EMPTY_DELETE_SET);
+        start = d.pos;
+        blockClock = clock;
+        inBlock = 0;
+      }
+    }
+    if (inBlock > 0) {
+      blocks.push({ client, clock: blockClock, count: inBlock, bytes: update.subarray(start, d.pos) });
+      inPart += inBlock;
+    }
+  }
+  flush(update.subarray(d.pos));
+  return parts;
+}
