@@ -126,9 +126,9 @@ export class StagingReplica {
   private build(): Promise<void> {
     if (this.building) return this.building.done;
     const doc = new Y.Doc({ gc: this.live.gc });
-    const parts = splitUpdate(Y.encodeStateAsUpdate(this.live), BUILD_STRUCTS_PER_TASK);
     const building: { doc: Y.Doc; mirrored: Uint8Array[]; done: Promise<void> } = { doc, mirrored: [], done: Promise.resolve() };
     building.done = new Promise<void>((resolve, reject) => {
+      let parts: Uint8Array[] = [];
       let next = 0;
       const step = () => {
         if (this.building !== building || this.live.isDestroyed) {
@@ -136,7 +136,18 @@ export class StagingReplica {
           return;
         }
         try {
+          // First task: the live state, encoded and cut (later changes are mirrored after the parts).
+          if (next === 0 && parts.length === 0) {
+            parts = splitUpdate(Y.encodeStateAsUpdate(this.live), BUILD_STRUCTS_PER_TASK);
+            setImmediate(step);
+            return;
+          }
           Y.applyUpdate(doc, parts[next++]!, STAGING_ORIGIN);
+          // A part whose structs wait for a later part's would be merged and retried with
+          // every part after it: apply the rest at once instead (the cost of one whole build).
+          if (doc.store.pendingStructs !== null) {
+            while (next < parts.length) Y.applyUpdate(doc, parts[next++]!, STAGING_ORIGIN);
+          }
           if (next < parts.length) {
             setImmediate(step);
             return;
