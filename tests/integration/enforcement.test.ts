@@ -2,9 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CLOSE, addNote, localOrigin, readBoard, readPresence, updateNote } from '../../shared/src/index.js';
-import { connectMember, createBoard, type Member } from '../support/clients.js';
+import { connectMember, type Member } from '../support/clients.js';
 import { useTestServer } from '../support/in-process-server.js';
 import { rawSocket } from '../support/raw-socket.js';
+import { aliceAndMallory, craft, sendAs as send } from '../support/hostile-participant.js';
 
 /**
  * Server-side enforcement against a modified client: every case sends the
@@ -15,12 +16,7 @@ import { rawSocket } from '../support/raw-socket.js';
 const fixture = useTestServer();
 
 async function setup() {
-  const board = await createBoard(fixture.server.url);
-  const alice = await connectMember(fixture.server.url, board, 'participant', 'Alice Verdi', 'sales');
-  const mallory = await connectMember(fixture.server.url, board, 'participant', 'Mallory Neri', 'support');
-  fixture.open.push(alice, mallory);
-  await Promise.all([alice.synced, mallory.synced]);
-  const stageId = readBoard(alice.doc).segments[0]!.stages[0]!.id;
+  const { board, alice, mallory, stageId } = await aliceAndMallory(fixture);
   const noteId = addNote(alice.doc, { stageId, text: 'Alice writes this' }, alice.author, localOrigin(alice.memberId));
   await vi.waitFor(() => expect(readBoard(mallory.doc).notesById.has(noteId)).toBe(true));
   return { board, alice, mallory, stageId, noteId };
@@ -35,21 +31,7 @@ async function stored(boardId: string) {
   return readBoard(doc);
 }
 
-/** Makes `change` on a private copy of `member`'s doc and returns just the update it produced. */
-function craft(member: Member, change: (doc: Y.Doc) => void): Uint8Array {
-  const copy = new Y.Doc();
-  copy.clientID = member.doc.clientID + 1_000_003;
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(member.doc));
-  const before = Y.encodeStateVector(copy);
-  change(copy);
-  return Y.encodeStateAsUpdate(copy, before);
-}
-
-async function sendAs(member: Member, boardId: string, update: Uint8Array) {
-  const socket = await rawSocket(fixture.server.url, `/sync/${boardId}?token=${member.session}`);
-  socket.sendUpdate(update);
-  return socket.closed;
-}
+const sendAs = (member: Member, boardId: string, update: Uint8Array) => send(fixture.server.url, member, boardId, update);
 
 describe('a participant with a modified client cannot alter what is not theirs', () => {
   it('E1: deleting another participant\'s note through a delete set is refused', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE, addNote, localOrigin, readBoard } from '../../shared/src/index.js';
-import { connectMember, createBoard } from '../support/clients.js';
+import { aliceAndMallory } from '../support/hostile-participant.js';
 import { useTestServer } from '../support/in-process-server.js';
 import { rawSocket } from '../support/raw-socket.js';
 import { rawUpdate, type RawStruct } from '../support/raw-update.js';
@@ -18,12 +18,7 @@ const NOTES = 600;
 const STALL_MS = 100;
 
 async function busyBoard() {
-  const board = await createBoard(fixture.server.url);
-  const alice = await connectMember(fixture.server.url, board, 'participant', 'Alice Verdi', 'sales');
-  const mallory = await connectMember(fixture.server.url, board, 'participant', 'Mallory Neri', 'support');
-  fixture.open.push(alice, mallory);
-  await Promise.all([alice.synced, mallory.synced]);
-  const stageId = readBoard(alice.doc).segments[0]!.stages[0]!.id;
+  const { board, alice, mallory, stageId } = await aliceAndMallory(fixture);
   alice.doc.transact(() => {
     for (let i = 0; i < NOTES; i++) addNote(alice.doc, { stageId, text: `Alice's action ${i}` }, alice.author, localOrigin(alice.memberId));
   }, localOrigin(alice.memberId));

@@ -1,11 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE, addNote, localOrigin, readBoard } from '../../shared/src/index.js';
-import { connectMember, createBoard, type Member } from '../support/clients.js';
+import { connectMember, type Member } from '../support/clients.js';
 import { useTestServer } from '../support/in-process-server.js';
-import { rawSocket } from '../support/raw-socket.js';
+import { aliceAndMallory, craft, sendAs as send } from '../support/hostile-participant.js';
 
 const BOARD_LIMIT = 8 * 1024 * 1024;
+
+/** `craft` with the client id first, as these tests vary it. */
+const craftAs = (member: Member, clientID: number, change: (doc: Y.Doc) => void) => craft(member, change, clientID);
 
 /**
  * Issue 10 §1 and §3: what a participant's note may carry, whose client id an
@@ -14,37 +17,13 @@ const BOARD_LIMIT = 8 * 1024 * 1024;
  */
 const fixture = useTestServer({ MAX_BOARD_BYTES: String(BOARD_LIMIT) });
 
-async function setup() {
-  const board = await createBoard(fixture.server.url);
-  const alice = await connectMember(fixture.server.url, board, 'participant', 'Alice Verdi', 'sales');
-  const mallory = await connectMember(fixture.server.url, board, 'participant', 'Mallory Neri', 'support');
-  fixture.open.push(alice, mallory);
-  await Promise.all([alice.synced, mallory.synced]);
-  const stageId = readBoard(alice.doc).segments[0]!.stages[0]!.id;
-  return { board, alice, mallory, stageId };
-}
-
-/** An update made on a private copy of `member`'s doc, written under `clientID`. */
-function craft(member: Member, clientID: number, change: (doc: Y.Doc) => void): Uint8Array {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(member.doc));
-  // Set after loading: Yjs picks a new id for a doc that receives its own id from elsewhere.
-  copy.clientID = clientID;
-  const before = Y.encodeStateVector(copy);
-  change(copy);
-  return Y.encodeStateAsUpdate(copy, before);
-}
-
-async function sendAs(member: Member, boardId: string, update: Uint8Array) {
-  const socket = await rawSocket(fixture.server.url, `/sync/${boardId}?token=${member.session}`);
-  socket.sendUpdate(update);
-  return socket.closed;
-}
+const setup = () => aliceAndMallory(fixture);
+const sendAs = (member: Member, boardId: string, update: Uint8Array) => send(fixture.server.url, member, boardId, update);
 
 describe('what one participant may write', () => {
   it('a new note with a field the board layout does not have is refused (R9), whatever its size', async () => {
     const { board, mallory, stageId } = await setup();
-    const update = craft(mallory, 77_001, (doc) => {
+    const update = craftAs(mallory, 77_001, (doc) => {
       const id = addNote(doc, { stageId, text: 'Looks normal' }, mallory.author, localOrigin(mallory.memberId));
       (doc.getMap('notes').get(id) as Y.Map<unknown>).set('padding', 'x'.repeat(100_000));
     });
@@ -58,7 +37,7 @@ describe('what one participant may write', () => {
       const room = await fixture.server.rooms.peek(board.id);
       expect(room?.doc.getMap('notes').has(id)).toBe(true);
     });
-    const update = craft(mallory, 77_002, (doc) => (doc.getMap('notes').get(id) as Y.Map<unknown>).set('extra', 'x'));
+    const update = craftAs(mallory, 77_002, (doc) => (doc.getMap('notes').get(id) as Y.Map<unknown>).set('extra', 'x'));
     expect(await sendAs(mallory, board.id, update)).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('not a valid note') });
   });
 
@@ -67,7 +46,7 @@ describe('what one participant may write', () => {
     addNote(alice.doc, { stageId, text: 'Alice first' }, alice.author, localOrigin(alice.memberId));
     await vi.waitFor(() => expect(readBoard(mallory.doc).notesById.size).toBe(1));
     // Mallory's own, valid note, but under Alice's client id and the clocks Alice will use next.
-    const update = craft(mallory, alice.doc.clientID, (doc) => {
+    const update = craftAs(mallory, alice.doc.clientID, (doc) => {
       addNote(doc, { stageId, text: 'Taking Alice\'s clocks' }, mallory.author, localOrigin(mallory.memberId));
     });
     expect(await sendAs(mallory, board.id, update)).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('someone else\'s client id') });
