@@ -25,6 +25,12 @@ export interface SyncServerOptions extends ConnectionOptions {
 
 /** Messages a socket may send before it is authorized and its board loaded; more is abuse. */
 const MAX_QUEUED_BEFORE_READY = 256;
+/**
+ * Bytes those may hold together: a client's first sync with a day of offline
+ * work fits many times over, while an anonymous socket (not yet authorized)
+ * cannot make the server hold 256 messages of `MAX_MESSAGE_BYTES` each.
+ */
+const MAX_QUEUED_BYTES_BEFORE_READY = 4 * 1024 * 1024;
 
 /**
  * Accepts websocket upgrades on `/sync/<boardId>?token=...`. Refusals happen
@@ -99,8 +105,14 @@ export class SyncServer {
     ws.on('error', (error) => this.log.info({ err: error.message }, 'websocket error'));
     ws.on('close', () => this.sockets.delete(ws));
     const queued: { data: Buffer; isBinary: boolean }[] = [];
+    let queuedBytes = 0;
     const queue = (data: Buffer, isBinary: boolean) => {
-      if (queued.push({ data, isBinary }) > MAX_QUEUED_BEFORE_READY) ws.close(1008, 'too many messages before ready');
+      if (ws.readyState !== ws.OPEN) return;
+      queuedBytes += data.byteLength;
+      if (queued.push({ data, isBinary }) > MAX_QUEUED_BEFORE_READY || queuedBytes > MAX_QUEUED_BYTES_BEFORE_READY) {
+        queued.length = 0;
+        ws.close(1008, 'too much sent before ready');
+      }
     };
     ws.on('message', queue);
 
