@@ -185,8 +185,8 @@ export class Room {
     const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     const room = new Room(id, docName, doc, store, log.child({ board: id, doc: docName || undefined }), options, lastSeq, updates.length, bytes);
     if (updates.length > options.compactEvery) room.scheduleCompaction();
-    // Built in slices right after loading, so the first edit rarely waits for it.
-    void room.staging.whenReady().catch(() => undefined);
+    // The staging copy is built (in slices) when the first person writes: a board
+    // only watched (a projector, exports, forms) never pays its memory.
     return room;
   }
 
