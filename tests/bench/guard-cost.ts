@@ -23,10 +23,20 @@ const members = scenario.participants.map((p, i) => ({ id: `m${i}`, name: p.name
 for (const m of members) upsertMember(board, m.id, { ...m, role: 'participant', joinedAt: 0, removed: false }, systemOrigin('bench'));
 const stages = readBoard(board).segments.flatMap((s) => s.stages);
 const noteIds: { id: string; author: (typeof members)[number] }[] = [];
+// Each person writes on their own replica (their own Yjs client), as in a room; then the replicas go.
+let devices: Y.Doc[] = members.map(() => {
+  const device = new Y.Doc();
+  Y.applyUpdate(device, Y.encodeStateAsUpdate(board));
+  return device;
+});
 for (let i = 0; i < NOTES; i++) {
   const author = members[i % members.length]!;
-  noteIds.push({ id: addNote(board, { stageId: stages[i % stages.length]!.id, text: `Note ${i}: an action someone proposed` }, author, localOrigin(author.id)), author });
+  const device = devices[i % members.length]!;
+  noteIds.push({ id: addNote(device, { stageId: stages[i % stages.length]!.id, text: `Note ${i}: an action someone proposed` }, author, localOrigin(author.id)), author });
 }
+for (const device of devices) Y.applyUpdate(board, Y.encodeStateAsUpdate(device));
+for (const device of devices) device.destroy();
+devices = [];
 
 function heapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
