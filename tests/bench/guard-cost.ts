@@ -24,7 +24,7 @@ for (const m of members) upsertMember(board, m.id, { ...m, role: 'participant', 
 const stages = readBoard(board).segments.flatMap((s) => s.stages);
 const noteIds: { id: string; author: (typeof members)[number] }[] = [];
 // Each person writes on their own replica (their own Yjs client), as in a room; then the replicas go.
-let devices: Y.Doc[] = members.map(() => {
+const devices: Y.Doc[] = members.map(() => {
   const device = new Y.Doc();
   Y.applyUpdate(device, Y.encodeStateAsUpdate(board));
   return device;
@@ -36,7 +36,7 @@ for (let i = 0; i < NOTES; i++) {
 }
 for (const device of devices) Y.applyUpdate(board, Y.encodeStateAsUpdate(device));
 for (const device of devices) device.destroy();
-devices = [];
+devices.length = 0;
 
 function heapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
