@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { CLOSE, remoteOrigin, type Origin, type Role, type Verdict } from '../../../shared/src/index.js';
 import { MESSAGE, encodeStorage } from './messages.js';
 import { RateLimiter, type SendAccount } from './limits.js';
-import { ServerBusy, type Room, type RoomPeer } from './room.js';
+import type { Room, RoomPeer } from './room.js';
+import { ServerBusy } from './peer-updates.js';
 import { stampAwareness, type PresenceIdentity } from './awareness-stamp.js';
 import type { UpdateGuard } from './update-guard.js';
 

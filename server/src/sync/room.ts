@@ -3,10 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { systemOrigin, type Verdict } from '../../../shared/src/index.js';
 import type { UpdateGuard } from './update-guard.js';
-import { StagingReplica } from './staging-replica.js';
-import { boundUpdate, type Bounded } from './update-bounds.js';
-import { surelyPending } from './update-scan.js';
-import { RefusalBudget } from './refusal-budget.js';
+import { PeerUpdates } from './peer-updates.js';
 import type { BoardStore } from '../store/board-store.js';
 import { encodeAwareness, encodeSaved, encodeStorage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
 import { WriteQueue } from './write-queue.js';
@@ -20,29 +17,6 @@ export interface RoomPeer {
   /** Whether the peer understands Tabella's `saved` and `storage` messages (it asked with `ack=1`). */
   readonly wantsAcks?: boolean;
 }
-
-/** Bytes a peer sent that Yjs cannot read or apply. */
-export class MalformedUpdate extends Error {
-  constructor(cause: unknown) {
-    super('malformed update', { cause });
-  }
-}
-
-/** The server cannot take this update now (a transient refusal: the client reconnects and resends). */
-export class ServerBusy extends Error {
-  constructor() {
-    super('server busy, reconnect');
-  }
-}
-
-/** Peer updates a room holds while its staging replica is being built: far more than a room sends meanwhile. */
-const MAX_QUEUED_BYTES = 32 * 1024 * 1024;
-
-/** Refused or malformed updates one person may send a board per minute; an honest client hits one in a rare race. */
-const REFUSALS_PER_MINUTE = 6;
-
-/** Share of the board's size limit only facilitators may fill, so they can still tidy a full board. */
-const FACILITATOR_RESERVE = 0.1;
 
 /** Most updates merged into one stored row and one broadcast. */
 const MAX_MERGE = 64;
@@ -65,11 +39,7 @@ export interface RoomOptions {
   presenceTickMs: number;
   /** Bytes of accepted changes the room may hold unwritten (storage trouble); past it, writers are refused. */
   maxPendingBytes: number;
-  /**
-   * Refused or malformed updates one person may send per minute before the
-   * room stops judging theirs (each refusal costs a rebuild of the staging
-   * replica). Default 6: an honest client meets one in a rare race.
-   */
+  /** Refused updates one person may send per minute (PeerUpdates; default 6). */
   refusalsPerMinute?: number;
 }
 
@@ -104,26 +74,8 @@ export class Room {
   private cachedStep1: Uint8Array | undefined;
   private cachedFullState: Uint8Array | undefined;
   private readonly peerByOrigin = new Map<object, RoomPeer>();
-  /** Where each peer update is applied and judged before the live doc sees it. */
-  private readonly staging: StagingReplica;
-  /** True while the live doc applies an update the staging replica produced (it already holds it). */
-  private applyingStaged = false;
-  /**
-   * Who first wrote under each client id (a member id, or `server`). A client
-   * id is one Y.Doc's: writing under someone else's would take the clocks
-   * their next changes need, and Yjs would drop those as duplicates.
-   */
-  private readonly clientOwners = new Map<number, string>();
-  /** Bytes each person's accepted updates added while the room is loaded (their quota). */
-  private readonly bytesBy = new Map<string, number>();
-  /** Peer updates waiting for the staging replica, in arrival order, and their bytes. */
-  private readonly queued: {
-    update: Uint8Array; guard: UpdateGuard; origin: object; peer: RoomPeer;
-    resolve: (verdict: Verdict) => void; reject: (error: unknown) => void;
-  }[] = [];
-  private queuedBytes = 0;
-  /** Each refusal costs a rebuild of the staging replica: a person gets a few a minute. */
-  private readonly refusals: RefusalBudget;
+  /** Judges and applies peer updates (staging copy, bounds, quotas, queue). */
+  private readonly updates: PeerUpdates;
   /** Updates integrated into the doc so far, and how many of them are committed to the store. */
   private integrated = 0;
   private stored = 0;
@@ -164,9 +116,20 @@ export class Room {
       const message = encodeStorage(failing);
       for (const peer of this.peers) if (peer.wantsAcks) peer.send(message);
     });
-    this.staging = new StagingReplica(doc);
-    this.refusals = new RefusalBudget(options.refusalsPerMinute ?? REFUSALS_PER_MINUTE);
-    this.clientOwners.set(doc.clientID, 'server');
+    this.updates = new PeerUpdates({
+      doc,
+      storedBytes: () => this.storedBytes,
+      maxBytes: options.maxBytes,
+      has: (peer) => this.peers.has(peer),
+      applyApproved: (update, origin, peer) => {
+        this.peerByOrigin.set(origin, peer);
+        try {
+          Y.applyUpdate(this.doc, update, origin);
+        } finally {
+          this.peerByOrigin.delete(origin);
+        }
+      },
+    }, options.refusalsPerMinute);
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server is not a participant: it publishes no presence of its own.
     this.awareness.setLocalState(null);
@@ -185,8 +148,8 @@ export class Room {
     const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     const room = new Room(id, docName, doc, store, log.child({ board: id, doc: docName || undefined }), options, lastSeq, updates.length, bytes);
     if (updates.length > options.compactEvery) room.scheduleCompaction();
-    // The staging copy is built (in slices) when the first person writes: a board
-    // only watched (a projector, exports, forms) never pays its memory.
+    // Built in slices right after loading, so the first edit rarely waits for it.
+    room.updates.prepare();
     return room;
   }
 
@@ -219,105 +182,16 @@ export class Room {
 
   /**
    * Judges an update from a peer and applies it only if approved (origin: the
-   * peer's transaction origin). The update is bounded in cost first
-   * (update-bounds.ts), then applied to the staging replica, whose effect the
-   * guard judges; the live doc then applies the replica's re-encoding of what
-   * was integrated, never the peer's raw bytes. A refused update is never
-   * applied, stored, broadcast or acknowledged. Throws `MalformedUpdate` on
-   * bytes Yjs cannot apply (nothing is applied then either).
+   * peer's transaction origin): see PeerUpdates. A refused update is never
+   * applied, stored, broadcast or acknowledged.
    */
   receivePeerUpdate(update: Uint8Array, guard: UpdateGuard, origin: object, peer: RoomPeer): Verdict | Promise<Verdict> {
-    if (this.staging.ready && this.queued.length === 0) return this.judgeAndApply(update, guard, origin, peer);
-    // The staging replica is being (re)built: judge in arrival order once it is ready.
-    if (this.queuedBytes + update.byteLength > MAX_QUEUED_BYTES) throw new ServerBusy();
-    this.queuedBytes += update.byteLength;
-    return new Promise<Verdict>((resolve, reject) => {
-      this.queued.push({ update, guard, origin, peer, resolve, reject });
-      if (this.queued.length === 1) this.drainWhenReady();
-    });
+    return this.updates.receive(update, guard, origin, peer);
   }
 
   /** Resolves once peer updates are judged as they arrive (no staging copy being built, none queued). */
-  async judgingReady(): Promise<void> {
-    while (!this.staging.ready || this.queued.length > 0) {
-      await this.staging.whenReady();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-
-  private drainWhenReady(): void {
-    this.staging.whenReady().then(() => {
-      while (this.queued.length > 0 && this.staging.ready) {
-        const next = this.queued.shift()!;
-        this.queuedBytes -= next.update.byteLength;
-        if (!this.peers.has(next.peer)) {
-          next.resolve({ ok: false, rule: 'R11', reason: 'disconnected before the change was judged' });
-          continue;
-        }
-        try {
-          next.resolve(this.judgeAndApply(next.update, next.guard, next.origin, next.peer));
-        } catch (error) {
-          next.reject(error);
-        }
-      }
-      if (this.queued.length > 0) this.drainWhenReady();
-    }, () => {
-      // The room is unloading: nothing more is judged; the clients resend after reconnecting.
-      for (const next of this.queued.splice(0)) next.reject(new ServerBusy());
-      this.queuedBytes = 0;
-    });
-  }
-
-  private judgeAndApply(update: Uint8Array, guard: UpdateGuard, origin: object, peer: RoomPeer): Verdict {
-    let bounded: Bounded;
-    try {
-      bounded = boundUpdate(update, guard.limits);
-    } catch (error) {
-      throw new MalformedUpdate(error);
-    }
-    if (!bounded.ok) return { ok: false, rule: 'R11', reason: bounded.reason };
-    const used = this.bytesBy.get(guard.owner) ?? 0;
-    if (guard.quotaBytes !== undefined && used + bounded.update.byteLength > guard.quotaBytes) {
-      return { ok: false, rule: 'R11', reason: 'you have written as much as one person may on this board' };
-    }
-    if (!guard.mayUseReserve && this.storedBytes + bounded.update.byteLength > this.options.maxBytes * (1 - FACILITATOR_RESERVE)) {
-      return { ok: false, rule: 'R11', reason: 'the board is nearly full: only the facilitator can still change it' };
-    }
-    if (surelyPending(bounded.scan, (client) => Y.getState(this.doc.store, client))) {
-      return { ok: false, rule: 'R11', reason: 'update depends on changes the server does not have' };
-    }
-    if (!this.refusals.allows(guard.owner)) {
-      return { ok: false, rule: 'R11', reason: 'too many refused changes: wait a minute, then reload' };
-    }
-    const staged = this.staging.stage(bounded.update, (changes, before, after, clients) => {
-      for (const client of clients) {
-        const owner = this.clientOwners.get(client);
-        if (owner !== undefined && owner !== guard.owner) {
-          return { ok: false, rule: 'R11', reason: 'that change is written under someone else\'s client id' };
-        }
-      }
-      return guard.judge(changes, before, after);
-    });
-    if (staged.ok === 'malformed') {
-      this.refusals.count(guard.owner);
-      throw new MalformedUpdate(staged.error);
-    }
-    if (!staged.ok) {
-      this.refusals.count(guard.owner);
-      return staged.verdict;
-    }
-    for (const client of staged.clients) this.clientOwners.set(client, guard.owner);
-    if (!staged.update) return { ok: true };
-    this.bytesBy.set(guard.owner, used + staged.update.byteLength);
-    this.peerByOrigin.set(origin, peer);
-    this.applyingStaged = true;
-    try {
-      Y.applyUpdate(this.doc, staged.update, origin);
-    } finally {
-      this.applyingStaged = false;
-      this.peerByOrigin.delete(origin);
-    }
-    return { ok: true };
+  judgingReady(): Promise<void> {
+    return this.updates.ready();
   }
 
   /** The y-websocket handshake's first message: our state vector (cached until the doc changes). */
@@ -392,9 +266,9 @@ export class Room {
     return this.committedBytes + this.pendingBytes;
   }
 
-  /** Accepted changes held in memory, not yet written to the store. */
+  /** Changes held in memory, not yet written to the store: accepted, or waiting to be judged. */
   get pendingBytes(): number {
-    return this.writes.pendingBytes + this.batchBytes;
+    return this.writes.pendingBytes + this.batchBytes + this.updates.waitingBytes;
   }
 
   /**
@@ -463,13 +337,13 @@ export class Room {
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
-    this.staging.drop();
+    this.updates.close();
     this.doc.destroy();
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
-    if (!this.applyingStaged) this.staging.mirror(update);
+    this.updates.mirror(update);
     this.integrated += 1;
     this.cachedStep1 = undefined;
     this.cachedFullState = undefined;

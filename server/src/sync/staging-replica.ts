@@ -41,8 +41,7 @@ const BUILD_STRUCTS_PER_TASK = 2_000;
  *   never holds the event loop for long (all at once, a 2,000-note board
  *   takes ~100 ms); changes the live document makes meanwhile are applied
  *   after the slices. Until it is `ready`, the room queues peer updates.
- * - it is first built when the first peer update arrives, so a room nobody
- *   writes to (a projector, exports) holds no copy.
+ * - the room starts building it right after loading (PeerUpdates.prepare).
  */
 export class StagingReplica {
   private replica: Y.Doc | undefined;
