@@ -165,7 +165,7 @@ export class SaveTracker {
     this.edits = this.edits.filter(([client, clock]) => clock > (this.saved.get(client) ?? 0));
     if (ours && this.edits.length < before) this.lastSavedAt = Date.now();
     if (ours && this.lastSavedAt === undefined && this.unsavedClients() === 0) this.lastSavedAt = Date.now();
-    this.schedulePersist();
+    this.schedulePersist(this.edits.length < before);
     this.update();
   }
 
@@ -187,9 +187,20 @@ export class SaveTracker {
     for (const listener of this.listeners) listener();
   }
 
-  private schedulePersist(): void {
-    if (!this.local || this.persistTimer !== undefined) return;
-    this.persistTimer = setTimeout(() => {
+  /**
+   * Writes what is saved and what is not to this device's copy: soon after an
+   * edit (edits come in bursts), at once after an acknowledgement. A reload
+   * right after "All changes saved" must not find an old edit still listed
+   * as kept on the device (it would count it until the server says so again).
+   */
+  private schedulePersist(now = false): void {
+    if (!this.local) return;
+    if (now && this.persistTimer !== undefined) {
+      clearTimeout(this.persistTimer);
+      this.persistTimer = undefined;
+    }
+    if (this.persistTimer !== undefined) return;
+    const persist = () => {
       this.persistTimer = undefined;
       const local = this.local;
       if (!local || local._destroyed) return;
@@ -197,7 +208,9 @@ export class SaveTracker {
         local.set(SAVED_KEY, JSON.stringify([...this.saved])),
         local.set(EDITS_KEY, JSON.stringify(this.edits)),
       ]).catch(() => undefined);
-    }, PERSIST_DELAY_MS);
+    };
+    if (now) persist();
+    else this.persistTimer = setTimeout(persist, PERSIST_DELAY_MS);
   }
 }
 
