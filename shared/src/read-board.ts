@@ -216,7 +216,7 @@ export class BoardReader {
     // Dependencies: notes and groups are checked against the structure, votes
     // and proposals against the notes; rebuilding a part drops its dependants.
     if (!this.structure) {
-      this.structure = this.readStructure();
+      this.structure = readStructure(this.r);
       this.notes = undefined;
       this.groups = undefined;
       this.followUp = undefined;
@@ -256,37 +256,6 @@ export class BoardReader {
         ...structure.problems, ...notes.problems, ...members.problems, ...session.problems,
         ...groups.problems, ...votes.problems, ...proposals.problems, ...followUp.problems,
       ],
-    };
-  }
-
-  private readStructure(): StructurePart {
-    const problems: Problem[] = [];
-    const meta = readMeta(this.r.meta, problems);
-    const segments = readCollection(
-      'segments', this.r.segments, ENTITY_ID_PATTERN, readSegment,
-      (id, rec): Segment => ({ id, ...rec, stages: [] }), problems,
-    ).sort(byOrderThenId);
-    const segmentsById = new Map(segments.map((s) => [s.id, s]));
-    const stages = readCollection(
-      'stages', this.r.stages, ENTITY_ID_PATTERN, readStage,
-      (id, rec): Stage => ({ id, ...rec }), problems,
-    ).sort(byOrderThenId);
-    const stagesById = new Map<string, Stage>();
-    for (const stage of stages) {
-      const segment = segmentsById.get(stage.segmentId);
-      if (!segment) {
-        problems.push({ collection: 'stages', id: stage.id, message: 'segment does not exist' });
-        continue;
-      }
-      segment.stages.push(stage);
-      stagesById.set(stage.id, stage);
-    }
-    const departments = readCollection(
-      'departments', this.r.departments, DEPARTMENT_KEY_PATTERN, readDepartment,
-      (key, rec): Department => ({ key, ...rec }), problems,
-    ).sort(byOrderThenId);
-    return {
-      meta, segments, stagesById, departments, departmentsByKey: new Map(departments.map((d) => [d.key, d])), problems,
     };
   }
 
@@ -416,6 +385,48 @@ function readPlain<T>(
     return undefined;
   }
   return result.value;
+}
+
+/** Meta, segments with their stages, and departments: a board without its notes. */
+function readStructure(r: BoardRoots): StructurePart {
+  const problems: Problem[] = [];
+  const meta = readMeta(r.meta, problems);
+  const segments = readCollection(
+    'segments', r.segments, ENTITY_ID_PATTERN, readSegment,
+    (id, rec): Segment => ({ id, ...rec, stages: [] }), problems,
+  ).sort(byOrderThenId);
+  const segmentsById = new Map(segments.map((s) => [s.id, s]));
+  const stages = readCollection(
+    'stages', r.stages, ENTITY_ID_PATTERN, readStage,
+    (id, rec): Stage => ({ id, ...rec }), problems,
+  ).sort(byOrderThenId);
+  const stagesById = new Map<string, Stage>();
+  for (const stage of stages) {
+    const segment = segmentsById.get(stage.segmentId);
+    if (!segment) {
+      problems.push({ collection: 'stages', id: stage.id, message: 'segment does not exist' });
+      continue;
+    }
+    segment.stages.push(stage);
+    stagesById.set(stage.id, stage);
+  }
+  const departments = readCollection(
+    'departments', r.departments, DEPARTMENT_KEY_PATTERN, readDepartment,
+    (key, rec): Department => ({ key, ...rec }), problems,
+  ).sort(byOrderThenId);
+  return {
+    meta, segments, stagesById, departments, departmentsByKey: new Map(departments.map((d) => [d.key, d])), problems,
+  };
+}
+
+/**
+ * The structure alone, for reads that need no notes (joins, board info): on a
+ * 2,000-note board it costs a fraction of a millisecond where `readBoard` costs
+ * tens (it validates every note).
+ */
+export function readBoardStructure(doc: Y.Doc): Pick<BoardSnapshot, 'meta' | 'segments' | 'stagesById' | 'departments' | 'departmentsByKey'> {
+  const { meta, segments, stagesById, departments, departmentsByKey } = readStructure(roots(doc));
+  return { meta, segments, stagesById, departments, departmentsByKey };
 }
 
 /** One-off read of a whole board (server, exports, tests). */

@@ -156,7 +156,7 @@ function craftNext(doc: Y.Doc): Uint8Array {
 
 describe('a board cut into parts (to build the staging copy in slices)', () => {
   it('builds the same document, part after part, with nothing left waiting', async () => {
-    const { splitUpdate } = await import('../../server/src/sync/update-scan.js');
+    const { splitUpdate } = await import('../../server/src/sync/update-split.js');
     const random = seeded(14);
     // Several people editing each other's records: dependencies run between clients both ways.
     const docs = Array.from({ length: 6 }, () => new Y.Doc());

@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
 import {
-  ROLES, initializeBoard, newBoardId, readBoard, systemOrigin,
+  ROLES, initializeBoard, newBoardId, readBoardStructure, systemOrigin,
   type BoardMeta, type Department, type NewBoardInput, type Role,
 } from '../../../shared/src/index.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { prepareRestore } from './restore-job.js';
 import type { BoardStore } from '../store/board-store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
+import { applyInSlices } from '../sync/sliced-apply.js';
 
 export interface CreatedBoard {
   id: string;
@@ -56,7 +57,7 @@ export class BoardService {
   /** Current metadata and departments: from the live room when loaded, else from storage. */
   async meta(id: string): Promise<{ meta: BoardMeta; departments: Department[] }> {
     return this.read(id, (doc) => {
-      const board = readBoard(doc);
+      const board = readBoardStructure(doc);
       return { meta: board.meta, departments: board.departments };
     });
   }
@@ -73,7 +74,7 @@ export class BoardService {
     const doc = new Y.Doc();
     try {
       const { updates } = await this.store.loadUpdates(id);
-      for (const update of updates) Y.applyUpdate(doc, update);
+      await applyInSlices(doc, updates, null);
       return fn(doc);
     } finally {
       doc.destroy();

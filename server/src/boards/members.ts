@@ -1,4 +1,4 @@
-import { PRESENCE_NAME_MAX, nameKey, newEntityId, readBoard, type ErrorCode, type Role } from '../../../shared/src/index.js';
+import { PRESENCE_NAME_MAX, nameKey, newEntityId, readBoardStructure, type ErrorCode, type Role } from '../../../shared/src/index.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { BoardStore, MemberPatch, MemberRow } from '../store/board-store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
@@ -84,7 +84,7 @@ export class MemberService {
     }
     const department = patch.department;
     if (department !== undefined && department !== '') {
-      const keys = await this.rooms.withRoom(boardId, (room) => readBoard(room.doc).departments.map((d) => d.key));
+      const keys = await this.rooms.withRoom(boardId, (room) => readBoardStructure(room.doc).departments.map((d) => d.key));
       if (!keys.includes(department)) throw new IdentityRefused('unknown-department', 'department is not one of this board\'s departments');
     }
   }

@@ -113,9 +113,13 @@ export class PeerUpdates {
     }
   }
 
-  /** Starts building the staging copy (in slices) before the first update needs it. */
-  prepare(): void {
-    this.staging.whenReady().catch(() => undefined);
+  /**
+   * Starts building the staging copy (in slices) before the first update
+   * needs it: from `stored`, the updates the live doc was just loaded from
+   * (and nothing since), or else from the live doc itself.
+   */
+  prepare(stored?: readonly Uint8Array[]): void {
+    this.staging.whenReady(stored).catch(() => undefined);
   }
 
   /** A change the live doc made (called for every live update; the ones the copy produced are skipped). */

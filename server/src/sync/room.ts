@@ -5,8 +5,9 @@ import { systemOrigin, type Verdict } from '../../../shared/src/index.js';
 import type { UpdateGuard } from './update-guard.js';
 import { PeerUpdates } from './peer-updates.js';
 import type { BoardStore } from '../store/board-store.js';
-import { encodeAwareness, encodeSaved, encodeStorage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
+import { encodeAwareness, encodeSaved, encodeStorage, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate } from './messages.js';
 import { WriteQueue } from './write-queue.js';
+import { applyInSlices } from './sliced-apply.js';
 import { MAX_AWARENESS_IDS_PER_CONNECTION } from './awareness-stamp.js';
 
 /** What a room needs from a connection: a way to send and to close. */
@@ -142,14 +143,16 @@ export class Room {
   ): Promise<Room> {
     const { updates, lastSeq } = await store.loadUpdates(id, docName);
     const doc = new Y.Doc({ gc: true });
-    doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(doc, update, LOAD_ORIGIN);
-    }, LOAD_ORIGIN);
+    await applyInSlices(doc, updates, LOAD_ORIGIN);
     const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     const room = new Room(id, docName, doc, store, log.child({ board: id, doc: docName || undefined }), options, lastSeq, updates.length, bytes);
+    // A board stored as one snapshot is its own answer to a first sync: no
+    // encoding of the whole doc in one task when the first person joins.
+    if (updates.length === 1) room.cachedFullState = encodeSyncStep2Of(updates[0]!);
     if (updates.length > options.compactEvery) room.scheduleCompaction();
-    // Built in slices right after loading, so the first edit rarely waits for it.
-    room.updates.prepare();
+    // Built in slices right after loading, from the same stored bytes (no
+    // re-encoding of the live doc), so the first edit rarely waits for it.
+    room.updates.prepare(updates);
     return room;
   }
 
@@ -238,9 +241,7 @@ export class Room {
   private async loadSavedView(): Promise<Y.Doc> {
     const { updates } = await this.store.loadUpdates(this.id, this.docName);
     const saved = new Y.Doc({ gc: true });
-    saved.transact(() => {
-      for (const update of updates) Y.applyUpdate(saved, update, LOAD_ORIGIN);
-    }, LOAD_ORIGIN);
+    await applyInSlices(saved, updates, LOAD_ORIGIN);
     return saved;
   }
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { readEffect, type Change, type Verdict } from '../../../shared/src/index.js';
-import { splitUpdate } from './update-scan.js';
+import { applyInSlices } from './sliced-apply.js';
 
 /** Judges the effect of one update: the changes, with the board before and after them. */
 export type EffectJudge = (changes: readonly Change[], before: Y.Doc, after: Y.Doc, clients: ReadonlySet<number>) => Verdict;
@@ -18,9 +18,6 @@ export type Staged =
 
 const STAGING_ORIGIN = Symbol('staging');
 
-/** Structs applied per task while a replica is built: ~20-40 ms each on this project's machine. */
-const BUILD_STRUCTS_PER_TASK = 2_000;
-
 /**
  * A copy of a room's document on which each peer update is applied first, so
  * that the permission rules judge what Yjs really integrates rather than our
@@ -37,7 +34,7 @@ const BUILD_STRUCTS_PER_TASK = 2_000;
  *   byte for byte what is applied, stored and broadcast;
  * - after a refusal, a pending remainder or a throw the replica no longer
  *   matches and is dropped. A new one is built from the live document in
- *   slices of `BUILD_STRUCTS_PER_TASK` structs, one task each, so building it
+ *   slices (`applyInSlices`), one task each, so building it
  *   never holds the event loop for long (all at once, a 2,000-note board
  *   takes ~100 ms); changes the live document makes meanwhile are applied
  *   after the slices. Until it is `ready`, the room queues peer updates.
@@ -54,10 +51,14 @@ export class StagingReplica {
     return this.replica !== undefined;
   }
 
-  /** Resolves once the replica is ready, building it (in slices) if needed. */
-  whenReady(): Promise<void> {
+  /**
+   * Resolves once the replica is ready, building it (in slices) if needed:
+   * from `source` when given (updates that make up exactly the live
+   * document's state now), else from the live document's own encoding.
+   */
+  whenReady(source?: readonly Uint8Array[]): Promise<void> {
     if (this.replica) return Promise.resolve();
-    return this.build();
+    return this.build(source);
   }
 
   /** Applies `update` to the replica, judges its effect, and says what the live document may apply. */
@@ -124,53 +125,30 @@ export class StagingReplica {
     void this.build();
   }
 
-  private build(): Promise<void> {
+  private build(source?: readonly Uint8Array[]): Promise<void> {
     if (this.building) return this.building.done;
     const doc = new Y.Doc({ gc: this.live.gc });
     const building: { doc: Y.Doc; mirrored: Uint8Array[]; done: Promise<void> } = { doc, mirrored: [], done: Promise.resolve() };
-    building.done = new Promise<void>((resolve, reject) => {
-      let parts: Uint8Array[] = [];
-      let next = 0;
-      const step = () => {
-        if (this.building !== building || this.live.isDestroyed) {
-          reject(new Error('staging replica dropped'));
-          return;
-        }
-        try {
-          // First task: the live state, encoded and cut (later changes are mirrored after the parts).
-          if (next === 0 && parts.length === 0) {
-            parts = splitUpdate(Y.encodeStateAsUpdate(this.live), BUILD_STRUCTS_PER_TASK);
-            setImmediate(step);
-            return;
-          }
-          Y.applyUpdate(doc, parts[next++]!, STAGING_ORIGIN);
-          // A part whose structs wait for a later part's would be merged and retried with
-          // every part after it: apply the rest at once instead (the cost of one whole build).
-          if (doc.store.pendingStructs !== null) {
-            while (next < parts.length) Y.applyUpdate(doc, parts[next++]!, STAGING_ORIGIN);
-          }
-          if (next < parts.length) {
-            setImmediate(step);
-            return;
-          }
-          for (const update of building.mirrored) Y.applyUpdate(doc, update, STAGING_ORIGIN);
-          if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) throw new Error('staging replica incomplete');
-        } catch {
-          // Cannot happen with the live doc's own encoding; if it ever does, build it whole.
-          doc.destroy();
-          const whole = new Y.Doc({ gc: this.live.gc });
-          Y.applyUpdate(whole, Y.encodeStateAsUpdate(this.live), STAGING_ORIGIN);
-          this.replica = whole;
-          this.building = undefined;
-          resolve();
-          return;
-        }
+    const stillWanted = () => this.building === building && !this.live.isDestroyed;
+    building.done = (async () => {
+      // One task of its own: the live state encoded (later changes are mirrored after the slices).
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!stillWanted()) throw new Error('staging replica dropped');
+      try {
+        await applyInSlices(doc, source ?? [Y.encodeStateAsUpdate(this.live)], STAGING_ORIGIN, { stillWanted });
+        for (const update of building.mirrored) Y.applyUpdate(doc, update, STAGING_ORIGIN);
+        if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) throw new Error('staging replica incomplete');
         this.replica = doc;
-        this.building = undefined;
-        resolve();
-      };
-      setImmediate(step);
-    });
+      } catch (error) {
+        if (!stillWanted()) throw error;
+        // Cannot happen with the live doc's own encoding; if it ever does, build it whole.
+        doc.destroy();
+        const whole = new Y.Doc({ gc: this.live.gc });
+        Y.applyUpdate(whole, Y.encodeStateAsUpdate(this.live), STAGING_ORIGIN);
+        this.replica = whole;
+      }
+      this.building = undefined;
+    })();
     // A dropped build rejects its waiters; nobody else needs to hear of it.
     building.done.catch(() => undefined);
     this.building = building;

@@ -30,12 +30,12 @@ export type Scan =
   }
   | { ok: false; reason: string };
 
-const BITS5 = 31;
-const HAS_ORIGIN = 0x80;
-const HAS_RIGHT_ORIGIN = 0x40;
-const HAS_PARENT_SUB = 0x20;
-const CONTENT_GC = 0;
-const CONTENT_SKIP = 10;
+export const BITS5 = 31;
+export const HAS_ORIGIN = 0x80;
+export const HAS_RIGHT_ORIGIN = 0x40;
+export const HAS_PARENT_SUB = 0x20;
+export const CONTENT_GC = 0;
+export const CONTENT_SKIP = 10;
 /** Type refs that carry a name (XmlElement, XmlHook). */
 const NAMED_TYPE_REFS = new Set([3, 5]);
 
@@ -107,7 +107,7 @@ function skipId(d: decoding.Decoder): void {
 }
 
 /** Reads past one item's content and returns its length in clocks (what Yjs's `content.getLength()` says). */
-function skipContent(d: decoding.Decoder, ref: number): number {
+export function skipContent(d: decoding.Decoder, ref: number): number {
   switch (ref) {
     case 1: // deleted: length
       return decoding.readVarUint(d);
@@ -198,115 +198,4 @@ export function withMergedDeleteSet(update: Uint8Array, at: number): Uint8Array 
     }
   }
   return encoding.toUint8Array(e);
-}
-
-/**
- * Cuts a V1 update (as `Y.encodeStateAsUpdate` writes it) into updates of at
- * most about `maxStructs` structs each, at struct boundaries; the delete set
- * goes with the last one. Applied one after the other, they build the same
- * document as the whole. Clients are ordered so that, as far as possible, a
- * client comes after the clients its structs point at (neighbours, parents):
- * Yjs parks a struct whose dependency has not arrived and retries the parked
- * structs with every later part, so dependencies first keeps that rare.
- */
-export function splitUpdate(update: Uint8Array, maxStructs: number): Uint8Array[] {
-  const d = decoding.createDecoder(update);
-  const blocks: { client: number; ends: number[]; clocks: number[]; start: number; deps: Set<number> }[] = [];
-  const clients = decoding.readVarUint(d);
-  for (let c = 0; c < clients; c++) {
-    const count = decoding.readVarUint(d);
-    const client = decoding.readVarUint(d);
-    let clock = decoding.readVarUint(d);
-    const block = { client, ends: [] as number[], clocks: [clock], start: d.pos, deps: new Set<number>() };
-    const dependOn = (other: number) => {
-      if (other !== client) block.deps.add(other);
-    };
-    for (let s = 0; s < count; s++) {
-      const info = decoding.readUint8(d);
-      const content = info & BITS5;
-      if (content === CONTENT_GC || content === CONTENT_SKIP) {
-        clock += decoding.readVarUint(d);
-      } else {
-        if (info & HAS_ORIGIN) dependOn(readIdClient(d));
-        if (info & HAS_RIGHT_ORIGIN) dependOn(readIdClient(d));
-        if ((info & (HAS_ORIGIN | HAS_RIGHT_ORIGIN)) === 0) {
-          if (decoding.readVarUint(d) === 1) decoding.readVarString(d);
-          else dependOn(readIdClient(d));
-          if (info & HAS_PARENT_SUB) decoding.readVarString(d);
-        }
-        clock += skipContent(d, content);
-      }
-      block.ends.push(d.pos);
-      block.clocks.push(clock);
-    }
-    blocks.push(block);
-  }
-  const deleteSet = update.subarray(d.pos);
-
-  const parts: Uint8Array[] = [];
-  let pending: { client: number; clock: number; count: number; bytes: Uint8Array }[] = [];
-  let inPart = 0;
-  const flush = (withDeleteSet: boolean) => {
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, pending.length);
-    for (const b of pending) {
-      encoding.writeVarUint(e, b.count);
-      encoding.writeVarUint(e, b.client);
-      encoding.writeVarUint(e, b.clock);
-      encoding.writeUint8Array(e, b.bytes);
-    }
-    encoding.writeUint8Array(e, withDeleteSet ? deleteSet : EMPTY_DELETE_SET);
-    parts.push(encoding.toUint8Array(e));
-    pending = [];
-    inPart = 0;
-  };
-  for (const block of dependencyOrder(blocks)) {
-    let first = 0;
-    while (first < block.ends.length) {
-      const take = Math.min(block.ends.length - first, maxStructs - inPart);
-      const from = first === 0 ? block.start : block.ends[first - 1]!;
-      pending.push({ client: block.client, clock: block.clocks[first]!, count: take, bytes: update.subarray(from, block.ends[first + take - 1]!) });
-      inPart += take;
-      first += take;
-      if (inPart >= maxStructs) flush(false);
-    }
-  }
-  flush(true);
-  return parts;
-}
-
-const EMPTY_DELETE_SET = new Uint8Array([0]);
-
-function readIdClient(d: decoding.Decoder): number {
-  const client = decoding.readVarUint(d);
-  decoding.readVarUint(d);
-  return client;
-}
-
-/**
- * Blocks ordered so each comes after those it depends on; where clients
- * depend on each other (a cycle), the one with the fewest dependencies not
- * yet placed goes next.
- */
-function dependencyOrder<T extends { client: number; deps: Set<number> }>(blocks: T[]): T[] {
-  const present = new Set(blocks.map((b) => b.client));
-  const placed = new Set<number>();
-  const left = [...blocks];
-  const order: T[] = [];
-  while (left.length > 0) {
-    let best = 0;
-    let bestMissing = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < left.length && bestMissing > 0; i++) {
-      let missing = 0;
-      for (const dep of left[i]!.deps) if (present.has(dep) && !placed.has(dep)) missing++;
-      if (missing < bestMissing) {
-        best = i;
-        bestMissing = missing;
-      }
-    }
-    const [next] = left.splice(best, 1);
-    placed.add(next!.client);
-    order.push(next!);
-  }
-  return order;
 }
