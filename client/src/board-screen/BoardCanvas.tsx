@@ -8,9 +8,9 @@ import { CursorsLayer } from '../presence/CursorsLayer.js';
 import { NotesLayer, type NoteHandlers } from '../notes/NotesLayer.js';
 import { StaticLayer } from './StaticLayer.js';
 import type { NoteMarksSource } from '../converge/noteMarks.js';
-import { stageAt, type BoardLayout } from './layout.js';
-import { zoomAround, type Viewport } from './useViewport.js';
-import { FULL_CULL, fullDrawActive, nextCull, subscribeFullDraw, type Cull } from './cull.js';
+import { stageAt, type BoardLayout } from '../board-base/layout.js';
+import { zoomAround, type Viewport } from '../board-base/useViewport.js';
+import { FULL_CULL, fullDrawActive, nextCull, subscribeFullDraw, type Cull } from '../board-base/cull.js';
 
 export interface CanvasProps {
   layout: BoardLayout;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CommitIcon } from '../followup/CommitIcon.js';
 import { BOARD_MODES } from '../roadmap/boardModes.js';
-import type { RoadmapScreen } from '../roadmap/useRoadmapScreen.js';
+import type { RoadmapScreen } from './useRoadmapScreen.js';
 import { MenuItem, ToolbarMenu } from './ToolbarMenu.js';
 import type { PanelName } from './usePanels.js';
 

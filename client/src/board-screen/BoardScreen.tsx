@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   OperationError, localOrigin, type BoardSnapshot, type Role,
 } from '../../../shared/src/index.js';
-import { useToasts } from '../app/Toasts.js';
+import { useToasts } from '../ui/Toasts.js';
 import type { Identity } from '../join/identity.js';
 import { StructurePanel } from '../panels/StructurePanel.js';
 import { ParticipantsPanel } from '../presence/ParticipantsPanel.js';
@@ -16,30 +16,30 @@ import { PhaseBar } from '../session/PhaseBar.js';
 import { useClockOffset } from '../session/useServerClock.js';
 import { useMemberActions } from '../presence/useMemberActions.js';
 import { useBoardView } from './useBoardView.js';
-import { useNoteCommands } from './useNoteCommands.js';
+import { useNoteCommands } from '../board-base/useNoteCommands.js';
 import { BoardCanvas } from './BoardCanvas.js';
-import { BoardContext, type BoardActions } from './BoardContext.js';
+import { BoardContext, type BoardActions } from '../board-base/BoardContext.js';
 import { BoardMenu } from './BoardMenu.js';
-import { layoutBoard } from './layout.js';
+import { layoutBoard } from '../board-base/layout.js';
 import { NoteEditing } from './NoteEditing.js';
 import { Toolbar } from './Toolbar.js';
-import type { BoardConnection, ConnectionStatus } from './useBoardSync.js';
-import { useBoardRights } from './useBoardRights.js';
+import type { BoardConnection, ConnectionStatus } from '../sync/useBoardSync.js';
+import { useBoardRights } from '../board-base/useBoardRights.js';
 import { useBoardShortcuts } from './useBoardShortcuts.js';
 import { useBoardTestHook } from './useBoardTestHook.js';
-import { useLatest } from './useLatest.js';
+import { useLatest } from '../board-base/useLatest.js';
 import { useNoteHandlers } from './useNoteHandlers.js';
 import { useNotePlacement } from './useNotePlacement.js';
 import { usePanels } from './usePanels.js';
-import { useSelection } from './useSelection.js';
+import { useSelection } from '../board-base/useSelection.js';
 import { useSpotlight } from './useSpotlight.js';
-import { useUndo } from './useUndo.js';
-import { ConvergeContext } from '../converge/ConvergeContext.js';
-import { ConvergeLayer } from '../converge/ConvergeLayer.js';
-import { useConvergeScreen } from '../converge/useConvergeScreen.js';
+import { useUndo } from '../board-base/useUndo.js';
+import { ConvergeContext } from '../board-base/ConvergeContext.js';
+import { ConvergeLayer } from './ConvergeLayer.js';
+import { useConvergeScreen } from './useConvergeScreen.js';
 import { PhoneModeSwitch } from '../phone/PhoneView.js';
 import { VotingPanel } from '../voting/VotingPanel.js';
-import { useRoadmapScreen } from '../roadmap/useRoadmapScreen.js';
+import { useRoadmapScreen } from './useRoadmapScreen.js';
 
 /**
  * The board screen: toolbar, phase bar, canvas and what floats over it. It

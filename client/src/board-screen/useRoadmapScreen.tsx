@@ -1,15 +1,15 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { buildRoadmap, type BoardSnapshot, type Role } from '../../../shared/src/index.js';
-import type { BoardLayout } from '../board/layout.js';
-import type { Viewport } from '../board/useViewport.js';
+import type { BoardLayout } from '../board-base/layout.js';
+import type { Viewport } from '../board-base/useViewport.js';
 import { ExportItems } from '../exports/ExportItems.js';
-import { AfterWorkshopPanel } from '../followup/AfterWorkshopPanel.js';
+import { AfterWorkshopPanel } from './AfterWorkshopPanel.js';
 import { StageBadges } from '../followup/StageBadges.js';
 import { StageFollowUpDialog } from '../followup/StageFollowUpDialog.js';
-import { AdoptionView } from './AdoptionView.js';
-import type { BoardMode } from './boardModes.js';
-import { RoadmapView } from './RoadmapView.js';
-import './roadmap.css';
+import { AdoptionView } from '../roadmap/AdoptionView.js';
+import type { BoardMode } from '../roadmap/boardModes.js';
+import { RoadmapView } from '../roadmap/RoadmapView.js';
+import '../roadmap/roadmap.css';
 import '../followup/followup.css';
 
 export interface RoadmapScreenInput {

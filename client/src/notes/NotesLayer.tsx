@@ -2,11 +2,11 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Layer } from 'react-konva';
 import { useTranslation } from 'react-i18next';
 import type { Department, Note } from '../../../shared/src/index.js';
-import type { BoardLayout, NoteBox } from '../board/layout.js';
-import { FULL_CULL, fullDrawDone, intersects, type Cull } from '../board/cull.js';
+import type { BoardLayout, NoteBox } from '../board-base/layout.js';
+import { FULL_CULL, fullDrawDone, intersects, type Cull } from '../board-base/cull.js';
 import { NoteShape } from './NoteShape.js';
 import { NotesOverview } from './NotesOverview.js';
-import { kindKey } from './noteStyle.js';
+import { kindKey } from '../board-base/noteStyle.js';
 import type { NoteMarksSource } from '../converge/noteMarks.js';
 
 export interface NoteHandlers {
