@@ -7,7 +7,7 @@ import { boardStoreName } from '../sync/localStore.js';
 import { BoardScreen } from '../board-screen/BoardScreen.js';
 import { ApiError, fetchBoardInfo, updateMe } from '../api/serverApi.js';
 import { ErrorScreen, LoadingScreen } from '../ui/ErrorScreen.js';
-import type { Access } from './BoardRoute.js';
+import type { Access } from '../join/access.js';
 import { loadSession, saveSession, type Identity } from '../join/identity.js';
 import { JoinForm } from '../join/JoinForm.js';
 

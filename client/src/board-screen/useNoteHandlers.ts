@@ -1,6 +1,6 @@
 import { useMemo, type RefObject } from 'react';
 import type { BoardSnapshot, Note } from '../../../shared/src/index.js';
-import type { NoteHandlers } from '../notes/NotesLayer.js';
+import type { NoteHandlers } from '../notes/noteHandlers.js';
 import type { useConvergeScreen } from './useConvergeScreen.js';
 import { dropTarget, type BoardLayout } from '../board-base/layout.js';
 import type { useNoteCommands } from '../board-base/useNoteCommands.js';

@@ -6,18 +6,9 @@ import type { BoardLayout, NoteBox } from '../board-base/layout.js';
 import { FULL_CULL, fullDrawDone, intersects, type Cull } from '../board-base/cull.js';
 import { NoteShape } from './NoteShape.js';
 import { NotesOverview } from './NotesOverview.js';
+import type { NoteHandlers } from './noteHandlers.js';
 import { kindKey } from '../board-base/noteStyle.js';
 import type { NoteMarksSource } from '../converge/noteMarks.js';
-
-export interface NoteHandlers {
-  /** `additive`: Shift/Ctrl/Cmd-click, to select several notes. */
-  onSelect: (id: string, additive?: boolean) => void;
-  onEdit: (id: string) => void;
-  onDragMove: (id: string, cx: number, cy: number) => void;
-  onDrop: (id: string, cx: number, cy: number) => void;
-  /** Spend (+1) or take back (−1) one of our dots. */
-  onVote?: (id: string, delta: 1 | -1) => void;
-}
 
 /**
  * Notes, on two layers: the big one with every note in view (plus a margin,

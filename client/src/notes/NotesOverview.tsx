@@ -7,7 +7,7 @@ import type { Department, Note } from '../../../shared/src/index.js';
 import type { NoteBox } from '../board-base/layout.js';
 import type { NoteMarksData } from '../converge/noteMarks.js';
 import { DOT_COLOR } from '../converge/NoteMarks.js';
-import type { NoteHandlers } from './NotesLayer.js';
+import type { NoteHandlers } from './noteHandlers.js';
 import { NOTE_STYLE } from '../board-base/noteStyle.js';
 
 export interface OverviewNote {
