@@ -9,7 +9,8 @@ import {
 } from '../../shared/src/index.js';
 import { MAIN_DOC, type BoardStore } from '../../server/src/store/board-store.js';
 import { SqliteBoardStore } from '../../server/src/store/sqlite-store.js';
-import { Room, type RoomPeer } from '../../server/src/sync/room.js';
+import { Room } from '../../server/src/sync/room.js';
+import type { RoomPeer } from '../../server/src/sync/room-peer.js';
 import { scenario, seedSampleNotes } from '../support/seed-demo.js';
 
 /** One person sending updates: who the server thinks they are, and how the room sees their connection. */

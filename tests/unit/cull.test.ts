@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CULL_MARGIN, FULL_CULL, OVERVIEW_SCALE, contains, intersects, nextCull, visibleRect } from '../../client/src/board/cull.js';
+import { CULL_MARGIN, FULL_CULL, OVERVIEW_SCALE, contains, intersects, nextCull, visibleRect } from '../../client/src/board-base/cull.js';
 
 const W = 1440;
 const H = 900;

@@ -1,9 +1,9 @@
-import { HomePage } from '../home/HomePage.js';
-import { BoardRoute } from '../join/BoardRoute.js';
-import { ErrorScreen } from '../join/ErrorScreen.js';
+import { HomePage } from './HomePage.js';
+import { BoardRoute } from './BoardRoute.js';
+import { ErrorScreen } from '../ui/ErrorScreen.js';
 import { CommitmentFormPage } from '../followup/CommitmentFormPage.js';
 import { FeedbackFormPage } from '../followup/FeedbackFormPage.js';
-import { ToastProvider } from './Toasts.js';
+import { ToastProvider } from '../ui/Toasts.js';
 
 /** A few screens only, so the "router" is the path: `/`, `/b/<boardId>`, and the forms `/c/<boardId>`, `/f/<boardId>`. */
 export function App() {

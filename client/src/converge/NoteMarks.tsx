@@ -2,7 +2,7 @@ import { Circle, Group, Rect, Text } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/src/index.js';
-import { NOTE_W } from '../board/layout.js';
+import { NOTE_W } from '../board-base/layout.js';
 import type { NoteMarksData } from './noteMarks.js';
 
 export const MARK_PAD = 12;

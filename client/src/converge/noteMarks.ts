@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { ownerTally, type Note, type NoteStatus, type OwnerCount } from '../../../shared/src/index.js';
-import type { Converge } from './ConvergeContext.js';
+import type { Converge } from '../board-base/ConvergeContext.js';
 
 /** What the canvas draws on a note besides its text: dots, owners, status, merge highlight. */
 export interface NoteMarksData {

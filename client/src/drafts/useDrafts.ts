@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Note } from '../../../shared/src/index.js';
-import { useBoardSync, useSnapshot, type BoardConnection } from '../board/useBoardSync.js';
+import { useBoardSync, useSnapshot, type BoardConnection } from '../sync/useBoardSync.js';
 import { draftsStoreName } from '../sync/localStore.js';
 
 export interface Drafts {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useToasts } from '../app/Toasts.js';
-import type { BoardLayout, Rect } from '../board/layout.js';
+import { useToasts } from '../ui/Toasts.js';
+import type { BoardLayout, Rect } from '../board-base/layout.js';
 import { boardPng, dataUrlBlob } from './canvasPng.js';
 import { SERVER_EXPORTS, downloadExport, saveBlob, type ServerExport } from './download.js';
 

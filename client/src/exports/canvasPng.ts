@@ -1,6 +1,6 @@
 import Konva from 'konva';
-import type { Rect } from '../board/layout.js';
-import { withFullBoard } from '../board/cull.js';
+import type { Rect } from '../board-base/layout.js';
+import { withFullBoard } from '../board-base/cull.js';
 import { CURSORS_SHAPE } from '../presence/CursorsLayer.js';
 
 /** Browsers refuse canvases much past 16k pixels a side; keep well inside. */

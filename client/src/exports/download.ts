@@ -1,4 +1,4 @@
-import { ApiError } from '../home/api.js';
+import { ApiError } from '../api/serverApi.js';
 
 /** The files the server renders (docs/protocol.md, `GET /api/boards/:id/export/<file>`). */
 export const SERVER_EXPORTS = ['roadmap.pdf', 'roadmap.md', 'roadmap.csv', 'board.json'] as const;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CopyButton } from '../home/CopyButton.js';
+import { CopyButton } from '../ui/CopyButton.js';
 import { createFollowUpLink, type FollowUpKind } from './api.js';
 
 const KINDS: FollowUpKind[] = ['commitment', 'feedback'];

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { LanguageSwitch } from '../app/LanguageSwitch.js';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import { chooseLanguage } from '../i18n/i18n.js';
-import { ErrorScreen, LoadingScreen } from '../join/ErrorScreen.js';
+import { ErrorScreen, LoadingScreen } from '../ui/ErrorScreen.js';
 import type { FormState } from './useForm.js';
 import './forms.css';
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Roadmap } from '../../../shared/src/index.js';
 import { roadmapLabels } from '../../../shared/src/index.js';
-import type { BoardLayout } from '../board/layout.js';
-import { worldToScreen, type Viewport } from '../board/useViewport.js';
+import type { BoardLayout } from '../board-base/layout.js';
+import { worldToScreen, type Viewport } from '../board-base/useViewport.js';
 import { FeedbackChips } from '../roadmap/FeedbackChips.js';
 import { CommitIcon } from './CommitIcon.js';
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roadmapLabels, setCommitment, type BoardSnapshot, type Roadmap } from '../../../shared/src/index.js';
-import { useBoard } from '../board/BoardContext.js';
+import { useBoard } from '../board-base/BoardContext.js';
 import { FeedbackChips } from '../roadmap/FeedbackChips.js';
 import { CommitmentRow } from './CommitmentRow.js';
 

@@ -1,5 +1,5 @@
 import type { CreateBoardResponse, FeedbackOutcome } from '../../../shared/src/index.js';
-import { apiError, createKeyHeaders } from '../home/api.js';
+import { apiError, createKeyHeaders } from '../api/serverApi.js';
 
 /**
  * HTTP calls for after the workshop (docs/protocol.md): follow-up links and

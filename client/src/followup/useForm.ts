@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import i18next from 'i18next';
 import { isBoardId } from '../../../shared/src/index.js';
-import { ApiError } from '../home/api.js';
+import { ApiError } from '../api/serverApi.js';
 import { chosenLanguage } from '../i18n/i18n.js';
 import { fetchForm, type FollowUpKind, type FormInfo } from './api.js';
 import { takeFormToken } from './formToken.js';

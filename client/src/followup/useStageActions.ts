@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { buildRoadmap, type RoadmapItem } from '../../../shared/src/index.js';
-import { useBoardSync, useSnapshot } from '../board/useBoardSync.js';
+import { useBoardSync, useSnapshot } from '../sync/useBoardSync.js';
 
 /**
  * The roadmap actions of every stage, for context on the commitment form. The

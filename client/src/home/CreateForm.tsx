@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateBoardResponse, Language, TemplateName } from '../../../shared/src/index.js';
 import { TITLE_MAX } from '../../../shared/src/index.js';
-import { createBoard } from './api.js';
+import { createBoard } from '../api/serverApi.js';
 import { CreateKeyField, useCreateKey } from './CreateKeyField.js';
 
 export function CreateForm({ onCreated }: { onCreated: (title: string, response: CreateBoardResponse) => void }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CREATE_KEY_REQUIRED, CREATE_KEY_WRONG } from '../../../shared/src/index.js';
-import { ApiError } from './api.js';
+import { ApiError } from '../api/serverApi.js';
 
 /**
  * The server's create key (CREATE_KEY), asked for only once the server said it

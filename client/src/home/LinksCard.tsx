@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ROLES, type CreateBoardResponse } from '../../../shared/src/index.js';
-import { CopyButton } from './CopyButton.js';
+import { CopyButton } from '../ui/CopyButton.js';
 
 export function LinksCard({
   title, response, onReset,

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRESENCE_NAME_MAX, type Department, type Role } from '../../../shared/src/index.js';
-import { ApiError } from '../home/api.js';
+import { ApiError } from '../api/serverApi.js';
 
 /** Name and department before entering a board (participants and facilitators). */
 export function JoinForm({

@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../home/api.js';
+import type { SessionInfo } from '../api/serverApi.js';
 
 const key = (boardId: string) => `tabella:info:${boardId}`;
 

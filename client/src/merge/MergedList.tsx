@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Note } from '../../../shared/src/index.js';
-import { kindKey } from '../notes/noteStyle.js';
+import { kindKey } from '../board-base/noteStyle.js';
 
 /** The notes merged into this one: every text and author is kept. */
 export function MergedList({ note }: { note: Note }) {

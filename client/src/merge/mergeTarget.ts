@@ -1,4 +1,4 @@
-import type { BoardLayout } from '../board/layout.js';
+import type { BoardLayout } from '../board-base/layout.js';
 
 /**
  * The note a dragged note would merge into: the one whose inner area (the

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { mergeNotes, type BoardSnapshot, type Note } from '../../../shared/src/index.js';
-import type { BoardActions } from '../board/BoardContext.js';
+import type { BoardActions } from '../board-base/BoardContext.js';
 
 export interface MergeState {
   /** Notes picked with Shift/Ctrl-click, in the order picked. */

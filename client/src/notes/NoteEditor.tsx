@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_TEXT_MAX, type NoteKind } from '../../../shared/src/index.js';
-import { NOTE_H, NOTE_W } from '../board/layout.js';
-import { worldToScreen, type Viewport } from '../board/useViewport.js';
-import { NOTE_STYLE } from './noteStyle.js';
+import { NOTE_H, NOTE_W } from '../board-base/layout.js';
+import { worldToScreen, type Viewport } from '../board-base/useViewport.js';
+import { NOTE_STYLE } from '../board-base/noteStyle.js';
 
 /**
  * In-place text editing: an HTML textarea laid exactly over the note (or over

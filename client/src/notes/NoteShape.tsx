@@ -3,8 +3,8 @@ import Konva from 'konva';
 import { Group, Rect, Text } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Department, Note } from '../../../shared/src/index.js';
-import { NOTE_H, NOTE_W } from '../board/layout.js';
-import { NOTE_STYLE } from './noteStyle.js';
+import { NOTE_H, NOTE_W } from '../board-base/layout.js';
+import { NOTE_STYLE } from '../board-base/noteStyle.js';
 import { MARK_ROW_H, NoteMarks, STATUS_ROOM } from '../converge/NoteMarks.js';
 import { hasBottomRow, type NoteMarksData } from '../converge/noteMarks.js';
 

@@ -2,22 +2,13 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Layer } from 'react-konva';
 import { useTranslation } from 'react-i18next';
 import type { Department, Note } from '../../../shared/src/index.js';
-import type { BoardLayout, NoteBox } from '../board/layout.js';
-import { FULL_CULL, fullDrawDone, intersects, type Cull } from '../board/cull.js';
+import type { BoardLayout, NoteBox } from '../board-base/layout.js';
+import { FULL_CULL, fullDrawDone, intersects, type Cull } from '../board-base/cull.js';
 import { NoteShape } from './NoteShape.js';
 import { NotesOverview } from './NotesOverview.js';
-import { kindKey } from './noteStyle.js';
+import type { NoteHandlers } from './noteHandlers.js';
+import { kindKey } from '../board-base/noteStyle.js';
 import type { NoteMarksSource } from '../converge/noteMarks.js';
-
-export interface NoteHandlers {
-  /** `additive`: Shift/Ctrl/Cmd-click, to select several notes. */
-  onSelect: (id: string, additive?: boolean) => void;
-  onEdit: (id: string) => void;
-  onDragMove: (id: string, cx: number, cy: number) => void;
-  onDrop: (id: string, cx: number, cy: number) => void;
-  /** Spend (+1) or take back (−1) one of our dots. */
-  onVote?: (id: string, delta: 1 | -1) => void;
-}
 
 /**
  * Notes, on two layers: the big one with every note in view (plus a margin,

@@ -4,11 +4,11 @@ import { Shape } from 'react-konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Context } from 'konva/lib/Context';
 import type { Department, Note } from '../../../shared/src/index.js';
-import type { NoteBox } from '../board/layout.js';
+import type { NoteBox } from '../board-base/layout.js';
 import type { NoteMarksData } from '../converge/noteMarks.js';
 import { DOT_COLOR } from '../converge/NoteMarks.js';
-import type { NoteHandlers } from './NotesLayer.js';
-import { NOTE_STYLE } from './noteStyle.js';
+import type { NoteHandlers } from './noteHandlers.js';
+import { NOTE_STYLE } from '../board-base/noteStyle.js';
 
 export interface OverviewNote {
   box: NoteBox;

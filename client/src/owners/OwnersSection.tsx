@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import {
   confirmOwners, ownerTally, proposeOwner, type Department, type Note,
 } from '../../../shared/src/index.js';
-import { useBoard } from '../board/BoardContext.js';
-import { useConverge } from '../converge/ConvergeContext.js';
+import { useBoard } from '../board-base/BoardContext.js';
+import { useConverge } from '../board-base/ConvergeContext.js';
 import { ConfirmOwners } from './ConfirmOwners.js';
 
 /**

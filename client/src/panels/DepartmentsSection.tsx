@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEPARTMENT_NAME_MAX, type Department } from '../../../shared/src/index.js';
-import { TrashIcon } from '../app/TrashIcon.js';
+import { TrashIcon } from '../ui/TrashIcon.js';
 import { CommitField } from './CommitField.js';
 
 export function DepartmentsSection({

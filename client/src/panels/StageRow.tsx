@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import {
   BUYER_STEP_MAX, STAGE_NAME_MAX, moveStage, removeStage, updateStage, type Stage,
 } from '../../../shared/src/index.js';
-import { useBoard } from '../board/BoardContext.js';
-import { TrashIcon } from '../app/TrashIcon.js';
+import { useBoard } from '../board-base/BoardContext.js';
+import { TrashIcon } from '../ui/TrashIcon.js';
 import { CommitField } from './CommitField.js';
-import { PinIcon } from '../session/icons.js';
+import { PinIcon } from '../ui/icons.js';
 
 export function StageRow({ stage, index, count, noteCount, onSpotlight }: {
   stage: Stage; index: number; count: number; noteCount: number;

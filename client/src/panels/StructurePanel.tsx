@@ -4,10 +4,10 @@ import {
   SEGMENT_DESCRIPTION_MAX, SEGMENT_NAME_MAX, addDepartment, addSegment, addStage, moveSegment,
   removeDepartment, removeSegment, updateDepartment, updateSegment, type BoardSnapshot,
 } from '../../../shared/src/index.js';
-import { useBoard } from '../board/BoardContext.js';
-import { TrashIcon } from '../app/TrashIcon.js';
+import { useBoard } from '../board-base/BoardContext.js';
+import { TrashIcon } from '../ui/TrashIcon.js';
 import { CommitField } from './CommitField.js';
-import { PinIcon } from '../session/icons.js';
+import { PinIcon } from '../ui/icons.js';
 import { StageRow } from './StageRow.js';
 import { DepartmentsSection } from './DepartmentsSection.js';
 import { type SpotlightTarget } from '../../../shared/src/index.js';

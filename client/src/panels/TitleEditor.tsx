@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setTitle, TITLE_MAX } from '../../../shared/src/index.js';
-import { useBoard } from '../board/BoardContext.js';
+import { useBoard } from '../board-base/BoardContext.js';
 
 /** The board title; facilitators click it to rename the board. */
 export function TitleEditor({ title }: { title: string }) {

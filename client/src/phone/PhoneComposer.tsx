@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_KINDS, NOTE_TEXT_MAX, type NoteKind } from '../../../shared/src/index.js';
-import { NOTE_STYLE, kindKey } from '../notes/noteStyle.js';
+import { NOTE_STYLE, kindKey } from '../board-base/noteStyle.js';
 
 /** Writing a note on a phone: a big text box, the kind as three big buttons, one add button. */
 export function PhoneComposer({ stageName, drafting, onAdd }: {

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ownerTally, proposeOwner, type Note } from '../../../shared/src/index.js';
-import { useBoard } from '../board/BoardContext.js';
-import { useConverge } from '../converge/ConvergeContext.js';
-import { NOTE_STYLE, kindKey } from '../notes/noteStyle.js';
+import { useBoard } from '../board-base/BoardContext.js';
+import { useConverge } from '../board-base/ConvergeContext.js';
+import { NOTE_STYLE, kindKey } from '../board-base/noteStyle.js';
 import { DotControls } from '../voting/DotControls.js';
 
 /** One note in the phone list: text, who wrote it, status, owners, dots, our owner proposal. */

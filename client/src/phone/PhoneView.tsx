@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardSnapshot } from '../../../shared/src/index.js';
-import { useBoard } from '../board/BoardContext.js';
+import { useBoard } from '../board-base/BoardContext.js';
 import { DotsLeft } from '../voting/DotsLeft.js';
 import { PhoneComposer } from './PhoneComposer.js';
 import { PhoneNoteCard } from './PhoneNoteCard.js';

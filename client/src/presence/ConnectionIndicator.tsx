@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ConnectionStatus } from '../board/useBoardSync.js';
+import type { ConnectionStatus } from '../sync/useBoardSync.js';
 
 export function ConnectionIndicator({ status }: { status: ConnectionStatus }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type { BoardSnapshot } from '../../../shared/src/index.js';
-import { GroupsBar } from '../session/GroupsBar.js';
+import { GroupsBar } from './GroupsBar.js';
 import { MemberRow, type MemberActions, type PersonView } from './MemberRow.js';
 import { fallbackColor, usePeers, type Peer } from './usePresence.js';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useToasts } from '../app/Toasts.js';
+import { useToasts } from '../ui/Toasts.js';
 import type { SaveView } from '../sync/useSaveStatus.js';
 
 /**

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { readSharedView, type SharedView } from '../board/sharedView.js';
+import { readSharedView, type SharedView } from '../board-base/sharedView.js';
 
 export interface Followed {
   id: string;

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useToasts } from '../app/Toasts.js';
-import type { BoardActions } from '../board/BoardContext.js';
-import { removeMember, setMemberRole } from '../home/api.js';
+import { useToasts } from '../ui/Toasts.js';
+import type { BoardActions } from '../board-base/BoardContext.js';
+import { removeMember, setMemberRole } from '../api/serverApi.js';
 import { assignGroup } from '../../../shared/src/index.js';
 import type { MemberActions } from './MemberRow.js';
 import type { Followed } from './useFollow.js';

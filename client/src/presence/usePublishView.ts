@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import type { SharedView } from '../board/sharedView.js';
+import type { SharedView } from '../board-base/sharedView.js';
 
 /** At most five view updates per second: enough to follow, cheap for 60 people. */
 const VIEW_INTERVAL_MS = 200;

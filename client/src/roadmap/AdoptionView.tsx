@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FEEDBACK_OUTCOMES, roadmapLabels, type BoardSnapshot, type RoadmapLabels } from '../../../shared/src/index.js';
-import { useToasts } from '../app/Toasts.js';
+import { useToasts } from '../ui/Toasts.js';
 import { downloadExport } from '../exports/download.js';
 import { buildAdoption, type StageAdoption } from './adoption.js';
 import { FeedbackChips } from './FeedbackChips.js';

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { useBoard } from '../board/BoardContext.js';
+import { useBoard } from '../board-base/BoardContext.js';
 import { PHASES, setPhase, type Phase, type Session } from '../../../shared/src/index.js';
 import { PrivateWritingToggle } from './PrivateWritingToggle.js';
 import { TimerControls } from './TimerControls.js';
 import { TimerDisplay } from './TimerDisplay.js';
-import { LockIcon, PinIcon } from './icons.js';
+import { LockIcon, PinIcon } from '../ui/icons.js';
 
 export interface PhaseBarProps {
   session: Session;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useBoard } from '../board/BoardContext.js';
-import { LockIcon } from './icons.js';
+import { useBoard } from '../board-base/BoardContext.js';
+import { LockIcon } from '../ui/icons.js';
 import { setPrivateWriting } from '../../../shared/src/index.js';
 
 /**

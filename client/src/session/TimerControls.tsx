@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBoard } from '../board/BoardContext.js';
+import { useBoard } from '../board-base/BoardContext.js';
 import { serverNow } from './useServerClock.js';
-import { ClockIcon } from './icons.js';
+import { ClockIcon } from '../ui/icons.js';
 import { extendTimer, pauseTimer, resumeTimer, startTimer, stopTimer, type Timer } from '../../../shared/src/index.js';
 
 const PRESETS_MIN = [3, 5, 10, 15];

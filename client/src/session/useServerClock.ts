@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { fetchServerTime } from '../home/api.js';
+import { fetchServerTime } from '../api/serverApi.js';
 
 const SAMPLES = 3;
 

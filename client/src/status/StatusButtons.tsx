@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { setNoteStatus, type Note, type NoteStatus } from '../../../shared/src/index.js';
-import { useBoard } from '../board/BoardContext.js';
-import { useConverge } from '../converge/ConvergeContext.js';
+import { useBoard } from '../board-base/BoardContext.js';
+import { useConverge } from '../board-base/ConvergeContext.js';
 
 const STATUSES: NoteStatus[] = ['open', 'accepted', 'parked'];
 

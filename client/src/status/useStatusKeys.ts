@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { setNoteStatus, type Note } from '../../../shared/src/index.js';
-import type { BoardActions } from '../board/BoardContext.js';
+import type { BoardActions } from '../board-base/BoardContext.js';
 
 function typing(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

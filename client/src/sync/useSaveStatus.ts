@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ConnectionStatus } from '../board/useBoardSync.js';
+import type { ConnectionStatus } from './useBoardSync.js';
 import type { SaveState, SaveTracker } from './saveTracker.js';
 
 /** What the save indicator says. */

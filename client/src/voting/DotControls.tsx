@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useConverge } from '../converge/ConvergeContext.js';
+import { useConverge } from '../board-base/ConvergeContext.js';
 
 /**
  * A note's dots for the inspector and the phone list: +1 / −1 buttons while

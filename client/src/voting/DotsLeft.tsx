@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useConverge } from '../converge/ConvergeContext.js';
+import { useConverge } from '../board-base/ConvergeContext.js';
 
 /** "3 dots left", big and always in sight while we can vote. */
 export function DotsLeft({ className = '' }: { className?: string }) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   VOTES_PER_PERSON_MAX, configureVoting, setPhase, setVotingOpen, sortStageByVotes, type BoardSnapshot,
 } from '../../../shared/src/index.js';
-import { useBoard } from '../board/BoardContext.js';
+import { useBoard } from '../board-base/BoardContext.js';
 
 function spentDots(snapshot: BoardSnapshot): { dots: number; people: number } {
   const people = new Set<string>();

@@ -52,6 +52,14 @@ export function tint(color: string, amount: number): string {
   return `#${mix((n >> 16) & 255)}${mix((n >> 8) & 255)}${mix(n & 255)}`;
 }
 
+/** One line of the booklet's contents page: a section and the page it starts on. */
+export interface ContentsEntry {
+  title: string;
+  page: number;
+  level: 1 | 2;
+  color?: string;
+}
+
 export interface TextStyle {
   font?: FontName;
   size?: number;

@@ -1,9 +1,8 @@
 import type { PlacedItem, Roadmap, RoadmapLabels } from '../../../shared/src/index.js';
-import type { Booklet} from './pdf-layout.js';
+import type { Booklet, ContentsEntry } from './pdf-layout.js';
 import { COLORS, CONTENT_WIDTH, PAGE, tint } from './pdf-layout.js';
 import type { Cell } from './pdf-table.js';
 import { table } from './pdf-table.js';
-import type { ContentsEntry } from './pdf.js';
 
 const DEPT_COLUMN = 118;
 

@@ -2,16 +2,9 @@ import {
   formatRoadmapDate, formatRoadmapDates, roadmapLabels, type Roadmap, type RoadmapItem, type RoadmapLabels,
   type RoadmapSegment, type RoadmapStage,
 } from '../../../shared/src/index.js';
-import { Booklet, COLORS, CONTENT_WIDTH, PAGE, tint } from './pdf-layout.js';
+import { Booklet, COLORS, CONTENT_WIDTH, PAGE, tint, type ContentsEntry } from './pdf-layout.js';
 import { appendix, commitments, departmentPages, responsibilityMatrix } from './pdf-sections.js';
 import { table, type Cell } from './pdf-table.js';
-
-export interface ContentsEntry {
-  title: string;
-  page: number;
-  level: 1 | 2;
-  color?: string;
-}
 
 /**
  * The roadmap booklet (A4): cover, contents, one section per segment, the

@@ -4,20 +4,17 @@ import {
   CLOSE, DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, LANGUAGES, PRESENCE_NAME_MAX, ROLES, TEMPLATES, TITLE_MAX,
   isRole, type BoardInfoResponse, type CreateBoardResponse,
 } from '../../../shared/src/index.js';
-import type { BoardAccess } from '../boards/board-access.js';
 import { admitted, boardIdOf, callerOf, facilitatorOf } from './auth.js';
-import type { BoardService } from '../boards/board-service.js';
-import { IdentityRefused, type MemberKicker, type MemberService } from '../boards/members.js';
-import type { BoardStore, MemberRow } from '../store/board-store.js';
-import type { RoomRegistry } from '../sync/room-registry.js';
+import { IdentityRefused } from '../boards/members.js';
+import type { MemberRow } from '../store/board-store.js';
 import { boardLink, createdBoardResponse } from './created-board.js';
 import { publicBaseUrl } from './public-url.js';
 import { hashToken, newToken } from '../auth/tokens.js';
-import { RestoreError, type RestoreRunner } from '../boards/restore-runner.js';
-import type { RateLimits } from '../config.js';
-import { checkCreateKey, checkFreeDisk, headerKey, type CreateGuard } from './create-guard.js';
-import { takeOrRefuse, type TokenBuckets } from './rate-limit.js';
+import { RestoreError } from '../boards/restore-runner.js';
+import { checkCreateKey, checkFreeDisk, headerKey } from './create-guard.js';
+import { takeOrRefuse } from './rate-limit.js';
 import { HttpError } from './errors.js';
+import type { ApiDeps } from './api-deps.js';
 import { exportRouter } from './export-router.js';
 
 const createBoardBody = z.object({
@@ -32,22 +29,6 @@ const department = z.string().regex(new RegExp(`(${DEPARTMENT_KEY_PATTERN.source
 const joinBody = z.object({ token: z.string().min(1).max(200), name, department });
 const mePatch = z.object({ name: name.optional(), department: department.optional() }).strict();
 const memberPatch = z.object({ role: z.enum(ROLES) }).strict();
-
-export interface ApiDeps {
-  boards: BoardService;
-  access: BoardAccess;
-  rooms: RoomRegistry;
-  store: BoardStore;
-  members: MemberService;
-  kick: MemberKicker;
-  publicUrl: string | undefined;
-  /** The address the server listens on (HOST). */
-  listenHost: string;
-  /** Per-address token buckets for the requests anyone can make (rate-limit.ts). */
-  rates: Record<keyof RateLimits, TokenBuckets>;
-  createGuard: CreateGuard;
-  restores: RestoreRunner;
-}
 
 /** How a restore that failed in its worker is answered. */
 function restoreRefusal(error: unknown): unknown {

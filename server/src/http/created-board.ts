@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { ROLES, type CreateBoardResponse, type Role } from '../../../shared/src/index.js';
 import type { CreatedBoard } from '../boards/board-service.js';
-import type { ApiDeps } from './api.js';
+import type { ApiDeps } from './api-deps.js';
 import { publicBaseUrl } from './public-url.js';
 
 /** The link for a role: the token sits in the fragment, so it never reaches server logs or Referer headers. */

@@ -8,7 +8,7 @@ import {
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { Caller } from '../boards/board-access.js';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '../store/board-store.js';
-import type { ApiDeps } from './api.js';
+import type { ApiDeps } from './api-deps.js';
 import { boardIdOf, callerOf, facilitatorOf } from './auth.js';
 import { HttpError } from './errors.js';
 import { publicBaseUrl } from './public-url.js';

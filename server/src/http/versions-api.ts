@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { ENTITY_ID_PATTERN, newEntityId } from '../../../shared/src/index.js';
-import type { ApiDeps } from './api.js';
+import type { ApiDeps } from './api-deps.js';
 import { createdBoardResponse } from './created-board.js';
 import { boardIdOf, facilitatorOf } from './auth.js';
 import { HttpError } from './errors.js';

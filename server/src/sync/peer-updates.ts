@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Verdict } from '../../../shared/src/index.js';
 import { RefusalBudget } from './refusal-budget.js';
-import type { RoomPeer } from './room.js';
+import type { RoomPeer } from './room-peer.js';
 import { StagingReplica } from './staging-replica.js';
 import { boundUpdate, type Bounded } from './update-bounds.js';
 import type { UpdateGuard } from './update-guard.js';

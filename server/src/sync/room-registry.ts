@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { MAIN_DOC, type BoardStore } from '../store/board-store.js';
-import { Room, type RoomOptions, type RoomPeer } from './room.js';
+import { Room, type RoomOptions } from './room.js';
+import type { RoomPeer } from './room-peer.js';
 
 /**
  * The live rooms of one server, one per board with at least one peer. Loading

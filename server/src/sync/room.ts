@@ -4,20 +4,12 @@ import type { Logger } from 'pino';
 import { systemOrigin, type Verdict } from '../../../shared/src/index.js';
 import type { UpdateGuard } from './update-guard.js';
 import { PeerUpdates } from './peer-updates.js';
+import type { RoomPeer } from './room-peer.js';
 import type { BoardStore } from '../store/board-store.js';
 import { encodeAwareness, encodeSaved, encodeStorage, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate } from './messages.js';
 import { WriteQueue } from './write-queue.js';
 import { applyInSlices } from './sliced-apply.js';
 import { MAX_AWARENESS_IDS_PER_CONNECTION } from './awareness-stamp.js';
-
-/** What a room needs from a connection: a way to send and to close. */
-export interface RoomPeer {
-  readonly id: string;
-  send(message: Uint8Array): void;
-  close(code: number, reason: string): void;
-  /** Whether the peer understands Tabella's `saved` and `storage` messages (it asked with `ack=1`). */
-  readonly wantsAcks?: boolean;
-}
 
 /** Most updates merged into one stored row and one broadcast. */
 const MAX_MERGE = 64;

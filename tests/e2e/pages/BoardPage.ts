@@ -1,4 +1,4 @@
-import type {} from '../../../client/src/board/testHook.js';
+import type {} from '../../../client/src/board-screen/testHook.js';
 import type { Page } from 'playwright-core';
 
 export interface NoteView {

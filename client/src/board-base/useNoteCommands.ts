@@ -1,17 +1,9 @@
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import {
-  addDraft, addNote, deleteNote, localOrigin, moveDraft, moveNote, updateNote, type Author, type NoteKind, type NotePatch,
+  addDraft, addNote, deleteNote, localOrigin, moveDraft, moveNote, updateNote, type Author,
 } from '../../../shared/src/index.js';
-import type { BoardActions } from './BoardContext.js';
-
-export interface NoteCommands {
-  /** Adds a note (or, during private writing, a private draft) and returns its id. */
-  add(stageId: string, text: string, kind?: NoteKind): string | undefined;
-  update(id: string, patch: NotePatch): void;
-  move(id: string, stageId: string, index: number): void;
-  remove(id: string): void;
-}
+import type { BoardActions, NoteCommands } from './BoardContext.js';
 
 /**
  * Note actions routed to the right doc: the board, or this person's drafts doc

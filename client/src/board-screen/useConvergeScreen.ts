@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardSnapshot, Note, Role } from '../../../shared/src/index.js';
-import type { BoardActions } from '../board/BoardContext.js';
-import type { BoardLayout } from '../board/layout.js';
+import type { BoardActions } from '../board-base/BoardContext.js';
+import type { BoardLayout } from '../board-base/layout.js';
 import { mergeTargetAt } from '../merge/mergeTarget.js';
 import { useMerge, type MergeState } from '../merge/useMerge.js';
 import { useNarrow } from '../phone/useNarrow.js';
 import { useStatusKeys } from '../status/useStatusKeys.js';
-import { useConvergeState, type Converge } from './ConvergeContext.js';
-import { useNoteMarks, type NoteMarksSource } from './noteMarks.js';
+import { useConvergeState, type Converge } from '../board-base/ConvergeContext.js';
+import { useNoteMarks, type NoteMarksSource } from '../converge/noteMarks.js';
 
 /** Stable callbacks the board's note handlers delegate to; `true` means "handled, stop there". */
 export interface ConvergeHandlers {

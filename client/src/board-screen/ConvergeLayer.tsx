@@ -4,7 +4,7 @@ import { MergeDialog } from '../merge/MergeDialog.js';
 import { PhoneView } from '../phone/PhoneView.js';
 import { DotsLeft } from '../voting/DotsLeft.js';
 import type { ConvergeScreen } from './useConvergeScreen.js';
-import './converge.css';
+import '../converge/converge.css';
 
 /**
  * The converging overlays of the board body: our dots left, the merge bar and

@@ -4,10 +4,10 @@ import { useFollow } from '../presence/useFollow.js';
 import { usePublishView } from '../presence/usePublishView.js';
 import { type Spotlight } from '../../../shared/src/index.js';
 import { useSpotlight } from '../session/useSpotlight.js';
-import type { BoardLayout, Rect } from './layout.js';
-import { fromSharedView, toSharedView, viewportForRect, type SharedView, type Size } from './sharedView.js';
+import type { BoardLayout, Rect } from '../board-base/layout.js';
+import { fromSharedView, toSharedView, viewportForRect, type SharedView, type Size } from '../board-base/sharedView.js';
 import { useViewAnimation } from './useViewAnimation.js';
-import { fitViewport, initialViewport, useViewport, zoomAround, type Viewport } from './useViewport.js';
+import { fitViewport, initialViewport, useViewport, zoomAround, type Viewport } from '../board-base/useViewport.js';
 
 export interface BoardViewInput {
   layout: BoardLayout;

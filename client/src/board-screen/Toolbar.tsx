@@ -1,15 +1,15 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import { LanguageSwitch } from '../app/LanguageSwitch.js';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import { chooseBoardLanguage } from '../join/boardLanguage.js';
 import { TitleEditor } from '../panels/TitleEditor.js';
 import { ConnectionIndicator } from '../presence/ConnectionIndicator.js';
 import { SaveIndicator } from '../presence/SaveIndicator.js';
 import type { SaveView } from '../sync/useSaveStatus.js';
 import { OnlineCount } from '../presence/ParticipantsPanel.js';
-import { useBoard } from './BoardContext.js';
-import type { ConnectionStatus } from './useBoardSync.js';
+import { useBoard } from '../board-base/BoardContext.js';
+import type { ConnectionStatus } from '../sync/useBoardSync.js';
 
 export interface ToolbarProps {
   boardId: string;

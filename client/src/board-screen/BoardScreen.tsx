@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   OperationError, localOrigin, type BoardSnapshot, type Role,
 } from '../../../shared/src/index.js';
-import { useToasts } from '../app/Toasts.js';
+import { useToasts } from '../ui/Toasts.js';
 import type { Identity } from '../join/identity.js';
 import { StructurePanel } from '../panels/StructurePanel.js';
 import { ParticipantsPanel } from '../presence/ParticipantsPanel.js';
@@ -16,30 +16,31 @@ import { PhaseBar } from '../session/PhaseBar.js';
 import { useClockOffset } from '../session/useServerClock.js';
 import { useMemberActions } from '../presence/useMemberActions.js';
 import { useBoardView } from './useBoardView.js';
-import { useNoteCommands } from './useNoteCommands.js';
+import { useNoteCommands } from '../board-base/useNoteCommands.js';
 import { BoardCanvas } from './BoardCanvas.js';
-import { BoardContext, type BoardActions } from './BoardContext.js';
+import { BoardContext, type BoardActions } from '../board-base/BoardContext.js';
 import { BoardMenu } from './BoardMenu.js';
-import { layoutBoard } from './layout.js';
+import { layoutBoard } from '../board-base/layout.js';
 import { NoteEditing } from './NoteEditing.js';
 import { Toolbar } from './Toolbar.js';
-import type { BoardConnection, ConnectionStatus } from './useBoardSync.js';
-import { useBoardRights } from './useBoardRights.js';
+import type { BoardConnection, ConnectionStatus } from '../sync/useBoardSync.js';
+import { useBoardRights } from '../board-base/useBoardRights.js';
 import { useBoardShortcuts } from './useBoardShortcuts.js';
 import { useBoardTestHook } from './useBoardTestHook.js';
-import { useLatest } from './useLatest.js';
+import { useLatest } from '../board-base/useLatest.js';
 import { useNoteHandlers } from './useNoteHandlers.js';
 import { useNotePlacement } from './useNotePlacement.js';
 import { usePanels } from './usePanels.js';
-import { useSelection } from './useSelection.js';
+import { useSelection } from '../board-base/useSelection.js';
 import { useSpotlight } from './useSpotlight.js';
-import { useUndo } from './useUndo.js';
-import { ConvergeContext } from '../converge/ConvergeContext.js';
-import { ConvergeLayer } from '../converge/ConvergeLayer.js';
-import { useConvergeScreen } from '../converge/useConvergeScreen.js';
+import { useUndo } from '../board-base/useUndo.js';
+import { ConvergeContext } from '../board-base/ConvergeContext.js';
+import { ConvergeLayer } from './ConvergeLayer.js';
+import { useConvergeScreen } from './useConvergeScreen.js';
 import { PhoneModeSwitch } from '../phone/PhoneView.js';
 import { VotingPanel } from '../voting/VotingPanel.js';
-import { useRoadmapScreen } from '../roadmap/useRoadmapScreen.js';
+import { useRoadmapScreen } from './useRoadmapScreen.js';
+import { RoadmapLayer } from './RoadmapLayer.js';
 
 /**
  * The board screen: toolbar, phase bar, canvas and what floats over it. It
@@ -148,16 +149,14 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
     layout, canEdit, selection, setViewport, viewportRef, sizeRef: view.sizeRef, pointerRef: pointer,
   });
 
-  // Votes, owners, status, merge and the phone list (client/src/converge/).
+  // Votes, owners, status, merge and the phone list (useConvergeScreen, ConvergeLayer; features in voting/, owners/, status/, merge/, phone/).
   const converge = useConvergeScreen({
     snapshot: boardSnapshot, role, myId: identity.id, run, layout,
     selectedNote: selection.selectedNoteId ? boardSnapshot.notesById.get(selection.selectedNoteId) : undefined,
     onSelectNote: selection.setSelectedNoteId,
   });
-  // Roadmap, adoption, exports, commitments and versions (client/src/roadmap/, followup/, exports/).
-  const roadmapScreen = useRoadmapScreen({
-    boardId, token: session, role, snapshot: boardSnapshot, layout, viewport, onJumpToNote: selection.jumpToNote,
-  });
+  // Roadmap, adoption, exports, commitments and versions (useRoadmapScreen, RoadmapLayer; features in roadmap/, followup/, exports/, versions/).
+  const roadmapScreen = useRoadmapScreen({ role, snapshot: boardSnapshot, onJumpToNote: selection.jumpToNote });
   const noteHandlers = useNoteHandlers({
     selection, snapshotRef, layoutRef, canEditNote, notes, converge: converge.handlers,
   });
@@ -200,7 +199,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           onChangeIdentity={onChangeIdentity}
           extra={<>
             {converge.narrow && role === 'participant' && <PhoneModeSwitch list={converge.phoneList} onChange={converge.setPhoneList} />}
-            <BoardMenu roadmap={roadmapScreen} facilitator={canStructure} panel={panel}
+            <BoardMenu roadmap={roadmapScreen} exportFrom={{ boardId, token: session, title: boardSnapshot.meta.title, layout }}
+              facilitator={canStructure} panel={panel}
               votingOpen={sessionState.voting?.open === true} onTogglePanel={panels.toggle} />
           </>}
         />
@@ -248,7 +248,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           <ConvergeLayer screen={converge} snapshot={snapshot} draftIds={draftIds} drafting={drafting}
             groupSegmentId={myGroup} blockedReason={blockedReason} />
           {panel === 'voting' && canStructure && <VotingPanel snapshot={boardSnapshot} onClose={panels.close} />}
-          {roadmapScreen.body}
+          <RoadmapLayer screen={roadmapScreen} boardId={boardId} token={session} role={role} snapshot={boardSnapshot}
+            layout={layout} viewport={viewport} />
           {view.followed && <FollowPill name={view.followed.name} onStop={view.stopFollow} />}
           {panel === 'people' && (
             <ParticipantsPanel awareness={provider.awareness} snapshot={boardSnapshot} myId={identity.id}

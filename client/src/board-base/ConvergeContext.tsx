@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo } from 'react';
 import {
   PHASE_ABILITIES, castVote, retractVote, type BoardSnapshot, type Role, type Voting,
 } from '../../../shared/src/index.js';
-import type { BoardActions } from '../board/BoardContext.js';
+import type { BoardActions } from './BoardContext.js';
 
 /** What one note's dots look like to us. `total` is null while totals are hidden from us. */
 export interface NoteDots {

@@ -1,15 +1,15 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLOSE, type Role } from '../../../shared/src/index.js';
-import { useToasts } from '../app/Toasts.js';
-import { useBoardSync, useSnapshot } from '../board/useBoardSync.js';
+import { useToasts } from '../ui/Toasts.js';
+import { useBoardSync, useSnapshot } from '../sync/useBoardSync.js';
 import { boardStoreName } from '../sync/localStore.js';
-import { BoardScreen } from '../board/BoardScreen.js';
-import { ApiError, fetchBoardInfo, updateMe } from '../home/api.js';
-import { ErrorScreen, LoadingScreen } from './ErrorScreen.js';
-import type { Access } from './BoardRoute.js';
-import { loadSession, saveSession, type Identity } from './identity.js';
-import { JoinForm } from './JoinForm.js';
+import { BoardScreen } from '../board-screen/BoardScreen.js';
+import { ApiError, fetchBoardInfo, updateMe } from '../api/serverApi.js';
+import { ErrorScreen, LoadingScreen } from '../ui/ErrorScreen.js';
+import type { Access } from '../join/access.js';
+import { loadSession, saveSession, type Identity } from '../join/identity.js';
+import { JoinForm } from '../join/JoinForm.js';
 
 /**
  * Owns the sync connection for one board and decides: error, identity form, or

@@ -1,10 +1,10 @@
 import { useMemo, type RefObject } from 'react';
 import type { BoardSnapshot, Note } from '../../../shared/src/index.js';
-import type { NoteHandlers } from '../notes/NotesLayer.js';
-import type { useConvergeScreen } from '../converge/useConvergeScreen.js';
-import { dropTarget, type BoardLayout } from './layout.js';
-import type { useNoteCommands } from './useNoteCommands.js';
-import type { Selection } from './useSelection.js';
+import type { NoteHandlers } from '../notes/noteHandlers.js';
+import type { useConvergeScreen } from './useConvergeScreen.js';
+import { dropTarget, type BoardLayout } from '../board-base/layout.js';
+import type { useNoteCommands } from '../board-base/useNoteCommands.js';
+import type { Selection } from '../board-base/useSelection.js';
 
 export interface NoteHandlersInput {
   selection: Selection;

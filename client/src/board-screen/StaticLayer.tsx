@@ -2,7 +2,7 @@ import { memo } from 'react';
 import Konva from 'konva';
 import { Group, Layer, Rect, Text } from 'react-konva';
 import { useTranslation } from 'react-i18next';
-import type { BoardLayout, LaneBox, StageBox } from './layout.js';
+import type { BoardLayout, LaneBox, StageBox } from '../board-base/layout.js';
 
 /** Phones and tablets: say "double-tap", not "double-click". */
 function coarsePointer(): boolean {

@@ -1,10 +1,10 @@
 import type { BoardSnapshot } from '../../../shared/src/index.js';
 import { NoteEditor } from '../notes/NoteEditor.js';
-import { NoteInspector } from '../notes/NoteInspector.js';
-import type { BoardLayout } from './layout.js';
-import type { useNoteCommands } from './useNoteCommands.js';
-import type { Selection } from './useSelection.js';
-import type { Viewport } from './useViewport.js';
+import { NoteInspector } from './NoteInspector.js';
+import type { BoardLayout } from '../board-base/layout.js';
+import type { useNoteCommands } from '../board-base/useNoteCommands.js';
+import type { Selection } from '../board-base/useSelection.js';
+import type { Viewport } from '../board-base/useViewport.js';
 
 /**
  * The HTML over the canvas for one note: the text editor (an existing note,

@@ -3,10 +3,10 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import { BoardReader, SYNC_PATH, type BoardSnapshot } from '../../../shared/src/index.js';
-import { JitteredReconnect } from '../sync/jitteredReconnect.js';
-import { clearLocal, openLocal } from '../sync/localStore.js';
-import { SaveTracker } from '../sync/saveTracker.js';
-import { serverReachable } from '../sync/reachability.js';
+import { JitteredReconnect } from './jitteredReconnect.js';
+import { clearLocal, openLocal } from './localStore.js';
+import { SaveTracker } from './saveTracker.js';
+import { serverReachable } from './reachability.js';
 
 /** What the connection indicator shows; it must tell the truth. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Roadmap } from '../../../shared/src/index.js';
 import { VersionsSection } from '../versions/VersionsSection.js';
-import { CommitmentsOverview } from './CommitmentsOverview.js';
-import { FollowUpLinks } from './FollowUpLinks.js';
+import { CommitmentsOverview } from '../followup/CommitmentsOverview.js';
+import { FollowUpLinks } from '../followup/FollowUpLinks.js';
 
 /** Facilitators' side panel for steps 6 and 7, and saved versions of the board. */
 export function AfterWorkshopPanel({ boardId, token, roadmap, onOpenStage, onClose }: {

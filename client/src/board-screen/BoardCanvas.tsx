@@ -5,12 +5,13 @@ import type { KonvaEventObject } from 'konva/lib/Node';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Department, Note } from '../../../shared/src/index.js';
 import { CursorsLayer } from '../presence/CursorsLayer.js';
-import { NotesLayer, type NoteHandlers } from '../notes/NotesLayer.js';
+import { NotesLayer } from '../notes/NotesLayer.js';
+import type { NoteHandlers } from '../notes/noteHandlers.js';
 import { StaticLayer } from './StaticLayer.js';
 import type { NoteMarksSource } from '../converge/noteMarks.js';
-import { stageAt, type BoardLayout } from './layout.js';
-import { zoomAround, type Viewport } from './useViewport.js';
-import { FULL_CULL, fullDrawActive, nextCull, subscribeFullDraw, type Cull } from './cull.js';
+import { stageAt, type BoardLayout } from '../board-base/layout.js';
+import { zoomAround, type Viewport } from '../board-base/useViewport.js';
+import { FULL_CULL, fullDrawActive, nextCull, subscribeFullDraw, type Cull } from '../board-base/cull.js';
 
 export interface CanvasProps {
   layout: BoardLayout;

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import type { BoardLayout } from '../board-base/layout.js';
+import { ExportItems } from '../exports/ExportItems.js';
 import { CommitIcon } from '../followup/CommitIcon.js';
 import { BOARD_MODES } from '../roadmap/boardModes.js';
-import type { RoadmapScreen } from '../roadmap/useRoadmapScreen.js';
+import type { RoadmapScreen } from './useRoadmapScreen.js';
 import { MenuItem, ToolbarMenu } from './ToolbarMenu.js';
 import type { PanelName } from './usePanels.js';
 
@@ -12,8 +14,10 @@ import type { PanelName } from './usePanels.js';
  * toolbar-voting, toolbar-after, export-*), so tests find the same controls
  * after opening the menu.
  */
-export function BoardMenu({ roadmap, facilitator, panel, votingOpen, onTogglePanel }: {
+export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen, onTogglePanel }: {
   roadmap: RoadmapScreen;
+  /** What the Export entries export: this board, with this token, laid out so. */
+  exportFrom: { boardId: string; token: string; title: string; layout: BoardLayout };
   facilitator: boolean;
   panel: PanelName | undefined;
   /** Dot voting is running: its entry shows a live red dot. */
@@ -55,7 +59,7 @@ export function BoardMenu({ roadmap, facilitator, panel, votingOpen, onTogglePan
           )}
           <div className="menu-section">
             <p className="menu-heading">{t('toolbar.exportHeading')}</p>
-            {roadmap.exportItems(close)}
+            <ExportItems {...exportFrom} onDone={close} />
           </div>
         </>
       )}

@@ -1,7 +1,6 @@
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
-import type { Author, Note, Origin, Role } from '../../../shared/src/index.js';
-import type { NoteCommands } from './useNoteCommands.js';
+import type { Author, Note, NoteKind, NotePatch, Origin, Role } from '../../../shared/src/index.js';
 
 /**
  * What every board control needs to act: the doc, the single local origin
@@ -22,6 +21,15 @@ export interface BoardActions {
   run<T>(op: (doc: Y.Doc, origin: Origin) => T): T | undefined;
   /** Note actions, routed to the board or to our private drafts. */
   notes: NoteCommands;
+}
+
+/** Note actions, routed to the board or to our private drafts (useNoteCommands.ts builds them). */
+export interface NoteCommands {
+  /** Adds a note (or, during private writing, a private draft) and returns its id. */
+  add(stageId: string, text: string, kind?: NoteKind): string | undefined;
+  update(id: string, patch: NotePatch): void;
+  move(id: string, stageId: string, index: number): void;
+  remove(id: string): void;
 }
 
 export const BoardContext = createContext<BoardActions | undefined>(undefined);

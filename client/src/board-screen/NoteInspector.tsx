@@ -2,12 +2,12 @@ import { useTranslation } from 'react-i18next';
 import {
   NOTE_KINDS, type Department, type Note,
 } from '../../../shared/src/index.js';
-import { useBoard } from '../board/BoardContext.js';
+import { useBoard } from '../board-base/BoardContext.js';
 import { MergedList } from '../merge/MergedList.js';
 import { OwnersSection } from '../owners/OwnersSection.js';
 import { StatusButtons } from '../status/StatusButtons.js';
 import { DotControls } from '../voting/DotControls.js';
-import { NOTE_STYLE, kindKey } from './noteStyle.js';
+import { NOTE_STYLE, kindKey } from '../board-base/noteStyle.js';
 
 /**
  * The selected note's controls: status, dots, kind, owners (proposals and the

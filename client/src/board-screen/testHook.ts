@@ -1,6 +1,6 @@
 import type { BoardSnapshot, Note } from '../../../shared/src/index.js';
-import type { SharedView } from './sharedView.js';
-import type { Rect } from './layout.js';
+import type { SharedView } from '../board-base/sharedView.js';
+import type { Rect } from '../board-base/layout.js';
 
 /**
  * A tiny read-only window for browser tests: Konva shapes are not DOM, so

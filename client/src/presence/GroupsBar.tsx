@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BoardSnapshot } from '../../../shared/src/index.js';
-import { useBoard } from '../board/BoardContext.js';
-import type { PersonView } from '../presence/MemberRow.js';
+import { useBoard } from '../board-base/BoardContext.js';
+import type { PersonView } from './MemberRow.js';
 import { autoAssignGroups } from '../../../shared/src/index.js';
 
 /**

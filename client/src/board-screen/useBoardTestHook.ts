@@ -2,11 +2,11 @@ import { useEffect, type RefObject } from 'react';
 import Konva from 'konva';
 import type { Note } from '../../../shared/src/index.js';
 import { CURSORS_SHAPE, type DrawnCursor } from '../presence/CursorsLayer.js';
-import type { BoardLayout, Rect } from './layout.js';
-import type { SharedView } from './sharedView.js';
+import type { BoardLayout, Rect } from '../board-base/layout.js';
+import type { SharedView } from '../board-base/sharedView.js';
 import { installTestHook } from './testHook.js';
-import type { BoardConnection } from './useBoardSync.js';
-import { worldToScreen, type Viewport } from './useViewport.js';
+import type { BoardConnection } from '../sync/useBoardSync.js';
+import { worldToScreen, type Viewport } from '../board-base/useViewport.js';
 
 /** The canvas's top-left corner in the page: world points are drawn relative to it. */
 function canvasOrigin(): { left: number; top: number } {

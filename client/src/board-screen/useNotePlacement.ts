@@ -1,9 +1,9 @@
 import { useCallback, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useToasts } from '../app/Toasts.js';
-import { stageAt, type BoardLayout, type Rect, type StageBox } from './layout.js';
-import type { Selection } from './useSelection.js';
-import { screenToWorld, worldToScreen, type Viewport } from './useViewport.js';
+import { useToasts } from '../ui/Toasts.js';
+import { stageAt, type BoardLayout, type Rect, type StageBox } from '../board-base/layout.js';
+import type { Selection } from '../board-base/useSelection.js';
+import { screenToWorld, worldToScreen, type Viewport } from '../board-base/useViewport.js';
 
 type Size = { width: number; height: number };
 

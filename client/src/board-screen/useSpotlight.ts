@@ -1,7 +1,7 @@
 import { useCallback, type RefObject } from 'react';
 import { setSpotlight, type SpotlightTarget } from '../../../shared/src/index.js';
-import type { BoardActions } from './BoardContext.js';
-import type { BoardLayout, Rect } from './layout.js';
+import type { BoardActions } from '../board-base/BoardContext.js';
+import type { BoardLayout, Rect } from '../board-base/layout.js';
 import { serverNow } from '../session/useServerClock.js';
 
 /**

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreateBoardResponse } from '../../../shared/src/index.js';
-import { LanguageSwitch } from '../app/LanguageSwitch.js';
+import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import { chooseLanguage } from '../i18n/i18n.js';
-import { CreateForm } from './CreateForm.js';
-import { LinksCard } from './LinksCard.js';
+import { CreateForm } from '../home/CreateForm.js';
+import { LinksCard } from '../home/LinksCard.js';
 import { RestoreForm } from '../versions/RestoreForm.js';
 
 export function HomePage() {

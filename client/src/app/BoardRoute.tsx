@@ -1,25 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import i18next from 'i18next';
 import { isBoardId, newEntityId, type Department } from '../../../shared/src/index.js';
-import { ApiError, fetchBoardInfo, joinBoard, type SessionInfo } from '../home/api.js';
-import { takeToken } from './tokenStore.js';
-import { ErrorScreen, LoadingScreen, type ErrorKind } from './ErrorScreen.js';
+import { ApiError, fetchBoardInfo, joinBoard, type SessionInfo } from '../api/serverApi.js';
+import { takeToken } from '../join/tokenStore.js';
+import { ErrorScreen, LoadingScreen, type ErrorKind } from '../ui/ErrorScreen.js';
 import { BoardSession } from './BoardSession.js';
-import { boardLanguage } from './boardLanguage.js';
-import { forgetSession, lastIdentity, loadSession, saveSession, type Identity } from './identity.js';
-import { JoinForm } from './JoinForm.js';
-import { cachedInfo, forgetInfo, rememberInfo } from './cachedInfo.js';
+import { boardLanguage } from '../join/boardLanguage.js';
+import { forgetSession, lastIdentity, loadSession, saveSession } from '../join/identity.js';
+import type { Access } from '../join/access.js';
+import { JoinForm } from '../join/JoinForm.js';
+import { cachedInfo, forgetInfo, rememberInfo } from '../join/cachedInfo.js';
 import { clearBoardLocal } from '../sync/localStore.js';
-
-/** What the board needs once we know who we are. */
-export interface Access {
-  /** Personal session token, or the viewer link token for viewers (they do not join). */
-  token: string;
-  info: SessionInfo;
-  identity: Identity;
-  /** Joined without seeing the departments (the link does not give them): ask once the board is synced. */
-  askDepartment?: boolean;
-}
 
 type State =
   | { kind: 'loading' }

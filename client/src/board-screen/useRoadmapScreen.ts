@@ -1,0 +1,48 @@
+import { useCallback, useMemo, useState } from 'react';
+import { buildRoadmap, type BoardSnapshot, type Role, type Roadmap } from '../../../shared/src/index.js';
+import type { BoardMode } from '../roadmap/boardModes.js';
+
+export interface RoadmapScreenInput {
+  role: Role;
+  /** The board doc only (never private drafts). */
+  snapshot: BoardSnapshot;
+  /** Shows a note on the board (selects it and brings it into view). */
+  onJumpToNote: (noteId: string) => void;
+}
+
+/**
+ * The roadmap's state on the board screen: which view shows (Board / Roadmap /
+ * Adoption), the facilitator's "After the workshop" panel, and the stage whose
+ * commitments and feedback are open. The toolbar menu (BoardMenu) switches it;
+ * RoadmapLayer draws it over the board body.
+ */
+export interface RoadmapScreen {
+  mode: BoardMode;
+  setMode: (mode: BoardMode) => void;
+  /** The facilitator's "After the workshop" panel is open. */
+  afterOpen: boolean;
+  toggleAfter: () => void;
+  closeAfter: () => void;
+  /** The stage whose follow-up dialog is open. */
+  stageId: string | undefined;
+  setStageId: (stageId: string | undefined) => void;
+  roadmap: Roadmap;
+  /** Back to the board view, on this note. */
+  jump: (noteId: string) => void;
+}
+
+export function useRoadmapScreen({ role, snapshot, onJumpToNote }: RoadmapScreenInput): RoadmapScreen {
+  const [mode, setMode] = useState<BoardMode>('board');
+  const [panel, setPanel] = useState(false);
+  const [stageId, setStageId] = useState<string>();
+  const roadmap = useMemo(() => buildRoadmap(snapshot), [snapshot]);
+  const facilitator = role === 'facilitator';
+  const jump = useCallback((noteId: string) => {
+    setMode('board');
+    onJumpToNote(noteId);
+  }, [onJumpToNote]);
+
+  const toggleAfter = useCallback(() => setPanel((p) => !p), []);
+  const closeAfter = useCallback(() => setPanel(false), []);
+  return { mode, setMode, afterOpen: panel && facilitator, toggleAfter, closeAfter, stageId, setStageId, roadmap, jump };
+}
