@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { FOLLOW_UP_KINDS, FORM_PATH } from '../../../shared/src/index.js';
 import { apiRouter, type ApiDeps } from './api.js';
 import { HttpError, errorHandler } from './errors.js';
 import { followUpRouter } from './follow-up-api.js';
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps): Express {
   if (existsSync(index)) {
     app.use(express.static(deps.staticDir, { index: false, maxAge: '1h' }));
     // Client routes: home, a board, a commitment form (/c), a feedback form (/f).
-    app.get(['/', '/b/:id', '/c/:id', '/f/:id'], (_req, res) => {
+    app.get(['/', '/b/:id', ...FOLLOW_UP_KINDS.map((kind) => `/${FORM_PATH[kind]}/:id`)], (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);
     });

@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
-import { systemOrigin, type Verdict } from '../../../shared/src/index.js';
+import { encodeSaved, encodeStorage, systemOrigin, type Verdict } from '../../../shared/src/index.js';
 import type { UpdateGuard } from './update-guard.js';
 import { PeerUpdates } from './peer-updates.js';
 import type { BoardStore } from '../store/board-store.js';
-import { encodeAwareness, encodeSaved, encodeStorage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
 import { WriteQueue } from './write-queue.js';
 import { MAX_AWARENESS_IDS_PER_CONNECTION } from './awareness-stamp.js';
 
