@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  OperationError, localOrigin, type BoardSnapshot, type Role,
+  OperationError, localOrigin, votesLeft, type BoardSnapshot, type Role,
 } from '../../../shared/src/index.js';
 import { useToasts } from '../app/Toasts.js';
 import type { Identity } from '../join/identity.js';
@@ -79,11 +79,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const draftIds = useMemo(() => new Set(drafts.notes.map((n) => n.id)), [drafts.notes]);
   const layout = useMemo(() => layoutBoard(snapshot), [snapshot]);
   const clockOffset = useClockOffset();
-  const votesLeft = useMemo(() => {
-    let spent = 0;
-    for (const tally of boardSnapshot.votesByNote.values()) spent += tally.byMember.get(identity.id) ?? 0;
-    return Math.max(0, (sessionState.voting?.votesPerPerson ?? 0) - spent);
-  }, [boardSnapshot.votesByNote, sessionState.voting, identity.id]);
+  const dotsLeft = useMemo(() => votesLeft(boardSnapshot, identity.id), [boardSnapshot, identity.id]);
   // A participant put in a group follows that group's segment.
   const myGroup = role === 'participant' ? boardSnapshot.groups.get(identity.id) : undefined;
   const view = useBoardView({
@@ -204,7 +200,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
               votingOpen={sessionState.voting?.open === true} onTogglePanel={panels.toggle} />
           </>}
         />
-        <PhaseBar session={sessionState} clockOffset={clockOffset} votesLeft={votesLeft}
+        <PhaseBar session={sessionState} clockOffset={clockOffset} votesLeft={dotsLeft}
           votesCast={boardSnapshot.votesByNote.size > 0}
           draftCount={drafts.notes.length} blockedReason={blockedReason}
           group={boardSnapshot.segments.find((seg) => seg.id === myGroup)}
