@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import * as Y from 'yjs';
 import { z } from 'zod';
 import { ENTITY_ID_PATTERN, newEntityId, type VersionInfo, type VersionsResponse } from '../../../shared/src/index.js';
+import { storedState } from '../boards/stored-board.js';
 import type { ApiDeps } from './api.js';
 import { createdBoardResponse } from './created-board.js';
 import { boardIdOf, facilitatorOf } from './auth.js';
@@ -23,7 +23,7 @@ export function versionsRouter(deps: ApiDeps): Router {
     await facilitatorOf(access, req, id);
     const parsed = versionBody.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
-    const state = await rooms.withRoom(id, (room) => Y.encodeStateAsUpdate(room.doc));
+    const state = await storedState(rooms, store, id);
     const version: VersionInfo = { id: newEntityId(), name: parsed.data.name, createdAt: Date.now() };
     await store.addVersion(id, version, state);
     res.status(201).json(version);
