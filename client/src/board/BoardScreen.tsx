@@ -27,12 +27,12 @@ import type { BoardConnection, ConnectionStatus } from './useBoardSync.js';
 import { useBoardRights } from './useBoardRights.js';
 import { useBoardShortcuts } from './useBoardShortcuts.js';
 import { useBoardTestHook } from './useBoardTestHook.js';
+import { useBringEveryone } from './useBringEveryone.js';
 import { useLatest } from './useLatest.js';
 import { useNoteHandlers } from './useNoteHandlers.js';
 import { useNotePlacement } from './useNotePlacement.js';
 import { usePanels } from './usePanels.js';
 import { useSelection } from './useSelection.js';
-import { useSpotlight } from './useSpotlight.js';
 import { useUndo } from './useUndo.js';
 import { ConvergeContext } from '../converge/ConvergeContext.js';
 import { ConvergeLayer } from '../converge/ConvergeLayer.js';
@@ -46,8 +46,8 @@ import { useRoadmapScreen } from '../roadmap/useRoadmapScreen.js';
  * wires together hooks that each own one concern (files named after them):
  * rights (useBoardRights), selection and editing (useSelection), where new
  * notes go (useNotePlacement), what notes do on the canvas (useNoteHandlers),
- * side panels (usePanels), keys (useBoardShortcuts), the spotlight
- * (useSpotlight), the toolbar menu (BoardMenu) and the test hook.
+ * side panels (usePanels), keys (useBoardShortcuts), bringing everyone to a
+ * place (useBringEveryone), the toolbar menu (BoardMenu) and the test hook.
  * Two snapshots exist: `boardSnapshot` is the shared doc only (what others
  * see: votes, members, exports); `snapshot` adds our private drafts and is
  * what this person's canvas draws.
@@ -139,7 +139,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
     document.title = `${snapshot.meta.title || 'Tabella'} · Tabella`;
   }, [snapshot.meta.title]);
 
-  const spotlight = useSpotlight(run, identity.id, clockOffset, layoutRef, view.showRect);
+  const spotlight = useBringEveryone(run, identity.id, clockOffset, layoutRef, view.showRect);
   const { startNewNote, addNoteHere } = useNotePlacement({
     layout, canEdit, selection, setViewport, viewportRef, sizeRef: view.sizeRef, pointerRef: pointer,
   });
