@@ -4,6 +4,7 @@
  * live in ./protocol/, one file each, and are exported from here.
  */
 export * from './protocol/close-codes.js';
+export * from './protocol/exports.js';
 export * from './protocol/follow-up-api.js';
 export * from './protocol/messages.js';
 export * from './protocol/rooms.js';

@@ -1,16 +1,9 @@
 import * as Y from 'yjs';
-import { buildRoadmap, readBoard } from '../../../shared/src/index.js';
+import { buildRoadmap, readBoard, type ExportFile } from '../../../shared/src/index.js';
 import { renderBoardJson } from './board-json.js';
 import { defaultDelimiter, renderCsv, renderFeedbackCsv, type CsvDelimiter } from './csv.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPdf } from './pdf.js';
-
-export const EXPORT_FILES = ['roadmap.pdf', 'roadmap.md', 'roadmap.csv', 'board.json', 'feedback.csv'] as const;
-export type ExportFile = (typeof EXPORT_FILES)[number];
-
-export function isExportFile(value: unknown): value is ExportFile {
-  return typeof value === 'string' && (EXPORT_FILES as readonly string[]).includes(value);
-}
 
 const CONTENT_TYPES: Record<ExportFile, string> = {
   'roadmap.pdf': 'application/pdf',

@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { ENTITY_ID_PATTERN } from '../../../shared/src/index.js';
+import { ENTITY_ID_PATTERN, isExportFile } from '../../../shared/src/index.js';
 import type { BoardAccess } from '../boards/board-access.js';
 import { storedState, type StateStore } from '../boards/stored-board.js';
 import { contentDisposition } from '../exports/filename.js';
-import { isExportFile, renderExport } from '../exports/render.js';
+import { renderExport } from '../exports/render.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { boardIdOf, callerOf } from './auth.js';
 import { HttpError } from './errors.js';
