@@ -22,9 +22,3 @@ export function remoteOrigin(peer: string): Origin {
 export function systemOrigin(reason: string): Origin {
   return { kind: 'system', reason };
 }
-
-export function isOrigin(value: unknown): value is Origin {
-  if (typeof value !== 'object' || value === null) return false;
-  const kind = (value as { kind?: unknown }).kind;
-  return kind === 'local' || kind === 'remote' || kind === 'system';
-}

@@ -1,6 +1,7 @@
 import { DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN } from './ids.js';
 import { COLOR_PATTERN } from './schema/fields.js';
 import { isRole, type Role } from './protocol.js';
+import { MEMBER_NAME_MAX } from './schema/member.js';
 
 /**
  * The awareness state each client publishes (y-protocols awareness). Kept small:
@@ -22,7 +23,8 @@ export interface PresenceState {
   cursor: { x: number; y: number } | null;
 }
 
-export const PRESENCE_NAME_MAX = 60;
+/** A presence shows a member's name (viewers have none). */
+export const PRESENCE_NAME_MAX = MEMBER_NAME_MAX;
 
 /** Validates a remote awareness state; returns undefined for anything malformed. */
 export function readPresence(state: unknown): PresenceState | undefined {

@@ -1,49 +1,20 @@
 /**
- * What client and server agree on outside the Y.Doc: URLs, roles and the
- * websocket close codes. See docs/protocol.md.
+ * What client and server agree on outside the Y.Doc: URLs, roles, messages,
+ * close codes and the HTTP API's types. See docs/protocol.md. The wire parts
+ * live in ./protocol/, one file each, and are exported from here.
  */
+export * from './protocol/close-codes.js';
+export * from './protocol/exports.js';
+export * from './protocol/follow-up-api.js';
+export * from './protocol/messages.js';
+export * from './protocol/rooms.js';
+
 export const ROLES = ['facilitator', 'participant', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
-
-/** Sync endpoint: `ws(s)://host:port/sync/<boardId>?token=<token>` (y-websocket URL + room). */
-export const SYNC_PATH = '/sync';
-
-/**
- * Close codes. y-websocket 3.x stops reconnecting on 4400-4499, so those are
- * final refusals; 1011/1013 are transient and the provider retries.
- */
-export const CLOSE = {
-  /** Board id does not match BOARD_ID_PATTERN, or the path is not /sync/<id>. */
-  badRequest: 4400,
-  /**
-   * No access: the token is missing or wrong, or there is no such board (the two
-   * are one refusal, see ACCESS_REFUSED); also a removed member, a shared link
-   * used where a session is needed ("join first").
-   */
-  unauthorized: 4401,
-  /** An update was refused (not allowed for this person, role or phase); resync with a fresh doc. */
-  forbidden: 4403,
-  /** A message exceeded the size limit. */
-  tooLarge: 4413,
-  /** A message could not be decoded. */
-  malformed: 4422,
-  /** The member's role or identity changed; reconnect to get the new one. */
-  reconnect: 4001,
-  /** The server is shutting down; reconnect later. */
-  goingAway: 1001,
-  /** Unexpected server failure; the provider retries. */
-  internalError: 1011,
-  /**
-   * The server cannot take this now (a reader too slow for what it is sent,
-   * a board whose unsaved changes are at their bound): reconnect later, and
-   * resync. Transient, so the provider retries with backoff.
-   */
-  tryAgainLater: 1013,
-} as const;
 
 /**
  * The one refusal for a board id plus a credential that does not open it:
@@ -83,19 +54,9 @@ export interface JoinResponse {
   role: Role;
 }
 
-/** Websocket room (y-websocket `roomname`) of a member's private drafts on a board. */
-export function draftsRoom(boardId: string): string {
-  return `${boardId}/private`;
-}
-
-/** Refusals the client shows in its own words (`ErrorResponse.code`); `error` is the English text for everyone else. */
+/** Refusals the client shows in its own words (the JSON refusal's `code`); `error` is the English text for everyone else. */
 export const ERROR_CODES = ['name-taken', 'unknown-department', 'create-key-required', 'create-key-wrong', 'rate-limited', 'low-disk', 'backup-too-large', 'backup-too-slow', 'backup-invalid', 'restore-busy'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export interface ErrorResponse {
-  error: string;
-  code?: ErrorCode;
-}
 
 /**
  * What makes two members' names the same: case, spacing and Unicode form do

@@ -107,6 +107,32 @@ describe('durability you can see', () => {
     socket.close();
   });
 
+  it('D4: exports read what is stored, as peers do: a change the disk has not taken is not in them', async () => {
+    const board = await createBoard(server.url);
+    const writer = await connectMember(server.url, board, 'participant', 'Dario');
+    open.push(writer);
+    await writer.synced;
+    const { socket, received } = await ackingSocket(board.id, writer.session);
+    const exported = async () => {
+      const response = await fetch(`${server.url}/api/boards/${board.id}/export/board.json?token=${board.tokens.viewer}`);
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+
+    store.failWrites = true;
+    const { update, client } = noteUpdate(writer, 'held in memory only');
+    socket.sendUpdate(update);
+    await vi.waitFor(() => expect(received.storage).toEqual([1]));
+    const room = await server.rooms.peek(board.id);
+    expect(Y.getState(room!.doc.store, client)).toBeGreaterThan(0); // the live board has it
+    expect(await exported()).not.toContain('held in memory only');
+
+    store.failWrites = false;
+    await vi.waitFor(() => expect(received.storage).toEqual([1, 0]), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await exported()).toContain('held in memory only'));
+    socket.close();
+  });
+
   it('D3: stock providers (no ack=1) never get Tabella\'s own messages', async () => {
     const board = await createBoard(server.url);
     const member = await connectMember(server.url, board, 'participant', 'Cleo');

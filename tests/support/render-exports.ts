@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import { initializeBoard, localOrigin, systemOrigin, upsertMember } from '../../shared/src/index.js';
-import { EXPORT_FILES, renderExport } from '../../server/src/exports/render.js';
+import { EXPORT_FILES, initializeBoard, localOrigin, systemOrigin, upsertMember } from '../../shared/src/index.js';
+import { renderExport } from '../../server/src/exports/render.js';
 import { runRoadmapScenario } from './roadmap-scenario.js';
 import { scenario } from './seed-demo.js';
 

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
-  ROADMAP_LABELS, addNote, buildRoadmap, confirmOwners, formatRoadmapDates, initializeBoard, readBoard, setNoteStatus,
-  upsertMember, type Roadmap,
+  ROADMAP_LABELS, addFeedback, addNote, buildRoadmap, confirmOwners, formatRoadmapDates, initializeBoard, readBoard, setNoteStatus,
+  upsertMember, type FeedbackOutcome, type Roadmap,
 } from '../../shared/src/index.js';
 import { HOSTILE, runRoadmapScenario, type RoadmapScenario } from '../support/roadmap-scenario.js';
 import { ALICE, me, system } from './helpers.js';
@@ -194,7 +194,33 @@ describe('buildRoadmap', () => {
     expect(stage.feedback.counts).toEqual({ worked: 0, partly: 0, blocked: 1 });
     expect(stage.feedback.total).toBe(1);
     expect(stage.feedback.latest[0]).toMatchObject({ outcome: 'blocked', repName: 'Luca Neri', department: { key: 'shipping' } });
-    expect(roadmap.segments[0]!.stages[0]!.feedback).toEqual({ counts: { worked: 0, partly: 0, blocked: 0 }, total: 0, latest: [] });
+    expect(roadmap.segments[0]!.stages[0]!.feedback).toEqual({
+      counts: { worked: 0, partly: 0, blocked: 0 }, total: 0, latest: [], notFollowed: 0, blockers: [], departments: [],
+    });
+  });
+
+  it('sums up what went wrong at a stage: share not followed, blockers and departments most often first', () => {
+    const { doc } = exampleBoard();
+    const stageId = readBoard(doc).segments[0]!.stages[1]!.id;
+    const reports: [FeedbackOutcome, string, string][] = [
+      ['blocked', 'No engineer free', 'engineering'],
+      ['worked', 'ignored when it worked', 'marketing'],
+      ['partly', '  no ENGINEER   free ', 'engineering'],
+      ['partly', 'Price list outdated', 'shipping'],
+      ['blocked', '', ''],
+    ];
+    reports.forEach(([outcome, blocker, department], i) => {
+      addFeedback(doc, { stageId, outcome, blocker, department }, system, 1000 + i);
+    });
+    const feedback = buildRoadmap(readBoard(doc), { latestFeedback: 2 }).segments[0]!.stages[1]!.feedback;
+    expect(feedback.total).toBe(5);
+    expect(feedback.notFollowed).toBe(4 / 5);
+    // Newest first: the text kept is the newest report's, trimmed; ties keep the newest first.
+    expect(feedback.blockers).toEqual([
+      { value: 'no ENGINEER   free', count: 2 }, { value: 'Price list outdated', count: 1 },
+    ]);
+    expect(feedback.departments.map((d) => [d.value.key, d.count])).toEqual([['engineering', 2], ['shipping', 1]]);
+    expect(feedback.latest.map((f) => f.createdAt)).toEqual([1004, 1003]);
   });
 
   it('ranks every note with dots, most first', () => {

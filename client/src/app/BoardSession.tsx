@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CLOSE, type Role } from '../../../shared/src/index.js';
+import { CLOSE, isFinalClose, type Role } from '../../../shared/src/index.js';
 import { useToasts } from '../ui/Toasts.js';
 import { useBoardSync, useSnapshot } from '../sync/useBoardSync.js';
 import { boardStoreName } from '../sync/localStore.js';
@@ -44,7 +44,7 @@ export function BoardSession({ boardId, access, onSessionLost }: {
           return info.role;
         });
         // A 44xx close stopped the provider although our session is fine: open a new one.
-        if (code >= 4400 && code < 4500) setRestartKey((k) => k + 1);
+        if (isFinalClose(code)) setRestartKey((k) => k + 1);
       },
       (err: unknown) => {
         checking.current = false;

@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo } from 'react';
 import {
-  PHASE_ABILITIES, castVote, retractVote, type BoardSnapshot, type Role, type Voting,
+  castVote, mayAddDot, retractVote, rightsOf, votesLeft, type BoardSnapshot, type Role, type Voting,
 } from '../../../shared/src/index.js';
 import type { BoardActions } from './BoardContext.js';
 
@@ -47,17 +47,14 @@ export function useConverge(): Converge {
   return value;
 }
 
-/** Builds the Converge value for the board screen. */
+/** Builds the Converge value for the board screen: what `rightsOf` allows us, as the server's rules do. */
 export function useConvergeState(snapshot: BoardSnapshot, role: Role, myId: string, run: BoardActions['run']): Converge {
   return useMemo(() => {
-    const facilitator = role === 'facilitator';
-    const abilities = PHASE_ABILITIES[snapshot.session.phase];
+    const rights = rightsOf(role, snapshot.session, myId);
+    const facilitator = rights.facilitate;
     const voting = snapshot.session.voting;
-    const phaseAllowsVote = facilitator || (role === 'participant' && abilities.vote);
-    const canVote = voting?.open === true && phaseAllowsVote;
-    let used = 0;
-    for (const tally of snapshot.votesByNote.values()) used += tally.byMember.get(myId) ?? 0;
-    const left = voting ? Math.max(0, voting.votesPerPerson - used) : 0;
+    const canVote = rights.vote;
+    const left = votesLeft(snapshot, myId);
     const hidden = voting?.open === true && voting.hideResults;
     const dots = (noteId: string): NoteDots => {
       const tally = snapshot.votesByNote.get(noteId);
@@ -66,10 +63,9 @@ export function useConvergeState(snapshot: BoardSnapshot, role: Role, myId: stri
     };
     return {
       snapshot, myId, facilitator, voting, canVote, left, hidden, dots,
-      votingBlockedByPhase: voting?.open === true && role === 'participant' && !abilities.vote,
-      canPropose: facilitator || (role === 'participant' && abilities.propose),
-      canAdd: (noteId) => canVote && left > 0 && snapshot.notesById.has(noteId)
-        && (voting?.capPerNote === null || voting?.capPerNote === undefined || dots(noteId).mine < voting.capPerNote),
+      votingBlockedByPhase: voting?.open === true && role === 'participant' && !rights.vote,
+      canPropose: rights.propose,
+      canAdd: (noteId) => snapshot.notesById.has(noteId) && mayAddDot(rights, voting, left, dots(noteId).mine),
       addDot: (noteId) => void run((d, o) => castVote(d, noteId, myId, o)),
       removeDot: (noteId) => void run((d, o) => retractVote(d, noteId, myId, o)),
     };

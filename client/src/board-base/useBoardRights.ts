@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PHASE_ABILITIES, type BoardSnapshot, type Note, type Role } from '../../../shared/src/index.js';
+import { mayEditNote, rightsOf, type BoardSnapshot, type Note, type Role } from '../../../shared/src/index.js';
 
 export interface BoardRights {
   /** Facilitators only: segments, stages, session, anyone's notes. */
@@ -16,20 +16,18 @@ export interface BoardRights {
 }
 
 /**
- * What this person may do on the board, from their role and the current
- * phase. The UI only hides what would be refused: the server checks every
- * change again, so these are conveniences, not the security boundary.
+ * What this person may do on the board, from their role and the session
+ * (`rightsOf`, the rights the server's rules enforce too). The UI only hides
+ * what would be refused: the server checks every change again, so these are
+ * conveniences, not the security boundary.
  */
 export function useBoardRights(role: Role, session: BoardSnapshot['session'], myId: string): BoardRights {
   const { t } = useTranslation();
-  const abilities = PHASE_ABILITIES[session.phase];
-  const canStructure = role === 'facilitator';
-  const canEdit = canStructure || (role === 'participant' && abilities.writeNotes);
+  const { facilitate, writeNotes, drafting } = rightsOf(role, session, myId);
   const canEditNote = useCallback(
-    (note: Note) => canStructure || (canEdit && note.authorId === myId),
-    [canStructure, canEdit, myId],
+    (note: Note) => mayEditNote({ memberId: myId, facilitate, writeNotes }, note.authorId),
+    [facilitate, writeNotes, myId],
   );
-  const blockedReason = role === 'participant' && !abilities.writeNotes ? t('phases.writingClosed') : undefined;
-  const drafting = role === 'participant' && session.privateWriting;
-  return { canStructure, canEdit, canEditNote, blockedReason, drafting };
+  const blockedReason = role === 'participant' && !writeNotes ? t('phases.writingClosed') : undefined;
+  return { canStructure: facilitate, canEdit: writeNotes, canEditNote, blockedReason, drafting };
 }

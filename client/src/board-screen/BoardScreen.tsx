@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  OperationError, localOrigin, type BoardSnapshot, type Role,
+  OperationError, localOrigin, votesLeft, type BoardSnapshot, type Role,
 } from '../../../shared/src/index.js';
 import { useToasts } from '../ui/Toasts.js';
 import type { Identity } from '../join/identity.js';
@@ -32,7 +32,7 @@ import { useNoteHandlers } from './useNoteHandlers.js';
 import { useNotePlacement } from './useNotePlacement.js';
 import { usePanels } from './usePanels.js';
 import { useSelection } from '../board-base/useSelection.js';
-import { useSpotlight } from './useSpotlight.js';
+import { useBringEveryone } from './useBringEveryone.js';
 import { useUndo } from '../board-base/useUndo.js';
 import { ConvergeContext } from '../board-base/ConvergeContext.js';
 import { ConvergeLayer } from './ConvergeLayer.js';
@@ -47,8 +47,8 @@ import { RoadmapLayer } from './RoadmapLayer.js';
  * wires together hooks that each own one concern (files named after them):
  * rights (useBoardRights), selection and editing (useSelection), where new
  * notes go (useNotePlacement), what notes do on the canvas (useNoteHandlers),
- * side panels (usePanels), keys (useBoardShortcuts), the spotlight
- * (useSpotlight), the toolbar menu (BoardMenu) and the test hook.
+ * side panels (usePanels), keys (useBoardShortcuts), bringing everyone to a
+ * place (useBringEveryone), the toolbar menu (BoardMenu) and the test hook.
  * Two snapshots exist: `boardSnapshot` is the shared doc only (what others
  * see: votes, members, exports); `snapshot` adds our private drafts and is
  * what this person's canvas draws.
@@ -80,11 +80,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const draftIds = useMemo(() => new Set(drafts.notes.map((n) => n.id)), [drafts.notes]);
   const layout = useMemo(() => layoutBoard(snapshot), [snapshot]);
   const clockOffset = useClockOffset();
-  const votesLeft = useMemo(() => {
-    let spent = 0;
-    for (const tally of boardSnapshot.votesByNote.values()) spent += tally.byMember.get(identity.id) ?? 0;
-    return Math.max(0, (sessionState.voting?.votesPerPerson ?? 0) - spent);
-  }, [boardSnapshot.votesByNote, sessionState.voting, identity.id]);
+  const dotsLeft = useMemo(() => votesLeft(boardSnapshot, identity.id), [boardSnapshot, identity.id]);
   // A participant put in a group follows that group's segment.
   const myGroup = role === 'participant' ? boardSnapshot.groups.get(identity.id) : undefined;
   const view = useBoardView({
@@ -144,7 +140,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
     document.title = `${snapshot.meta.title || 'Tabella'} · Tabella`;
   }, [snapshot.meta.title]);
 
-  const spotlight = useSpotlight(run, identity.id, clockOffset, layoutRef, view.showRect);
+  const spotlight = useBringEveryone(run, identity.id, clockOffset, layoutRef, view.showRect);
   const { startNewNote, addNoteHere } = useNotePlacement({
     layout, canEdit, selection, setViewport, viewportRef, sizeRef: view.sizeRef, pointerRef: pointer,
   });
@@ -204,7 +200,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
               votingOpen={sessionState.voting?.open === true} onTogglePanel={panels.toggle} />
           </>}
         />
-        <PhaseBar session={sessionState} clockOffset={clockOffset} votesLeft={votesLeft}
+        <PhaseBar session={sessionState} clockOffset={clockOffset} votesLeft={dotsLeft}
           votesCast={boardSnapshot.votesByNote.size > 0}
           draftCount={drafts.notes.length} blockedReason={blockedReason}
           group={boardSnapshot.segments.find((seg) => seg.id === myGroup)}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Note } from '../../../shared/src/index.js';
+import { draftsRoom, type Note } from '../../../shared/src/index.js';
 import { useBoardSync, useSnapshot, type BoardConnection } from '../sync/useBoardSync.js';
 import { draftsStoreName } from '../sync/localStore.js';
 
@@ -9,12 +9,9 @@ export interface Drafts {
   notes: Note[];
 }
 
-/** Room of one person's private drafts on a board (the server checks it is ours). */
-export const draftsRoomOf = (boardId: string) => `${boardId}/private`;
-
 /**
  * This person's private drafts, while private writing is on: a second
- * provider on `<boardId>/private` with the same session token. When the
+ * provider on the drafts room (`draftsRoom`) with the same session token. When the
  * facilitator reveals, the server moves the drafts to the board and empties
  * this doc; they disappear here and arrive as ordinary notes in the board doc.
  * Drafts are kept on this device too (per member), like the board.
@@ -23,7 +20,7 @@ export function useDrafts(
   boardId: string, token: string, enabled: boolean, onRefused: (reason: string) => void, memberId: string,
 ): Drafts {
   const sync = useBoardSync(boardId, token, {
-    room: draftsRoomOf(boardId), enabled, onRefusedUpdate: onRefused, localName: draftsStoreName(boardId, memberId),
+    room: draftsRoom(boardId), enabled, onRefusedUpdate: onRefused, localName: draftsStoreName(boardId, memberId),
   });
   const snapshot = useSnapshot(enabled ? sync.connection : undefined);
   const notes = useMemo(() => (snapshot ? [...snapshot.notesById.values()] : []), [snapshot]);

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToasts } from '../ui/Toasts.js';
 import type { BoardLayout, Rect } from '../board-base/layout.js';
+import type { ExportFile } from '../../../shared/src/index.js';
 import { boardPng, dataUrlBlob } from './canvasPng.js';
-import { SERVER_EXPORTS, downloadExport, saveBlob, type ServerExport } from './download.js';
+import { SERVER_EXPORTS, downloadExport, saveBlob } from './download.js';
 
 /** An ASCII file name from the board title, like the server's exports. */
 export function fileBase(title: string): string {
@@ -30,7 +31,7 @@ export function ExportItems({ boardId, token, title, layout, onDone }: {
   const toasts = useToasts();
   const [busy, setBusy] = useState<string>();
 
-  const server = async (file: ServerExport) => {
+  const server = async (file: ExportFile) => {
     setBusy(file);
     try {
       await downloadExport(boardId, token, file);

@@ -1,8 +1,8 @@
 import { ApiError } from '../api/serverApi.js';
+import { EXPORT_FILES, type ExportFile } from '../../../shared/src/index.js';
 
-/** The files the server renders (docs/protocol.md, `GET /api/boards/:id/export/<file>`). */
-export const SERVER_EXPORTS = ['roadmap.pdf', 'roadmap.md', 'roadmap.csv', 'board.json'] as const;
-export type ServerExport = (typeof SERVER_EXPORTS)[number] | 'feedback.csv';
+/** The server's files the Export menus offer; the adoption view offers feedback.csv. */
+export const SERVER_EXPORTS: readonly ExportFile[] = EXPORT_FILES.filter((file) => file !== 'feedback.csv');
 
 /** The file name from `Content-Disposition` (the UTF-8 `filename*` first), or a fallback. */
 export function dispositionName(header: string | null, fallback: string): string {
@@ -38,7 +38,7 @@ export function saveBlob(blob: Blob, name: string): void {
  * refusal shows as a message instead of a downloaded error page; the bytes are
  * the server's, untouched. `version` exports a saved version instead.
  */
-export async function downloadExport(boardId: string, token: string, file: ServerExport, version?: string): Promise<void> {
+export async function downloadExport(boardId: string, token: string, file: ExportFile, version?: string): Promise<void> {
   const params = new URLSearchParams({ token });
   if (version) params.set('version', version);
   const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export/${file}?${params.toString()}`);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMMITMENT_NAME_MAX, commitmentKey } from '../../../shared/src/index.js';
-import { postCommitment, type FormInfo } from './api.js';
+import { COMMITMENT_NAME_MAX, commitmentKey, type FormInfo } from '../../../shared/src/index.js';
+import { postCommitment } from './api.js';
 import { CommitmentStage } from './CommitmentStage.js';
 import { FormShell } from './FormShell.js';
 import { useForm } from './useForm.js';

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMMITMENT_TEXT_MAX, type RoadmapItem } from '../../../shared/src/index.js';
-import type { FormDepartment, FormStage } from './api.js';
+import { COMMITMENT_TEXT_MAX, type FormDepartment, type FormStage, type RoadmapItem } from '../../../shared/src/index.js';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
 

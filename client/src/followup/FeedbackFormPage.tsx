@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FEEDBACK_OUTCOMES, FEEDBACK_TEXT_MAX, REP_NAME_MAX, type FeedbackOutcome } from '../../../shared/src/index.js';
-import { postFeedback, type FormInfo } from './api.js';
+import {
+  FEEDBACK_OUTCOMES, FEEDBACK_TEXT_MAX, REP_NAME_MAX, type FeedbackOutcome, type FormInfo,
+} from '../../../shared/src/index.js';
+import { postFeedback } from './api.js';
 import { FormShell } from './FormShell.js';
 import { useForm } from './useForm.js';
 

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FOLLOW_UP_KINDS, type FollowUpKind } from '../../../shared/src/index.js';
 import { CopyButton } from '../ui/CopyButton.js';
-import { createFollowUpLink, type FollowUpKind } from './api.js';
-
-const KINDS: FollowUpKind[] = ['commitment', 'feedback'];
+import { createFollowUpLink } from './api.js';
 
 /** Facilitators create (or rotate) the links for executives' commitments and reps' feedback. */
 export function FollowUpLinks({ boardId, token }: { boardId: string; token: string }) {
@@ -26,7 +25,7 @@ export function FollowUpLinks({ boardId, token }: { boardId: string; token: stri
   return (
     <section className="fu-links">
       <h3>{t('followUp.linksTitle')}</h3>
-      {KINDS.map((kind) => (
+      {FOLLOW_UP_KINDS.map((kind) => (
         <div key={kind} className={`link-row fu-link-${kind}`} data-testid={`followup-${kind}`}>
           <div className="link-label">
             <strong>{t(`followUp.${kind}.title`)}</strong>

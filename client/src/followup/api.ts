@@ -1,4 +1,7 @@
-import type { CreateBoardResponse, FeedbackOutcome } from '../../../shared/src/index.js';
+import type {
+  CommitmentBody, CreateBoardResponse, FeedbackBody, FeedbackCreatedResponse, FollowUpKind, FollowUpLinkResponse, FormInfo,
+  VersionInfo, VersionsResponse,
+} from '../../../shared/src/index.js';
 import { apiError, createKeyHeaders } from '../api/serverApi.js';
 
 /**
@@ -23,76 +26,20 @@ async function call<T>(url: string, init: RequestInit): Promise<T> {
   return body as T;
 }
 
-export type FollowUpKind = 'commitment' | 'feedback';
-
-export function createFollowUpLink(boardId: string, token: string, kind: FollowUpKind): Promise<{ kind: FollowUpKind; link: string }> {
+export function createFollowUpLink(boardId: string, token: string, kind: FollowUpKind): Promise<FollowUpLinkResponse> {
   return call(`${base(boardId)}/follow-up-links/${kind}`, { method: 'POST', headers: headers(token), body: '{}' });
-}
-
-export interface FormStage {
-  id: string;
-  name: string;
-  buyerStep: string;
-}
-
-export interface FormSegment {
-  id: string;
-  name: string;
-  color: string;
-  stages: FormStage[];
-}
-
-export interface FormDepartment {
-  key: string;
-  name: string;
-  color: string;
-}
-
-export interface FormCommitment {
-  stageId: string;
-  department: string;
-  text: string;
-  byName: string;
-  updatedAt: number;
-}
-
-/** `GET /api/boards/:id/form`: what a commitment or feedback form shows. */
-export interface FormInfo {
-  kind: FollowUpKind | null;
-  title: string;
-  language: 'en' | 'it';
-  segments: FormSegment[];
-  departments: FormDepartment[];
-  commitments: FormCommitment[];
 }
 
 export function fetchForm(boardId: string, token: string): Promise<FormInfo> {
   return call(`${base(boardId)}/form`, { headers: headers(token) });
 }
 
-export function postCommitment(
-  boardId: string, token: string, input: { stageId: string; department: string; text: string; byName: string },
-): Promise<unknown> {
+export function postCommitment(boardId: string, token: string, input: CommitmentBody): Promise<unknown> {
   return call(`${base(boardId)}/commitments`, { method: 'POST', headers: headers(token), body: JSON.stringify(input) });
 }
 
-export interface FeedbackForm {
-  stageId: string;
-  outcome: FeedbackOutcome;
-  blocker: string;
-  department: string;
-  comment: string;
-  repName: string;
-}
-
-export function postFeedback(boardId: string, token: string, input: FeedbackForm): Promise<{ id: string }> {
+export function postFeedback(boardId: string, token: string, input: FeedbackBody): Promise<FeedbackCreatedResponse> {
   return call(`${base(boardId)}/feedback`, { method: 'POST', headers: headers(token), body: JSON.stringify(input) });
-}
-
-export interface VersionInfo {
-  id: string;
-  name: string;
-  createdAt: number;
 }
 
 export function saveVersion(boardId: string, token: string, name: string): Promise<VersionInfo> {
@@ -100,7 +47,7 @@ export function saveVersion(boardId: string, token: string, name: string): Promi
 }
 
 export async function listVersions(boardId: string, token: string): Promise<VersionInfo[]> {
-  const body = await call<{ versions: VersionInfo[] }>(`${base(boardId)}/versions`, { headers: headers(token) });
+  const body = await call<VersionsResponse>(`${base(boardId)}/versions`, { headers: headers(token) });
   return Array.isArray(body.versions) ? body.versions : [];
 }
 

@@ -1,4 +1,4 @@
-import type { FollowUpKind } from './api.js';
+import type { FollowUpKind } from '../../../shared/src/index.js';
 
 const key = (kind: FollowUpKind, boardId: string) => `tabella:form:${kind}:${boardId}`;
 

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import i18next from 'i18next';
-import { isBoardId } from '../../../shared/src/index.js';
+import { isBoardId, type FollowUpKind, type FormInfo } from '../../../shared/src/index.js';
 import { ApiError } from '../api/serverApi.js';
 import { chosenLanguage } from '../i18n/i18n.js';
-import { fetchForm, type FollowUpKind, type FormInfo } from './api.js';
+import { fetchForm } from './api.js';
 import { takeFormToken } from './formToken.js';
 
 export type FormState =

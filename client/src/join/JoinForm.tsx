@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRESENCE_NAME_MAX, type Department, type Role } from '../../../shared/src/index.js';
+import { MEMBER_NAME_MAX, type Department, type Role } from '../../../shared/src/index.js';
 import { ApiError } from '../api/serverApi.js';
 
 /** Name and department before entering a board (participants and facilitators). */
@@ -34,7 +34,7 @@ export function JoinForm({
     setBusy(true);
     setError(undefined);
     try {
-      await onJoin(clean.slice(0, PRESENCE_NAME_MAX), department);
+      await onJoin(clean.slice(0, MEMBER_NAME_MAX), department);
     } catch (err) {
       // A refusal the server explains with a code is said in the reader's language.
       if (err instanceof ApiError && err.code) setError(t(`join.refused.${err.code}`));
@@ -54,7 +54,7 @@ export function JoinForm({
           <input
             data-testid="join-name"
             value={name}
-            maxLength={PRESENCE_NAME_MAX}
+            maxLength={MEMBER_NAME_MAX}
             autoComplete="name"
             placeholder={t('join.namePlaceholder')}
             onChange={(e) => setName(e.target.value)}

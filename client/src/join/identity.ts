@@ -1,4 +1,4 @@
-import { ENTITY_ID_PATTERN, PRESENCE_NAME_MAX } from '../../../shared/src/index.js';
+import { ENTITY_ID_PATTERN, MEMBER_NAME_MAX } from '../../../shared/src/index.js';
 
 /**
  * Who this device is on one board. The member id and the personal session
@@ -35,7 +35,7 @@ function parse(raw: string | null): Record<string, unknown> | undefined {
 function validIdentity(r: Record<string, unknown>): Identity | undefined {
   const { id, name, department } = r;
   if (typeof id !== 'string' || !ENTITY_ID_PATTERN.test(id)) return undefined;
-  if (typeof name !== 'string' || !name.trim() || name.length > PRESENCE_NAME_MAX) return undefined;
+  if (typeof name !== 'string' || !name.trim() || name.length > MEMBER_NAME_MAX) return undefined;
   return { id, name, department: typeof department === 'string' ? department : '' };
 }
 

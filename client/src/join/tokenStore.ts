@@ -1,5 +1,3 @@
-import { TOKEN_PATTERN } from '../../../shared/src/index.js';
-
 const key = (boardId: string) => `tabella:token:${boardId}`;
 
 /**
@@ -17,12 +15,4 @@ export function takeToken(boardId: string): string | undefined {
     return fromHash;
   }
   return localStorage.getItem(key(boardId)) ?? undefined;
-}
-
-export function forgetToken(boardId: string): void {
-  localStorage.removeItem(key(boardId));
-}
-
-export function looksLikeToken(token: string): boolean {
-  return TOKEN_PATTERN.test(token);
 }

@@ -1,10 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FEEDBACK_OUTCOMES, roadmapLabels, type BoardSnapshot, type RoadmapLabels } from '../../../shared/src/index.js';
+import {
+  FEEDBACK_OUTCOMES, buildRoadmap, roadmapLabels, type BoardSnapshot, type RoadmapLabels, type RoadmapSegment, type RoadmapStage,
+} from '../../../shared/src/index.js';
 import { useToasts } from '../ui/Toasts.js';
 import { downloadExport } from '../exports/download.js';
-import { buildAdoption, type StageAdoption } from './adoption.js';
 import { FeedbackChips } from './FeedbackChips.js';
+
+/** Latest reports per stage whose comments the adoption view quotes. */
+const LATEST_REPORTS = 4;
+/** Most common blockers and departments shown per stage. */
+const TOP = 3;
 import './roadmap.css';
 
 /** Whether this server renders the feedback CSV (a later addition to the export list). */
@@ -21,18 +27,23 @@ function useFeedbackCsv(boardId: string, token: string): boolean {
   return available;
 }
 
-/** Step 7: where reps say the process is not followed, and why. */
+/**
+ * Step 7: where reps say the process is not followed, and why, per segment
+ * and stage. The figures are the roadmap's feedback per stage (buildRoadmap).
+ */
 export function AdoptionView({ snapshot, boardId, token }: { snapshot: BoardSnapshot; boardId: string; token: string }) {
   const { t } = useTranslation();
   const toasts = useToasts();
   const labels = roadmapLabels(snapshot.meta.language);
-  const segments = useMemo(() => buildAdoption(snapshot), [snapshot]);
+  const { segments } = useMemo(() => buildRoadmap(snapshot, { latestFeedback: LATEST_REPORTS }), [snapshot]);
   const csv = useFeedbackCsv(boardId, token);
-  const total = snapshot.feedback.length;
-  const worked = snapshot.feedback.filter((f) => f.outcome === 'worked').length;
-  const hotspots = segments.flatMap((s) => s.stages.map((st) => ({ st, segment: s.name })))
-    .filter(({ st }) => st.total > 0 && st.notFollowed > 0)
-    .sort((a, b) => b.st.total * b.st.notFollowed - a.st.total * a.st.notFollowed).slice(0, 3);
+  const stages = segments.flatMap((s) => s.stages.map((st) => ({ st, segment: s.name })));
+  const total = stages.reduce((n, { st }) => n + st.feedback.total, 0);
+  const worked = stages.reduce((n, { st }) => n + st.feedback.counts.worked, 0);
+  const hotspots = stages
+    .filter(({ st }) => st.feedback.total > 0 && st.feedback.notFollowed > 0)
+    .sort((a, b) => b.st.feedback.total * b.st.feedback.notFollowed - a.st.feedback.total * a.st.feedback.notFollowed)
+    .slice(0, 3);
 
   return (
     <div className="roadmap-screen adoption" data-testid="adoption-view" lang={snapshot.meta.language}>
@@ -60,8 +71,8 @@ export function AdoptionView({ snapshot, boardId, token }: { snapshot: BoardSnap
               <h4>{t('adoption.hotspots')}</h4>
               <ol>
                 {hotspots.map(({ st, segment }) => (
-                  <li key={st.stageId}><strong>{segment} · {st.number}. {st.name}</strong> — {t('adoption.notFollowed', { percent: Math.round(st.notFollowed * 100), count: st.total })}
-                    {st.blockers[0] && <> · {st.blockers[0].value}</>}</li>
+                  <li key={st.id}><strong>{segment} · {st.number}. {st.name}</strong> — {t('adoption.notFollowed', { percent: Math.round(st.feedback.notFollowed * 100), count: st.feedback.total })}
+                    {st.feedback.blockers[0] && <> · {st.feedback.blockers[0].value}</>}</li>
                 ))}
               </ol>
             </div>
@@ -69,9 +80,9 @@ export function AdoptionView({ snapshot, boardId, token }: { snapshot: BoardSnap
         </header>
         {segments.map((segment) => (
           <section key={segment.id} className="rm-segment" style={{ borderTopColor: segment.color }} data-testid="adoption-segment">
-            <h2>{segment.name} <span className="badge">{t('adoption.reportCount', { count: segment.total })}</span></h2>
+            <h2>{segment.name} <span className="badge">{t('adoption.reportCount', { count: reportsIn(segment) })}</span></h2>
             <div className="ad-stages">
-              {segment.stages.map((stage) => <AdoptionStage key={stage.stageId} stage={stage} labels={labels} />)}
+              {segment.stages.map((stage) => <AdoptionStage key={stage.id} stage={stage} labels={labels} />)}
             </div>
           </section>
         ))}
@@ -80,43 +91,50 @@ export function AdoptionView({ snapshot, boardId, token }: { snapshot: BoardSnap
   );
 }
 
-function AdoptionStage({ stage, labels }: { stage: StageAdoption; labels: RoadmapLabels }) {
+function reportsIn(segment: RoadmapSegment): number {
+  return segment.stages.reduce((n, st) => n + st.feedback.total, 0);
+}
+
+function AdoptionStage({ stage, labels }: { stage: RoadmapStage; labels: RoadmapLabels }) {
   const { t } = useTranslation();
+  const feedback = stage.feedback;
+  const blockers = feedback.blockers.slice(0, TOP);
+  const departments = feedback.departments.slice(0, TOP);
   return (
-    <article className={`ad-stage${stage.notFollowed >= 0.5 ? ' trouble' : ''}`} data-testid="adoption-stage" data-stage-id={stage.stageId}
-      data-total={stage.total}>
+    <article className={`ad-stage${feedback.notFollowed >= 0.5 ? ' trouble' : ''}`} data-testid="adoption-stage" data-stage-id={stage.id}
+      data-total={feedback.total}>
       <header>
         <h3>{stage.number}. {stage.name}</h3>
-        <FeedbackChips feedback={stage} labels={labels} />
+        <FeedbackChips feedback={feedback} labels={labels} />
       </header>
-      {stage.total === 0 ? <p className="rm-empty">{t('adoption.noneHere')}</p> : (
+      {feedback.total === 0 ? <p className="rm-empty">{t('adoption.noneHere')}</p> : (
         <>
           <div className="ad-bar" aria-hidden="true">
-            {FEEDBACK_OUTCOMES.map((o) => stage.counts[o] > 0 && (
-              <span key={o} className={`fb-${o}`} style={{ flexGrow: stage.counts[o] }} />
+            {FEEDBACK_OUTCOMES.map((o) => feedback.counts[o] > 0 && (
+              <span key={o} className={`fb-${o}`} style={{ flexGrow: feedback.counts[o] }} />
             ))}
           </div>
           <div className="ad-why">
-            {stage.blockers.length > 0 && (
+            {blockers.length > 0 && (
               <div>
                 <h4>{t('adoption.blockers')}</h4>
-                <ul>{stage.blockers.map((b) => <li key={b.value}>{b.value} <span className="badge">{b.count}</span></li>)}</ul>
+                <ul>{blockers.map((b) => <li key={b.value}>{b.value} <span className="badge">{b.count}</span></li>)}</ul>
               </div>
             )}
-            {stage.departments.length > 0 && (
+            {departments.length > 0 && (
               <div>
                 <h4>{t('adoption.departments')}</h4>
-                <ul>{stage.departments.map((d) => (
+                <ul>{departments.map((d) => (
                   <li key={d.value.key}><span className="dot" style={{ background: d.value.color }} /> {d.value.name} <span className="badge">{d.count}</span></li>
                 ))}</ul>
               </div>
             )}
           </div>
-          {stage.latest.some((f) => f.comment) && (
+          {feedback.latest.some((f) => f.comment) && (
             <>
               <h4>{t('adoption.latest')}</h4>
               <ul className="ad-comments">
-                {stage.latest.filter((f) => f.comment).map((f) => (
+                {feedback.latest.filter((f) => f.comment).map((f) => (
                   <li key={f.id}><span className={`fb-dot fb-${f.outcome}`} /> “{f.comment}”{f.repName && <small> — {f.repName}</small>}</li>
                 ))}
               </ul>

@@ -1,4 +1,5 @@
 import type { WebsocketProvider } from 'y-websocket';
+import { isFinalClose } from '../../../shared/src/index.js';
 
 /** First retry after about this long (times 0.5-1.5). */
 const BASE_MS = 400;
@@ -36,7 +37,7 @@ export class JitteredReconnect {
 
   /** Pass as the provider's `shouldReconnect` option. */
   readonly shouldReconnect = (event: CloseEvent, provider: WebsocketProvider): boolean => {
-    if (event.code >= 4400 && event.code < 4500) return false;
+    if (isFinalClose(event.code)) return false;
     this.schedule(provider);
     return false;
   };

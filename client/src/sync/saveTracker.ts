@@ -1,13 +1,9 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import type { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-
-/** Tabella's extra message types (server/src/sync/messages.ts; docs/protocol.md). */
-export const MESSAGE_SAVED = 100;
-export const MESSAGE_STORAGE = 101;
-const MESSAGE_SYNC = 0;
-const SYNC_STEP1 = 0;
+import { MESSAGE, readSaved, readStorage } from '../../../shared/src/index.js';
 
 /** What this tab knows about its own changes on one doc. */
 export interface SaveState {
@@ -58,14 +54,14 @@ export class SaveTracker {
   private state: SaveState = { unsaved: 0, lastSavedAt: undefined, storageFailing: false };
 
   constructor(private readonly doc: Y.Doc, private readonly provider: WebsocketProvider) {
-    const original = provider.messageHandlers[MESSAGE_SYNC]!;
-    provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, type) => {
+    const original = provider.messageHandlers[MESSAGE.sync]!;
+    provider.messageHandlers[MESSAGE.sync] = (encoder, decoder, p, emitSynced, type) => {
       this.peekStep1(decoder);
       original(encoder, decoder, p, emitSynced, type);
     };
-    provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => this.onSaved(decoder);
-    provider.messageHandlers[MESSAGE_STORAGE] = (_encoder, decoder) => {
-      this.storageFailing = decoding.readVarUint(decoder) === 1;
+    provider.messageHandlers[MESSAGE.saved] = (_encoder, decoder) => this.markSaved(readSaved(decoder), true);
+    provider.messageHandlers[MESSAGE.storage] = (_encoder, decoder) => {
+      this.storageFailing = readStorage(decoder);
       this.update();
     };
     provider.on('sync', this.onSync);
@@ -106,21 +102,11 @@ export class SaveTracker {
   private peekStep1(decoder: decoding.Decoder): void {
     try {
       const peek = decoding.createDecoder(decoder.arr.subarray(decoder.pos));
-      if (decoding.readVarUint(peek) !== SYNC_STEP1) return;
+      if (decoding.readVarUint(peek) !== messageYjsSyncStep1) return;
       this.serverStep1 = Y.decodeStateVector(decoding.readVarUint8Array(peek));
     } catch {
       // The provider's own handler reports malformed messages.
     }
-  }
-
-  private onSaved(decoder: decoding.Decoder): void {
-    const n = decoding.readVarUint(decoder);
-    const clocks: Clocks = new Map();
-    for (let i = 0; i < n; i++) {
-      const client = decoding.readVarUint(decoder);
-      clocks.set(client, decoding.readVarUint(decoder));
-    }
-    this.markSaved(clocks, true);
   }
 
   private readonly onSync = (synced: boolean): void => {

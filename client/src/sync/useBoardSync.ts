@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { IndexeddbPersistence } from 'y-indexeddb';
-import { BoardReader, SYNC_PATH, type BoardSnapshot } from '../../../shared/src/index.js';
+import { ACK_PARAM, BoardReader, CLOSE, SYNC_PATH, isFinalClose, type BoardSnapshot } from '../../../shared/src/index.js';
 import { JitteredReconnect } from './jitteredReconnect.js';
 import { clearLocal, openLocal } from './localStore.js';
 import { SaveTracker } from './saveTracker.js';
@@ -48,9 +48,6 @@ export interface SyncOptions {
    */
   localName?: string;
 }
-
-/** The server refused an update: our doc holds changes the server does not have. */
-export const CLOSE_REFUSED_UPDATE = 4403;
 
 function syncUrl(): string {
   const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
@@ -122,7 +119,7 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
       // which would send it to the server again. The server is the only peer.
       // `ack=1`: the server tells us what it has stored (saved/storage messages).
       const provider = new WebsocketProvider(syncUrl(), room, doc, {
-        params: { token, ack: '1' }, disableBc: true, connect: false, shouldReconnect: reconnect.shouldReconnect,
+        params: { token, [ACK_PARAM]: '1' }, disableBc: true, connect: false, shouldReconnect: reconnect.shouldReconnect,
       });
       reconnect.attach(provider);
       const saves = new SaveTracker(doc, provider);
@@ -163,7 +160,8 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
       provider.on('connection-close', (event) => {
         if (disposed) return;
         const code = event?.code ?? 0;
-        if (code === CLOSE_REFUSED_UPDATE) {
+        if (code === CLOSE.forbidden) {
+          // The server refused an update: our doc holds changes the server does not have.
           callbacks.current.onRefusedUpdate?.(event?.reason || '');
           if (conn === current && !pending) pending = open(conn.local ? clearLocal(conn.local) : undefined);
           return;
@@ -171,7 +169,7 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
         if (conn !== current) return;
         probe();
         callbacks.current.onClose?.(code);
-        if (code >= 4400 && code < 4500) setRefusedWith(code);
+        if (isFinalClose(code)) setRefusedWith(code);
       });
       return conn;
     };

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreateBoardResponse } from '../../../shared/src/index.js';
+import type { CreateBoardResponse, VersionInfo } from '../../../shared/src/index.js';
 import { LinksCard } from '../home/LinksCard.js';
 import { SERVER_EXPORTS, downloadExport } from '../exports/download.js';
-import { copyVersion, listVersions, saveVersion, type VersionInfo } from '../followup/api.js';
+import { copyVersion, listVersions, saveVersion } from '../followup/api.js';
 
 /** Named snapshots ("End of day 1"): save, list, export any of them, start a new board from one. */
 export function VersionsSection({ boardId, token, title }: { boardId: string; token: string; title: string }) {

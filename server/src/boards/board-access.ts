@@ -1,7 +1,7 @@
-import { ROLES, type Role } from '../../../shared/src/index.js';
+import { ROLES, type FollowUpKind, type Role } from '../../../shared/src/index.js';
 import { hashToken, roleForToken } from '../auth/tokens.js';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { BoardStore, FollowUpKind, MemberRow, TokenRow } from '../store/board-store.js';
+import type { BoardStore, MemberRow, TokenRow } from '../store/board-store.js';
 
 /**
  * Who is calling. A link token (one per role, shared by everyone who got the

@@ -5,9 +5,9 @@ import {
 } from '../../../shared/src/index.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { prepareRestore } from './restore-job.js';
+import { readStored } from './stored-board.js';
 import type { BoardStore } from '../store/board-store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
-import { applyInSlices } from '../sync/sliced-apply.js';
 
 export interface CreatedBoard {
   id: string;
@@ -54,7 +54,7 @@ export class BoardService {
     return this.createPrepared(Y.encodeStateAsUpdate(doc), now);
   }
 
-  /** Current metadata and departments: from the live room when loaded, else from storage. */
+  /** Current metadata and departments, as stored. */
   async meta(id: string): Promise<{ meta: BoardMeta; departments: Department[] }> {
     return this.read(id, (doc) => {
       const board = readBoardStructure(doc);
@@ -62,22 +62,8 @@ export class BoardService {
     });
   }
 
-  /**
-   * Reads a board without loading a room: the live doc when its room is
-   * loaded, else the stored updates applied to a throwaway doc. Loading a room
-   * for a read would compact it when the room unloads again, rewriting the
-   * whole board on every read of an idle board.
-   */
-  async read<T>(id: string, fn: (doc: Y.Doc) => T): Promise<T> {
-    const room = await this.rooms.peek(id);
-    if (room && !room.isClosing) return fn(room.doc);
-    const doc = new Y.Doc();
-    try {
-      const { updates } = await this.store.loadUpdates(id);
-      await applyInSlices(doc, updates, null);
-      return fn(doc);
-    } finally {
-      doc.destroy();
-    }
+  /** Reads a board as stored, without loading a room (stored-board.ts). */
+  read<T>(id: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    return readStored(this.rooms, this.store, id, fn);
   }
 }

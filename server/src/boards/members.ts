@@ -1,10 +1,8 @@
-import { PRESENCE_NAME_MAX, nameKey, newEntityId, readBoardStructure, type ErrorCode, type Role } from '../../../shared/src/index.js';
+import { nameKey, newEntityId, readBoardStructure, type ErrorCode, type Role } from '../../../shared/src/index.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { BoardStore, MemberPatch, MemberRow } from '../store/board-store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { writeMemberToDoc } from './member-doc.js';
-
-export { PRESENCE_NAME_MAX as MEMBER_NAME_MAX };
 
 /** A name or department a member may not take; `code` is what the client translates. */
 export class IdentityRefused extends Error {

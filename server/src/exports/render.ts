@@ -1,16 +1,9 @@
-import { buildRoadmap, readBoard } from '../../../shared/src/index.js';
+import * as Y from 'yjs';
+import { buildRoadmap, readBoard, type ExportFile } from '../../../shared/src/index.js';
 import { renderBoardJson } from './board-json.js';
-import { docFromState } from './board-state.js';
 import { defaultDelimiter, renderCsv, renderFeedbackCsv, type CsvDelimiter } from './csv.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPdf } from './pdf.js';
-
-export const EXPORT_FILES = ['roadmap.pdf', 'roadmap.md', 'roadmap.csv', 'board.json', 'feedback.csv'] as const;
-export type ExportFile = (typeof EXPORT_FILES)[number];
-
-export function isExportFile(value: unknown): value is ExportFile {
-  return typeof value === 'string' && (EXPORT_FILES as readonly string[]).includes(value);
-}
 
 const CONTENT_TYPES: Record<ExportFile, string> = {
   'roadmap.pdf': 'application/pdf',
@@ -32,10 +25,11 @@ export interface ExportOptions {
   delimiter?: CsvDelimiter;
 }
 
-/** Renders one export from a board state (live, stored, or a saved version). */
+/** Renders one export from a board state (the board as stored, or a saved version: boards/stored-board.ts). */
 export async function renderExport(file: ExportFile, state: Uint8Array, options: ExportOptions = {}): Promise<RenderedExport> {
   const now = options.now ?? Date.now();
-  const doc = docFromState(state);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
   try {
     const snapshot = readBoard(doc);
     const title = snapshot.meta.title;

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
-  CLOSE, DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, LANGUAGES, PRESENCE_NAME_MAX, ROLES, TEMPLATES, TITLE_MAX,
+  CLOSE, DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, LANGUAGES, MEMBER_NAME_MAX, ROLES, TEMPLATES, TITLE_MAX,
   isRole, type BoardInfoResponse, type CreateBoardResponse,
 } from '../../../shared/src/index.js';
 import { admitted, boardIdOf, callerOf, facilitatorOf } from './auth.js';
@@ -23,7 +23,7 @@ const createBoardBody = z.object({
   language: z.enum(LANGUAGES),
 });
 
-const name = z.string().trim().min(1, 'name must not be empty').max(PRESENCE_NAME_MAX, `name must be at most ${PRESENCE_NAME_MAX} characters`);
+const name = z.string().trim().min(1, 'name must not be empty').max(MEMBER_NAME_MAX, `name must be at most ${MEMBER_NAME_MAX} characters`);
 const department = z.string().regex(new RegExp(`(${DEPARTMENT_KEY_PATTERN.source})|^$`), 'department must be a department key');
 
 const joinBody = z.object({ token: z.string().min(1).max(200), name, department });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { apiRouter } from './api.js';
 import type { ApiDeps } from './api-deps.js';
+import { FOLLOW_UP_KINDS, FORM_PATH } from '../../../shared/src/index.js';
 import { HttpError, errorHandler } from './errors.js';
 import { followUpRouter } from './follow-up-api.js';
 import { rateLimit } from './rate-limit.js';
@@ -69,7 +70,7 @@ export function createApp(deps: AppDeps): Express {
   if (existsSync(index)) {
     app.use(express.static(deps.staticDir, { index: false, maxAge: '1h' }));
     // Client routes: home, a board, a commitment form (/c), a feedback form (/f).
-    app.get(['/', '/b/:id', '/c/:id', '/f/:id'], (_req, res) => {
+    app.get(['/', '/b/:id', ...FOLLOW_UP_KINDS.map((kind) => `/${FORM_PATH[kind]}/:id`)], (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);
     });

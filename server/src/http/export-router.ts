@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
-import { ENTITY_ID_PATTERN } from '../../../shared/src/index.js';
+import { ENTITY_ID_PATTERN, isExportFile } from '../../../shared/src/index.js';
 import type { BoardAccess } from '../boards/board-access.js';
-import { currentState, type StateStore } from '../exports/board-state.js';
+import { storedState, type StateStore } from '../boards/stored-board.js';
 import { contentDisposition } from '../exports/filename.js';
-import { isExportFile, renderExport } from '../exports/render.js';
+import { renderExport } from '../exports/render.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { boardIdOf, callerOf } from './auth.js';
 import { HttpError } from './errors.js';
@@ -33,7 +33,7 @@ export function exportRouter(deps: ExportRouterDeps): Router {
     }
     const versionId = req.query.version;
     let state: Uint8Array;
-    if (versionId === undefined) state = await currentState(deps.rooms, deps.store, id);
+    if (versionId === undefined) state = await storedState(deps.rooms, deps.store, id);
     else {
       if (typeof versionId !== 'string' || !ENTITY_ID_PATTERN.test(versionId)) throw new HttpError(400, 'invalid version id');
       const version = await deps.store.getVersion(id, versionId);

@@ -3,11 +3,12 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import {
   COMMITMENT_NAME_MAX, COMMITMENT_TEXT_MAX, DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, FEEDBACK_OUTCOMES,
-  FEEDBACK_TEXT_MAX, OperationError, REP_NAME_MAX, addFeedback, readBoard, setCommitment, systemOrigin,
+  FEEDBACK_TEXT_MAX, FORM_PATH, OperationError, REP_NAME_MAX, addFeedback, isFollowUpKind, readBoard, setCommitment,
+  systemOrigin, type CommitmentBody, type FeedbackBody, type FeedbackCreatedResponse, type FollowUpKind,
+  type FollowUpLinkResponse, type FormInfo,
 } from '../../../shared/src/index.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { Caller } from '../boards/board-access.js';
-import { FOLLOW_UP_KINDS, type FollowUpKind } from '../store/board-store.js';
 import type { ApiDeps } from './api-deps.js';
 import { boardIdOf, callerOf, facilitatorOf } from './auth.js';
 import { HttpError } from './errors.js';
@@ -21,7 +22,7 @@ const commitmentBody = z.object({
   department: z.string().regex(DEPARTMENT_KEY_PATTERN, 'department is not valid'),
   text: z.string().max(COMMITMENT_TEXT_MAX, `text must be at most ${COMMITMENT_TEXT_MAX} characters`),
   byName: z.string().max(COMMITMENT_NAME_MAX).default(''),
-}).strict();
+}).strict() satisfies z.ZodType<CommitmentBody, unknown>;
 
 const feedbackBody = z.object({
   stageId: z.string().regex(ENTITY_ID_PATTERN, 'stageId is not valid'),
@@ -30,10 +31,7 @@ const feedbackBody = z.object({
   department: z.string().regex(new RegExp(`(${DEPARTMENT_KEY_PATTERN.source})|^$`), 'department is not valid').default(''),
   comment: z.string().max(FEEDBACK_TEXT_MAX).default(''),
   repName: z.string().max(REP_NAME_MAX).default(''),
-}).strict();
-
-/** Form pages for the links: commitments at `/c/<id>`, feedback at `/f/<id>`. */
-const FORM_PATH: Record<FollowUpKind, string> = { commitment: 'c', feedback: 'f' };
+}).strict() satisfies z.ZodType<FeedbackBody, unknown>;
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
@@ -66,12 +64,12 @@ export function followUpRouter(deps: ApiDeps): Router {
   router.post('/boards/:id/follow-up-links/:kind', async (req: Request, res: Response) => {
     const id = boardIdOf(req);
     await facilitatorOf(access, req, id);
-    const kind = req.params.kind as FollowUpKind;
-    if (!FOLLOW_UP_KINDS.includes(kind)) throw new HttpError(400, 'kind must be commitment or feedback');
+    const kind = req.params.kind;
+    if (!isFollowUpKind(kind)) throw new HttpError(400, 'kind must be commitment or feedback');
     const token = newToken();
     await store.setFollowUpLink(id, kind, hashToken(token), Date.now());
     const base = publicBaseUrl(req, publicUrl, listenHost);
-    res.status(201).json({ kind, link: `${base}/${FORM_PATH[kind]}/${id}#token=${token}` });
+    res.status(201).json({ kind, link: `${base}/${FORM_PATH[kind]}/${id}#token=${token}` } satisfies FollowUpLinkResponse);
   });
 
   // What a form needs: the board's segments, stages and departments in its language.
@@ -79,7 +77,7 @@ export function followUpRouter(deps: ApiDeps): Router {
     const id = boardIdOf(req);
     const who = await callerOf(access, req, id);
     const board = await deps.boards.read(id, readBoard);
-    res.json({
+    const form: FormInfo = {
       kind: who.via === 'follow-up' ? who.kind : null,
       title: board.meta.title,
       language: board.meta.language,
@@ -89,7 +87,8 @@ export function followUpRouter(deps: ApiDeps): Router {
       })),
       departments: board.departments.map((d) => ({ key: d.key, name: d.name, color: d.color })),
       commitments: board.commitments,
-    });
+    };
+    res.json(form);
   });
 
   router.post('/boards/:id/commitments', async (req: Request, res: Response) => {
@@ -109,7 +108,7 @@ export function followUpRouter(deps: ApiDeps): Router {
     if (!mayUse(who, 'feedback')) throw new HttpError(403, 'this link cannot send feedback');
     const input = parse(feedbackBody, req.body);
     const feedbackId = await write(id, (doc) => addFeedback(doc, input, FOLLOW_UP_ORIGIN));
-    res.status(201).json({ id: feedbackId });
+    res.status(201).json({ id: feedbackId } satisfies FeedbackCreatedResponse);
   });
 
   /** Runs an op on the live board; its validation errors become 400s. */

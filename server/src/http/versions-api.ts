@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
-import * as Y from 'yjs';
 import { z } from 'zod';
-import { ENTITY_ID_PATTERN, newEntityId } from '../../../shared/src/index.js';
+import { ENTITY_ID_PATTERN, newEntityId, type VersionInfo, type VersionsResponse } from '../../../shared/src/index.js';
+import { storedState } from '../boards/stored-board.js';
 import type { ApiDeps } from './api-deps.js';
 import { createdBoardResponse } from './created-board.js';
 import { boardIdOf, facilitatorOf } from './auth.js';
@@ -23,8 +23,8 @@ export function versionsRouter(deps: ApiDeps): Router {
     await facilitatorOf(access, req, id);
     const parsed = versionBody.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
-    const state = await rooms.withRoom(id, (room) => Y.encodeStateAsUpdate(room.doc));
-    const version = { id: newEntityId(), name: parsed.data.name, createdAt: Date.now() };
+    const state = await storedState(rooms, store, id);
+    const version: VersionInfo = { id: newEntityId(), name: parsed.data.name, createdAt: Date.now() };
     await store.addVersion(id, version, state);
     res.status(201).json(version);
   });
@@ -32,7 +32,7 @@ export function versionsRouter(deps: ApiDeps): Router {
   router.get('/boards/:id/versions', async (req: Request, res: Response) => {
     const id = boardIdOf(req);
     await facilitatorOf(access, req, id);
-    res.json({ versions: await store.listVersions(id) });
+    res.json({ versions: await store.listVersions(id) } satisfies VersionsResponse);
   });
 
   router.post('/boards/:id/versions/:versionId/copy', async (req: Request, res: Response) => {

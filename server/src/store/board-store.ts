@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/src/index.js';
+import type { FollowUpKind, Role } from '../../../shared/src/index.js';
 
 /** A board's row: what exists outside the Y.Doc. */
 export interface BoardRow {
@@ -27,10 +27,6 @@ export interface MemberRow {
 }
 
 export type MemberPatch = Partial<Pick<MemberRow, 'name' | 'department' | 'role' | 'removed'>>;
-
-/** Links handed out after the workshop: executives' commitments (step 6), reps' feedback (step 7). */
-export type FollowUpKind = 'commitment' | 'feedback';
-export const FOLLOW_UP_KINDS: readonly FollowUpKind[] = ['commitment', 'feedback'];
 
 /** A named snapshot of a board ("end of day 1"). */
 export interface VersionRow {

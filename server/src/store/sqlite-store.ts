@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { damaged, isDamage, quickCheck, refuseEmptyFile } from './database-check.js';
-import type { Role } from '../../../shared/src/index.js';
+import type { FollowUpKind, Role } from '../../../shared/src/index.js';
 import {
-  MAIN_DOC, type BoardRow, type BoardStore, type FollowUpKind, type MemberPatch, type MemberRow, type TokenRow, type VersionRow,
+  MAIN_DOC, type BoardRow, type BoardStore, type MemberPatch, type MemberRow, type TokenRow, type VersionRow,
 } from './board-store.js';
 
 export type Durability = 'full' | 'normal';

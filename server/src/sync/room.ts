@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
-import { systemOrigin, type Verdict } from '../../../shared/src/index.js';
+import { encodeSaved, encodeStorage, systemOrigin, type Verdict } from '../../../shared/src/index.js';
 import type { UpdateGuard } from './update-guard.js';
 import { PeerUpdates } from './peer-updates.js';
 import type { RoomPeer } from './room-peer.js';
 import type { BoardStore } from '../store/board-store.js';
-import { encodeAwareness, encodeSaved, encodeStorage, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate } from './messages.js';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate } from './messages.js';
 import { WriteQueue } from './write-queue.js';
 import { applyInSlices } from './sliced-apply.js';
 import { MAX_AWARENESS_IDS_PER_CONNECTION } from './awareness-stamp.js';
@@ -206,7 +206,19 @@ export class Room {
    */
   syncStep2(stateVector: Uint8Array): Uint8Array | Promise<Uint8Array> {
     if (this.stored === this.integrated) return this.answerFromDoc(stateVector);
-    return this.answerWhenStored(stateVector);
+    return this.storedViewLater().then((view) =>
+      view === this.doc ? this.answerFromDoc(stateVector) : encodeSyncStep2(view, stateVector));
+  }
+
+  /**
+   * The board as the store holds it, for reads outside the sync (exports,
+   * versions, forms): the same rule as syncStep2, so nobody reads a change the
+   * server could still lose. The live doc once what it integrated is stored,
+   * else (storage failing) a doc built from the store. Read it at once: the
+   * doc built from the store is thrown away when storage recovers.
+   */
+  storedView(): Promise<Y.Doc> {
+    return this.stored === this.integrated ? Promise.resolve(this.doc) : this.storedViewLater();
   }
 
   private answerFromDoc(stateVector: Uint8Array): Uint8Array {
@@ -217,17 +229,17 @@ export class Room {
     return encodeSyncStep2(this.doc, stateVector);
   }
 
-  private async answerWhenStored(stateVector: Uint8Array): Promise<Uint8Array> {
+  private async storedViewLater(): Promise<Y.Doc> {
     if (!this.writes.isFailing) {
       // Waits for what was integrated before the request, not for a quiet
       // moment: under steady editing a quiet moment may never come. Later
       // updates are stored in the same tick they are flushed in.
       const target = this.integrated;
       await new Promise<void>((wake) => this.storedWaiters.push({ target, wake }));
-      if (!this.writes.isFailing) return this.answerFromDoc(stateVector);
+      if (!this.writes.isFailing) return this.doc;
     }
     this.savedView ??= this.loadSavedView();
-    return encodeSyncStep2(await this.savedView, stateVector);
+    return this.savedView;
   }
 
   private async loadSavedView(): Promise<Y.Doc> {

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
-import { ACCESS_REFUSED, CLOSE, SYNC_PATH, isBoardId } from '../../../shared/src/index.js';
+import { ACCESS_REFUSED, ACK_PARAM, CLOSE, SYNC_PATH, parseRoom } from '../../../shared/src/index.js';
 import type { BoardAccess, Caller } from '../boards/board-access.js';
 import { MAIN_DOC } from '../store/board-store.js';
 import type { PresenceIdentity } from './awareness-stamp.js';
@@ -124,7 +124,7 @@ export class SyncServer {
         }
         if (ws.readyState !== ws.OPEN) return;
         const { boardId, docName, identity, guard, memberKey } = result;
-        const wantsAcks = new URL(req.url ?? '/', 'http://localhost').searchParams.get('ack') === '1';
+        const wantsAcks = new URL(req.url ?? '/', 'http://localhost').searchParams.get(ACK_PARAM) === '1';
         const log = this.log.child({ board: boardId, role: identity.role, member: identity.id });
         const connection = await this.rooms
           .join(
@@ -164,15 +164,14 @@ export class SyncServer {
 
   private async authorize(req: IncomingMessage): Promise<Authorized | { refuse: { code: number; reason: string } }> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const [boardId, side, ...rest] = url.pathname.slice(SYNC_PATH.length + 1).split('/');
-    if (!isBoardId(boardId) || rest.length > 0 || (side !== undefined && side !== 'private')) {
-      return { refuse: { code: CLOSE.badRequest, reason: 'invalid board id' } };
-    }
+    const room = parseRoom(url.pathname.slice(SYNC_PATH.length + 1));
+    if (!room) return { refuse: { code: CLOSE.badRequest, reason: 'invalid board id' } };
+    const { boardId, drafts } = room;
     const check = await this.access.check(boardId, url.searchParams.get('token'));
     // An unknown board and a missing or wrong token are one refusal (docs/security.md).
     if (check === 'refused') return { refuse: { code: CLOSE.unauthorized, reason: ACCESS_REFUSED } };
     if (check === 'removed') return { refuse: { code: CLOSE.unauthorized, reason: 'removed from this workshop' } };
-    return this.admit(boardId, side === 'private', check);
+    return this.admit(boardId, drafts, check);
   }
 
   /** Turns an authenticated caller into what a connection needs: room, identity, guard. */

@@ -106,18 +106,7 @@ function noteEntry(doc: Y.Doc, id: string): RecordMap {
 
 /** Changes text, kind or owners; writes only the fields that differ. */
 export function updateNote(doc: Y.Doc, id: string, patch: NotePatch, origin: Origin, now = Date.now()): void {
-  patchNote(doc, doc, id, patch, origin, now);
-}
-
-/** Changes a private draft (see addDraft); proposed owners are checked against `board`. */
-export function updateDraft(
-  drafts: Y.Doc, board: Y.Doc, id: string, patch: NotePatch, origin: Origin, now = Date.now(),
-): void {
-  patchNote(drafts, board, id, patch, origin, now);
-}
-
-function patchNote(target: Y.Doc, context: Y.Doc, id: string, patch: NotePatch, origin: Origin, now: number): void {
-  const entry = noteEntry(target, id);
+  const entry = noteEntry(doc, id);
   const fields: Partial<NoteRecord> = {};
   if (patch.text !== undefined) {
     const text = cleanText(patch.text, 'Note text', NOTE_TEXT_MAX);
@@ -127,9 +116,9 @@ function patchNote(target: Y.Doc, context: Y.Doc, id: string, patch: NotePatch, 
     if (!isNoteKind(patch.kind)) invalid('Unknown note kind');
     if (patch.kind !== entry.get('kind')) fields.kind = patch.kind;
   }
-  if (patch.owners !== undefined) fields.owners = checkOwners(context, patch.owners);
+  if (patch.owners !== undefined) fields.owners = checkOwners(doc, patch.owners);
   if (Object.keys(fields).length === 0) return;
-  target.transact(() => {
+  doc.transact(() => {
     for (const [key, value] of Object.entries(fields)) entry.set(key, value);
     entry.set('updatedAt', now);
   }, origin);

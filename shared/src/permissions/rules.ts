@@ -1,10 +1,14 @@
 import type * as Y from 'yjs';
-import { DEPARTMENT_KEY_PATTERN } from '../ids.js';
-import { PHASE_ABILITIES, isPhase, type Phase } from '../phases.js';
+import { voteCountsFromDoc } from '../ops/voting.js';
 import type { Role } from '../protocol.js';
-import { ROOT, type RecordMap } from '../schema/layout.js';
+import { ROOT, roots, type RecordMap } from '../schema/layout.js';
 import { readNote, type NoteFacilitation, type NoteRecord } from '../schema/note.js';
+import { parseNoteMemberKey } from '../schema/note-member-key.js';
+import { readProposal } from '../schema/proposal.js';
+import { readSession, type Voting } from '../schema/session.js';
+import { readVoteCount } from '../schema/vote.js';
 import type { Change } from './effect.js';
+import { mayEditNote, rightsOf, type Rights } from './rights.js';
 
 /** Who sent an update, as the server knows them (never as the client claims). */
 export interface Actor {
@@ -40,11 +44,8 @@ const refuse = (rule: RuleId, detail?: string): Verdict => ({
   reason: detail ? `${RULES[rule]} (${detail})` : RULES[rule],
 });
 
-/** Roots a facilitator may write. `members` is the server's alone. */
-const FACILITATOR_ROOTS = new Set<string>([
-  ROOT.meta, ROOT.segments, ROOT.stages, ROOT.departments, ROOT.notes,
-  'session', 'groups', 'votes', 'proposals', 'commitments', 'feedback',
-]);
+/** Roots a facilitator may write: every root of the layout but `members`, which is the server's alone. */
+const FACILITATOR_ROOTS = new Set<string>(Object.values(ROOT).filter((root) => root !== ROOT.members));
 
 /** Note fields a participant may change on their own note. */
 const PARTICIPANT_NOTE_FIELDS = new Set(['text', 'kind', 'stageId', 'order', 'owners', 'updatedAt']);
@@ -64,47 +65,32 @@ const FACILITATOR_NOTE_DEFAULTS: Record<string, (v: unknown) => boolean> = {
 /**
  * Judges the effect of one update (from `readEffect`) for `actor`. `before`
  * is the board as it was, `after` the board as the update left it (the
- * staging replica): who may do what is read from `before` (authors, phase,
- * limits), what the result must look like from `after`. Pure: reads, writes
- * nothing. The server applies an update only if this says ok.
+ * staging replica): who may do what is read from `before` (rightsOf its
+ * session, authors, limits), what the result must look like from `after`.
+ * Pure: reads, writes nothing. The server applies an update only if this says ok.
  */
 export function checkChanges(before: Y.Doc, after: Y.Doc, actor: Actor, changes: readonly Change[]): Verdict {
   if (changes.length === 0) return OK;
-  if (actor.role === 'viewer') return refuse('R1');
+  // Read as every screen reads it: a malformed value counts as its default.
+  const session = readSession(roots(before).session, []);
+  const rights = rightsOf(actor.role, session, actor.memberId);
+  if (!rights.change) return refuse('R1');
   for (const c of changes) {
     if (c.kind === 'unsupported') return refuse('R11', c.detail);
-    if (c.root === 'members') return refuse('R3');
+    if (c.root === ROOT.members) return refuse('R3');
   }
-  if (actor.role === 'facilitator') {
+  if (rights.facilitate) {
     for (const c of changes) {
       if (c.kind !== 'unsupported' && !FACILITATOR_ROOTS.has(c.root)) return refuse('R11', `unknown root ${c.root}`);
     }
     return OK;
   }
-  return checkParticipant(before, after, actor, changes);
+  return checkParticipant(before, after, actor, rights, session.voting, changes);
 }
 
-function sessionState(doc: Y.Doc): { phase: Phase; privateWriting: boolean; voting: { open: boolean; votesPerPerson: number; capPerNote: number | null } | undefined } {
-  const session = doc.getMap<unknown>('session');
-  const rawPhase = session.get('phase');
-  const voting = session.get('voting') as { open?: unknown; votesPerPerson?: unknown; capPerNote?: unknown } | undefined;
-  return {
-    phase: isPhase(rawPhase) ? rawPhase : 'brainstorm',
-    privateWriting: session.get('privateWriting') === true,
-    voting:
-      voting && typeof voting === 'object' && typeof voting.votesPerPerson === 'number'
-        ? {
-            open: voting.open === true,
-            votesPerPerson: voting.votesPerPerson,
-            capPerNote: typeof voting.capPerNote === 'number' ? voting.capPerNote : null,
-          }
-        : undefined,
-  };
-}
-
-function checkParticipant(before: Y.Doc, after: Y.Doc, actor: Actor, changes: readonly Change[]): Verdict {
-  const session = sessionState(before);
-  const abilities = PHASE_ABILITIES[session.phase];
+function checkParticipant(
+  before: Y.Doc, after: Y.Doc, actor: Actor, rights: Rights, voting: Voting | null, changes: readonly Change[],
+): Verdict {
   const byNote = new Map<string, Change[]>();
   const voteChanges: Change[] = [];
   for (const c of changes) {
@@ -113,7 +99,7 @@ function checkParticipant(before: Y.Doc, after: Y.Doc, actor: Actor, changes: re
       const list = byNote.get(c.key);
       if (list) list.push(c);
       else byNote.set(c.key, [c]);
-    } else if (c.root === 'votes' || c.root === 'proposals') {
+    } else if (c.root === ROOT.votes || c.root === ROOT.proposals) {
       voteChanges.push(c);
     } else {
       return refuse('R2');
@@ -121,26 +107,23 @@ function checkParticipant(before: Y.Doc, after: Y.Doc, actor: Actor, changes: re
   }
   const deletedNotes = new Set<string>();
   for (const [key, list] of byNote) {
-    const verdict = checkNote(before, after, actor, key, list, abilities.writeNotes, session.privateWriting);
+    const verdict = checkNote(before, after, actor, rights, key, list);
     if (!verdict.ok) return verdict;
     if (list.some((c) => c.kind === 'entry-delete')) deletedNotes.add(key);
   }
   if (voteChanges.length > 0) {
-    return checkVotesAndProposals(before, after, actor, voteChanges, abilities, session.voting, deletedNotes);
+    return checkVotesAndProposals(before, after, actor, rights, voting, voteChanges, deletedNotes);
   }
   return OK;
 }
 
-function checkNote(
-  before: Y.Doc, after: Y.Doc, actor: Actor, key: string, list: Change[],
-  mayWrite: boolean, privateWriting: boolean,
-): Verdict {
-  const existing = before.getMap<RecordMap>(ROOT.notes).get(key);
+function checkNote(before: Y.Doc, after: Y.Doc, actor: Actor, rights: Rights, key: string, list: Change[]): Verdict {
+  const existing = roots(before).notes.get(key);
   const created = list.find((c): c is Extract<Change, { kind: 'entry' }> => c.kind === 'entry');
   if (created) {
     if (existing) return refuse('R4', 'a note cannot be replaced');
-    if (!mayWrite) return refuse('R6');
-    if (privateWriting) return refuse('R7');
+    if (!rights.writeNotes) return refuse('R6');
+    if (rights.drafting) return refuse('R7');
     if (!created.isMap) return refuse('R9');
     return checkNewNote(after, actor, created.fields);
   }
@@ -148,17 +131,19 @@ function checkNote(
   // nobody can tell who that was any more. (Writes into a deleted note's own map never get here:
   // Yjs discards them, and they change nothing anyone reads.)
   if (!existing) return refuse('R4', 'not a note of yours');
-  if (existing.get('authorId') !== actor.memberId) return refuse('R4');
-  if (list.some((c) => c.kind === 'entry-delete')) return mayWrite ? OK : refuse('R6'); // deleting one's own note
+  const authorId = existing.get('authorId');
+  if (authorId !== actor.memberId) return refuse('R4');
+  const mayEdit = mayEditNote(rights, authorId);
+  if (list.some((c) => c.kind === 'entry-delete')) return mayEdit ? OK : refuse('R6'); // deleting one's own note
   if (list.every((c) => c.kind === 'touch')) return OK; // a lost concurrent write to one's own note
-  if (!mayWrite) return refuse('R6');
+  if (!mayEdit) return refuse('R6');
   for (const c of list) {
     if ((c.kind === 'field' || c.kind === 'field-delete' || c.kind === 'touch') && c.field !== null && !PARTICIPANT_NOTE_FIELDS.has(c.field)) {
       return refuse(c.field.startsWith('author') || c.field === 'createdAt' ? 'R5' : NOTE_FIELDS.has(c.field) ? 'R12' : 'R9', c.field);
     }
     if (c.kind === 'touch' && c.field === null) return refuse('R4', 'a note cannot be replaced');
   }
-  const now = after.getMap<RecordMap>(ROOT.notes).get(key);
+  const now = roots(after).notes.get(key);
   return now ? validNote(after, (f) => now.get(f)) : refuse('R9');
 }
 
@@ -179,47 +164,38 @@ function checkNewNote(after: Y.Doc, actor: Actor, fields: ReadonlyMap<string, un
 function validNote(after: Y.Doc, get: (field: string) => unknown): Verdict {
   const read = readNote({ get } as unknown as RecordMap);
   if ('errors' in read) return refuse('R9', read.errors.join('; '));
-  if (!after.getMap(ROOT.stages).has(read.value.stageId)) return refuse('R9', 'unknown stage');
+  if (!roots(after).stages.has(read.value.stageId)) return refuse('R9', 'unknown stage');
   return OK;
 }
 
-/** Keys are `${noteId}:${memberId}`; a participant writes only keys ending with their own id. */
-function splitKey(key: string): { noteId: string; memberId: string } | undefined {
-  const i = key.lastIndexOf(':');
-  return i > 0 ? { noteId: key.slice(0, i), memberId: key.slice(i + 1) } : undefined;
-}
-
+/** Keys are `${noteId}:${memberId}` (note-member-key.ts); a participant writes only keys ending with their own id. */
 function checkVotesAndProposals(
-  before: Y.Doc, after: Y.Doc, actor: Actor, changes: Change[],
-  abilities: { vote: boolean; propose: boolean },
-  voting: { open: boolean; votesPerPerson: number; capPerNote: number | null } | undefined,
+  before: Y.Doc, after: Y.Doc, actor: Actor, rights: Rights, voting: Voting | null, changes: Change[],
   deletedNotes: ReadonlySet<string>,
 ): Verdict {
-  const notes = after.getMap<RecordMap>(ROOT.notes);
+  const { notes, departments } = roots(after);
   let votesTouched = false;
   for (const c of changes) {
     if (c.kind !== 'entry' && c.kind !== 'entry-delete' && c.kind !== 'touch') return refuse('R11');
-    const parts = splitKey(c.key);
+    const parts = parseNoteMemberKey(c.key);
     if (!parts) return refuse('R8');
     // Deleting one's own note takes everyone's dots and proposals on it along
     // (checked above as the author's delete); so does tidying traces of a note that is gone.
     if (c.kind === 'entry-delete' && (deletedNotes.has(parts.noteId) || !notes.has(parts.noteId))) continue;
     if (parts.memberId !== actor.memberId) return refuse('R8');
     if (c.kind === 'touch') continue; // a lost concurrent write to one's own key
-    if (c.root === 'votes') {
-      if (!abilities.vote || !voting?.open) return refuse('R6');
+    if (c.root === ROOT.votes) {
+      if (!rights.vote) return refuse('R6');
       votesTouched = true;
       if (c.kind === 'entry') {
-        if (!Number.isInteger(c.value) || (c.value as number) < 1) return refuse('R9', 'a vote is a positive whole number');
+        if ('errors' in readVoteCount(c.value)) return refuse('R9', 'a vote is a positive whole number');
         if (!notes.has(parts.noteId)) return refuse('R9', 'unknown note');
       }
     } else {
-      if (!abilities.propose) return refuse('R6');
+      if (!rights.propose) return refuse('R6');
       if (c.kind === 'entry') {
-        if (typeof c.value !== 'string' || !DEPARTMENT_KEY_PATTERN.test(c.value)
-          || !after.getMap(ROOT.departments).has(c.value)) {
-          return refuse('R9', 'unknown department');
-        }
+        const department = readProposal(c.value);
+        if ('errors' in department || !departments.has(department.value)) return refuse('R9', 'unknown department');
         if (!notes.has(parts.noteId)) return refuse('R9', 'unknown note');
       }
     }
@@ -241,15 +217,14 @@ function checkVotesAndProposals(
 }
 
 function ownDots(doc: Y.Doc, memberId: string): { total: number; perNote: Map<string, number> } {
-  const notes = doc.getMap<RecordMap>(ROOT.notes);
   const perNote = new Map<string, number>();
   let total = 0;
-  doc.getMap<unknown>('votes').forEach((value, key) => {
-    const parts = splitKey(key);
-    if (parts?.memberId !== memberId || typeof value !== 'number' || !notes.has(parts.noteId)) return;
-    perNote.set(parts.noteId, value);
-    total += value;
-  });
+  for (const [noteId, byMember] of voteCountsFromDoc(doc)) {
+    const count = byMember.get(memberId);
+    if (count === undefined) continue;
+    perNote.set(noteId, count);
+    total += count;
+  }
   return { total, perNote };
 }
 

@@ -5,7 +5,7 @@ import {
   type DepartmentHeadcount, type DepartmentRef, type DepartmentRoadmap, type OwnerProposalCount,
   type PlacedItem, type ResponsibilityMatrix, type Roadmap, type RoadmapCommitment, type RoadmapFeedbackEntry,
   type RoadmapInclude, type RoadmapItem, type RoadmapOptions, type RoadmapSegment, type RoadmapStage,
-  type RoadmapWarning, type StageFeedback,
+  type RoadmapWarning, type StageFeedback, type Tally,
 } from './types.js';
 
 /** What the roadmap reads: a board snapshot (only these parts). */
@@ -190,10 +190,26 @@ function groupCommitments(
 }
 
 function emptyFeedback(): StageFeedback {
-  return { counts: { worked: 0, partly: 0, blocked: 0 }, total: 0, latest: [] };
+  return { counts: { worked: 0, partly: 0, blocked: 0 }, total: 0, latest: [], notFollowed: 0, blockers: [], departments: [] };
 }
 
-/** Feedback per stage: counts by outcome and the latest reports (newest first). */
+/** Counts values by `key`, most often first; equal counts keep the order values came in. */
+function tally<T>(values: T[], key: (value: T) => string): Tally<T>[] {
+  const byKey = new Map<string, Tally<T>>();
+  for (const value of values) {
+    const k = key(value);
+    const entry = byKey.get(k);
+    if (entry) entry.count += 1;
+    else byKey.set(k, { value, count: 1 });
+  }
+  return [...byKey.values()].sort((a, b) => b.count - a.count);
+}
+
+/**
+ * Feedback per stage: counts by outcome, the latest reports, and what went
+ * wrong where it did not fully work. Reads the snapshot's feedback in its
+ * order, newest first.
+ */
 function groupFeedback(
   snapshot: RoadmapSource, dept: (key: string) => DepartmentRef | null, latest: number,
 ): Map<string, StageFeedback> {
@@ -210,8 +226,13 @@ function groupFeedback(
   }
   const out = new Map<string, StageFeedback>();
   for (const [stageId, { feedback, all }] of byStage) {
+    const troubled = all.filter((f) => f.outcome !== 'worked');
+    const blockers = tally(troubled.map((f) => f.blocker.trim()).filter(Boolean), (b) => b.toLowerCase().replace(/\s+/g, ' '));
+    const departments = tally(troubled.flatMap((f) => (f.department ? [f.department] : [])), (d) => d.key);
     all.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    out.set(stageId, { ...feedback, latest: all.slice(0, Math.max(0, latest)) });
+    out.set(stageId, {
+      ...feedback, latest: all.slice(0, Math.max(0, latest)), notFollowed: troubled.length / feedback.total, blockers, departments,
+    });
   }
   return out;
 }

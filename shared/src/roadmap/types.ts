@@ -73,11 +73,28 @@ export interface RoadmapFeedbackEntry {
   createdAt: number;
 }
 
+/** How often one value came up, for lists shown most often first. */
+export interface Tally<T> {
+  value: T;
+  count: number;
+}
+
+/** Reps' feedback on one stage (step 7): the roadmap's stage badges and the adoption view read it. */
 export interface StageFeedback {
   counts: Record<FeedbackOutcome, number>;
   total: number;
   /** Newest first, at most `options.latestFeedback`. */
   latest: RoadmapFeedbackEntry[];
+  /** Share of reports that did not fully work (partly or blocked), 0..1; 0 without reports. */
+  notFollowed: number;
+  /**
+   * What blocked it when it did not fully work, most often first (ties: the
+   * newest first). One entry per text, case and spacing ignored; the text is
+   * the newest report's, trimmed. Empty blockers are left out.
+   */
+  blockers: Tally<string>[];
+  /** Departments named when it did not fully work, most often first (ties: the newest first). */
+  departments: Tally<DepartmentRef>[];
 }
 
 export interface RoadmapStage {

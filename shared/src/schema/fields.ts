@@ -2,8 +2,6 @@
  * Field readers shared by the record validators. Each returns the value or a
  * human-readable complaint; records collect complaints into one Problem.
  */
-export type FieldResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
 export interface Problem {
   /** Root map the entry lives in (`notes`, `stages`, ...). */
   collection: string;

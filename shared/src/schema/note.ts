@@ -64,9 +64,6 @@ export interface NoteFacilitation {
   merged: MergedNote[];
 }
 
-/** What addNote (and a draft) writes: the same as NoteRecord. */
-export type NewNoteRecord = NoteRecord;
-
 /** A note as readers return it: every field, defaults filled in. */
 export interface StoredNote extends NoteRecord, NoteFacilitation {}
 

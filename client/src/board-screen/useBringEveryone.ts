@@ -10,7 +10,7 @@ import { serverNow } from '../session/useServerClock.js';
  * spotlight is newest. Our own view follows for segments and stages; for a
  * viewport target it already is our view ("bring everyone here").
  */
-export function useSpotlight(
+export function useBringEveryone(
   run: BoardActions['run'], myId: string, clockOffset: number,
   layoutRef: RefObject<BoardLayout>, showRect: (r: Rect) => void,
 ): (target: SpotlightTarget) => void {
