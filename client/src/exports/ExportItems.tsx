@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useToasts } from '../app/Toasts.js';
 import type { BoardLayout, Rect } from '../board/layout.js';
 import { boardPng, dataUrlBlob } from './canvasPng.js';
+import { errorText } from '../i18n/errorText.js';
 import { SERVER_EXPORTS, downloadExport, saveBlob, type ServerExport } from './download.js';
 
 /** An ASCII file name from the board title, like the server's exports. */
@@ -36,7 +37,7 @@ export function ExportItems({ boardId, token, title, layout, onDone }: {
       await downloadExport(boardId, token, file);
       onDone();
     } catch (err) {
-      toasts.show(t('exports.failed', { message: err instanceof Error ? err.message : String(err) }), 'error');
+      toasts.show(t('exports.failed', { message: errorText(t, err) }), 'error');
     } finally {
       setBusy(undefined);
     }

@@ -1,4 +1,4 @@
-import { ApiError } from '../home/api.js';
+import { apiError } from '../home/api.js';
 
 /** The files the server renders (docs/protocol.md, `GET /api/boards/:id/export/<file>`). */
 export const SERVER_EXPORTS = ['roadmap.pdf', 'roadmap.md', 'roadmap.csv', 'board.json'] as const;
@@ -43,8 +43,7 @@ export async function downloadExport(boardId: string, token: string, file: Serve
   if (version) params.set('version', version);
   const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export/${file}?${params.toString()}`);
   if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as { error?: unknown } | undefined;
-    throw new ApiError(response.status, typeof body?.error === 'string' ? body.error : response.statusText);
+    throw apiError(response, await response.json().catch(() => undefined));
   }
   const blob = await response.blob();
   saveBlob(blob, dispositionName(response.headers.get('content-disposition'), file));

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FEEDBACK_OUTCOMES, FEEDBACK_TEXT_MAX, REP_NAME_MAX, type FeedbackOutcome } from '../../../shared/src/index.js';
+import { errorText } from '../i18n/errorText.js';
 import { postFeedback, type FormInfo } from './api.js';
 import { FormShell } from './FormShell.js';
 import { useForm } from './useForm.js';
@@ -48,7 +49,7 @@ function FeedbackForm({ boardId, token, form }: { boardId: string; token: string
       if (repName.trim()) localStorage.setItem(NAME_KEY, repName.trim());
       setSent(true);
     } catch (err) {
-      setError(t('forms.sendFailed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(t('forms.sendFailed', { message: errorText(t, err) }));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../home/CopyButton.js';
+import { errorText } from '../i18n/errorText.js';
 import { createFollowUpLink, type FollowUpKind } from './api.js';
 
 const KINDS: FollowUpKind[] = ['commitment', 'feedback'];
@@ -18,7 +19,7 @@ export function FollowUpLinks({ boardId, token }: { boardId: string; token: stri
       const { link } = await createFollowUpLink(boardId, token, kind);
       setLinks((l) => ({ ...l, [kind]: link }));
     } catch (err) {
-      setError(t('followUp.linkFailed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(t('followUp.linkFailed', { message: errorText(t, err) }));
     } finally {
       setBusy(undefined);
     }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FEEDBACK_OUTCOMES, roadmapLabels, type BoardSnapshot, type RoadmapLabels } from '../../../shared/src/index.js';
 import { useToasts } from '../app/Toasts.js';
 import { downloadExport } from '../exports/download.js';
+import { errorText } from '../i18n/errorText.js';
 import { buildAdoption, type StageAdoption } from './adoption.js';
 import { FeedbackChips } from './FeedbackChips.js';
 import './roadmap.css';
@@ -46,7 +47,7 @@ export function AdoptionView({ snapshot, boardId, token }: { snapshot: BoardSnap
           {csv ? (
             <button type="button" className="primary" data-testid="adoption-csv"
               onClick={() => void downloadExport(boardId, token, 'feedback.csv').catch((err: unknown) =>
-                toasts.show(t('exports.failed', { message: err instanceof Error ? err.message : String(err) }), 'error'))}>
+                toasts.show(t('exports.failed', { message: errorText(t, err) }), 'error'))}>
               {t('adoption.csv')}
             </button>
           ) : <span />}

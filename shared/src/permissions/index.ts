@@ -1,2 +1,3 @@
 export * from './effect.js';
 export * from './rules.js';
+export * from './refusal.js';
