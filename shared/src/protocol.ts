@@ -1,3 +1,5 @@
+import type { OperationErrorCode } from './ops/errors.js';
+
 /**
  * What client and server agree on outside the Y.Doc: URLs, roles, messages,
  * close codes and the HTTP API's types. See docs/protocol.md. The wire parts
@@ -54,9 +56,36 @@ export interface JoinResponse {
   role: Role;
 }
 
-/** Refusals the client shows in its own words (the JSON refusal's `code`); `error` is the English text for everyone else. */
-export const ERROR_CODES = ['name-taken', 'unknown-department', 'create-key-required', 'create-key-wrong', 'rate-limited', 'low-disk', 'backup-too-large', 'backup-too-slow', 'backup-invalid', 'restore-busy'] as const;
+/**
+ * Every HTTP refusal carries one of these (`ErrorResponse.code`), which the
+ * client words in the reader's language (i18n `api.<code>`); `error` is the
+ * English text for logs and other clients. Disjoint from the operations'
+ * codes, which an API running an operation answers with instead.
+ */
+export const ERROR_CODES = [
+  'name-taken', 'unknown-department', 'create-key-required', 'create-key-wrong', 'rate-limited', 'low-disk',
+  'backup-too-large', 'backup-too-slow', 'backup-invalid', 'restore-busy',
+  'access-refused', 'invalid-board-id', 'removed', 'facilitator-only', 'join-first', 'join-with-link',
+  'member-not-found', 'version-not-found', 'no-such-export', 'no-such-endpoint', 'cannot-remove-self',
+  'wrong-form-link', 'invalid-request', 'body-too-large', 'internal',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * What is wrong with an uploaded backup (`code` `backup-invalid`,
+ * `params.problem`), so the uploader is told in their language.
+ */
+export const BACKUP_PROBLEMS = [
+  'not-json', 'not-a-backup', 'unsupported-version', 'bad-title', 'unreadable', 'incomplete', 'outside-layout', 'empty', 'too-big',
+] as const;
+export type BackupProblem = (typeof BACKUP_PROBLEMS)[number];
+
+export interface ErrorResponse {
+  error: string;
+  code: ErrorCode | OperationErrorCode;
+  /** Values the client interpolates into its words for `code`. */
+  params?: Readonly<Record<string, string | number>>;
+}
 
 /**
  * What makes two members' names the same: case, spacing and Unicode form do

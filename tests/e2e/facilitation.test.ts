@@ -223,6 +223,8 @@ describe('facilitation: a facilitator and two participants', () => {
     await editor.fill('Too late for this phase');
     await editor.press('Control+Enter');
     await alice.page.getByTestId('toast').first().waitFor({ timeout: 15_000 });
+    // The rule the server named (R6), in the reader's words.
+    expect(await alice.page.getByTestId('toast').allTextContents()).toContainEqual(expect.stringContaining('This phase does not allow that.'));
     await expect.poll(async () => (await alice.notes()).some((n) => n.text === 'Too late for this phase'), POLL).toBe(false);
     expect(await alice.page.getByTestId('error-screen').count()).toBe(0);
     await expect.poll(() => alice.page.getByTestId('connection').getAttribute('data-status'), POLL).toBe('connected');

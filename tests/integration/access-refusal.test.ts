@@ -102,7 +102,7 @@ async function answer(route: Route, boardId: string, token: string | undefined) 
 
 describe('an unknown board and a wrong token are one refusal', () => {
   it('HTTP: every route answers an unknown board exactly as a wrong or missing token', async () => {
-    const refusal = Buffer.from(JSON.stringify({ error: ACCESS_REFUSED })).toString('base64');
+    const refusal = Buffer.from(JSON.stringify({ error: ACCESS_REFUSED, code: 'access-refused' })).toString('base64');
     for (const route of routes()) {
       const label = `${route.method} /api/boards/:id${route.path}`;
       const wrong = await answer(route, board.id, WRONG);

@@ -72,7 +72,7 @@ describe('POST /api/boards', () => {
   it('answers malformed JSON and huge bodies with JSON errors', async () => {
     const bad = await post(undefined, '{"title": ');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: 'request body is not valid JSON' });
+    expect(await bad.json()).toEqual({ error: 'request body is not valid JSON', code: 'invalid-request' });
     const board = await createBoard(server.url);
     const huge = await fetch(`${server.url}/api/boards/${board.id}/join`, {
       method: 'POST',
@@ -80,7 +80,7 @@ describe('POST /api/boards', () => {
       body: JSON.stringify({ token: board.tokens.participant, name: 'x'.repeat(2 * 1024 * 1024), department: '' }),
     });
     expect(huge.status).toBe(413);
-    expect(await huge.json()).toEqual({ error: 'request body too large' });
+    expect(await huge.json()).toEqual({ error: 'request body too large', code: 'body-too-large' });
   });
 });
 
@@ -97,7 +97,7 @@ describe('GET /api/boards/:id', () => {
   it('one 401 for an unknown board and for a missing or wrong token; 400 for a bad id', async () => {
     // Issue 6 supersedes issue 2's 404/401 split: a refusal must not tell whether the board exists.
     const board = await createBoard(server.url);
-    const refused = { error: 'invalid token or unknown board' };
+    const refused = { error: 'invalid token or unknown board', code: 'access-refused' };
     const unknown = await fetch(`${server.url}/api/boards/ZZZZZZZZZZZZZZZZ?token=${board.tokens.viewer}`);
     expect(unknown.status).toBe(401);
     expect(await unknown.json()).toEqual(refused);
@@ -109,7 +109,7 @@ describe('GET /api/boards/:id', () => {
     expect(await wrong.json()).toEqual(refused);
     const badId = await fetch(`${server.url}/api/boards/..%2F..%2Fetc?token=x`);
     expect(badId.status).toBe(400);
-    expect(await badId.json()).toEqual({ error: 'invalid board id' });
+    expect(await badId.json()).toEqual({ error: 'invalid board id', code: 'invalid-board-id' });
   });
 
   it('reports the live title when the board is open', async () => {
@@ -147,6 +147,6 @@ describe('HTTP basics', () => {
   it('unknown API paths get a JSON 404', async () => {
     const res = await fetch(`${server.url}/api/nothing`);
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: 'no such API endpoint' });
+    expect(await res.json()).toEqual({ error: 'no such API endpoint', code: 'no-such-endpoint' });
   });
 });

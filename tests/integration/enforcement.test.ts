@@ -34,41 +34,41 @@ async function stored(boardId: string) {
 const sendAs = (member: Member, boardId: string, update: Uint8Array) => send(fixture.server.url, member, boardId, update);
 
 describe('a participant with a modified client cannot alter what is not theirs', () => {
-  it('E1: deleting another participant\'s note through a delete set is refused', async () => {
+  it('E1 (R4): deleting another participant\'s note through a delete set is refused', async () => {
     const { board, alice, mallory, noteId } = await setup();
     const update = craft(mallory, (doc) => doc.getMap('notes').delete(noteId));
-    expect(await sendAs(mallory, board.id, update)).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('your own notes') });
+    expect(await sendAs(mallory, board.id, update)).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R4: .*your own notes/) });
     expect((await stored(board.id)).notesById.has(noteId)).toBe(true);
     expect(readBoard(alice.doc).notesById.has(noteId)).toBe(true);
   });
 
-  it('E2: overwriting another\'s note key with a new value is refused', async () => {
+  it('E2 (R4): overwriting another\'s note key with a new value is refused', async () => {
     const { board, mallory, noteId, stageId } = await setup();
     const update = craft(mallory, (doc) => {
       const fake = new Y.Map<unknown>();
       for (const [k, v] of Object.entries({ stageId, order: 1, text: 'pwned', kind: 'action', authorId: mallory.memberId, authorName: 'Mallory Neri', authorDepartment: 'support', owners: [], createdAt: 1, updatedAt: 1 })) fake.set(k, v);
       doc.getMap('notes').set(noteId, fake);
     });
-    expect((await sendAs(mallory, board.id, update)).code).toBe(CLOSE.forbidden);
+    expect(await sendAs(mallory, board.id, update)).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R4: /) });
     expect((await stored(board.id)).notesById.get(noteId)?.text).toBe('Alice writes this');
   });
 
-  it('E3: editing a field inside another\'s note is refused, and the victim sees nothing', async () => {
+  it('E3 (R4): editing a field inside another\'s note is refused, and the victim sees nothing', async () => {
     const { board, alice, mallory, noteId } = await setup();
     const update = craft(mallory, (doc) => (doc.getMap('notes').get(noteId) as Y.Map<unknown>).set('text', 'hacked'));
-    expect((await sendAs(mallory, board.id, update)).code).toBe(CLOSE.forbidden);
+    expect(await sendAs(mallory, board.id, update)).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R4: /) });
     // A later legitimate edit by Alice arriving proves Mallory's (sent first) was not broadcast.
     updateNote(alice.doc, noteId, { text: 'Alice, later' }, localOrigin(alice.memberId));
     await vi.waitFor(async () => expect((await stored(board.id)).notesById.get(noteId)?.text).toBe('Alice, later'));
     expect(readBoard(mallory.doc).notesById.get(noteId)?.text).toBe('Alice, later');
   });
 
-  it('E4: forging the author of a new note is refused; a note signed with one\'s own identity is accepted', async () => {
+  it('E4 (R5): forging the author of a new note is refused; a note signed with one\'s own identity is accepted', async () => {
     const { board, alice, mallory, stageId } = await setup();
     const forged = craft(mallory, (doc) => addNote(doc, { stageId, text: 'from Alice, honest' }, alice.author, localOrigin('x')));
-    expect(await sendAs(mallory, board.id, forged)).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('your own name') });
+    expect(await sendAs(mallory, board.id, forged)).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R5: .*your own name/) });
     const renamed = craft(mallory, (doc) => addNote(doc, { stageId, text: 'wrong name' }, { ...mallory.author, name: 'Somebody Else' }, localOrigin('x')));
-    expect((await sendAs(mallory, board.id, renamed)).code).toBe(CLOSE.forbidden);
+    expect(await sendAs(mallory, board.id, renamed)).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R5: /) });
     const texts = () => stored(board.id).then((b) => [...b.notesById.values()].map((n) => n.text));
     expect(await texts()).toEqual(['Alice writes this']);
 
@@ -77,7 +77,7 @@ describe('a participant with a modified client cannot alter what is not theirs',
     await vi.waitFor(() => expect(readBoard(alice.doc).notesById.get(own)?.authorName).toBe('Mallory Neri'));
   });
 
-  it('E5: an update whose dependencies are missing is refused and not kept to be released later', async () => {
+  it('E5 (R11): an update whose dependencies are missing is refused and not kept to be released later', async () => {
     const { board, mallory, stageId } = await setup();
     const copy = new Y.Doc();
     copy.clientID = 987_654_321;
@@ -92,7 +92,7 @@ describe('a participant with a modified client cannot alter what is not theirs',
 
     expect(await sendAs(mallory, board.id, secondOnly)).toEqual({
       code: CLOSE.forbidden,
-      reason: expect.stringContaining('depends on changes'),
+      reason: expect.stringMatching(/^R11: .*depends on changes/),
     });
     // The missing part now arrives. Had the server parked the second update
     // as pending, yjs would release it here and the text would read "second".
@@ -106,21 +106,23 @@ describe('a participant with a modified client cannot alter what is not theirs',
     socket.close();
   });
 
-  it('E6: a participant writing structure (segments, stages, departments, title) is refused', async () => {
-    const { board, mallory } = await setup();
+  it('E6 (R2, R3, R11): a participant writing structure (segments, stages, departments, title), the session, members or an unknown root is refused', async () => {
+    const { board, alice, mallory } = await setup();
     const segmentId = readBoard(mallory.doc).segments[0]!.id;
-    const attempts: ((doc: Y.Doc) => void)[] = [
-      (doc) => (doc.getMap('segments').get(segmentId) as Y.Map<unknown>).set('name', 'Renamed'),
-      (doc) => doc.getMap('stages').clear(),
-      (doc) => doc.getMap('departments').delete('sales'),
-      (doc) => doc.getMap('meta').set('title', 'Mine now'),
-      (doc) => doc.getMap('session').set('phase', 'vote'),
-      (doc) => doc.getMap('members').set(mallory.memberId, 'facilitator'),
-      (doc) => doc.getArray('sneaky').insert(0, ['x']),
+    const attempts: [string, (doc: Y.Doc) => void][] = [
+      ['R2', (doc) => (doc.getMap('segments').get(segmentId) as Y.Map<unknown>).set('name', 'Renamed')],
+      ['R2', (doc) => doc.getMap('stages').clear()],
+      ['R2', (doc) => doc.getMap('departments').delete('sales')],
+      ['R2', (doc) => doc.getMap('meta').set('title', 'Mine now')],
+      ['R2', (doc) => doc.getMap('session').set('phase', 'vote')],
+      ['R3', (doc) => doc.getMap('members').set(mallory.memberId, 'facilitator')],
     ];
-    for (const attempt of attempts) {
-      expect((await sendAs(mallory, board.id, craft(mallory, attempt))).code).toBe(CLOSE.forbidden);
+    for (const [rule, attempt] of attempts) {
+      expect(await sendAs(mallory, board.id, craft(mallory, attempt))).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(new RegExp(`^${rule}: `)) });
     }
+    // Mallory has used up her refusals for this minute (later ones are refused unjudged): the last attempt is Alice's.
+    expect(await sendAs(alice, board.id, craft(alice, (doc) => doc.getArray('sneaky').insert(0, ['x']))))
+      .toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R11: /) });
     const after = await stored(board.id);
     expect(after.segments[0]!.name).toBe('OEM design-in');
     expect(after.segments.flatMap((s) => s.stages)).toHaveLength(15);

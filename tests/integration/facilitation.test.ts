@@ -36,19 +36,19 @@ async function attempt(member: Member, boardId: string, change: (doc: Y.Doc) => 
 }
 
 describe('phases decide what participants may do, and the server agrees', () => {
-  it('F1: in setup a participant cannot add notes; in brainstorm they can', async () => {
+  it('F1 (R6): in setup a participant cannot add notes; in brainstorm they can', async () => {
     const { board, fac, alice, stageId } = await workshop();
     setPhase(fac.doc, 'setup', localOrigin(fac.memberId));
     await vi.waitFor(() => expect(readBoard(alice.doc).session.phase).toBe('setup'));
     const closed = await attempt(alice, board.id, (doc) => addNote(doc, { stageId, text: 'too early' }, alice.author, localOrigin('a')));
-    expect(closed).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('phase') });
+    expect(closed).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R6: .*phase/) });
     setPhase(fac.doc, 'brainstorm', localOrigin(fac.memberId));
     await vi.waitFor(() => expect(readBoard(alice.doc).session.phase).toBe('brainstorm'));
     const id = addNote(alice.doc, { stageId, text: 'now' }, alice.author, localOrigin(alice.memberId));
     await vi.waitFor(() => expect(readBoard(fac.doc).notesById.get(id)?.text).toBe('now'));
   });
 
-  it('F2: a participant cannot change the phase, the timer or private writing', async () => {
+  it('F2 (R2): a participant cannot change the phase, the timer or private writing', async () => {
     const { board, alice } = await workshop();
     for (const change of [
       (doc: Y.Doc) => doc.getMap('session').set('phase', 'review'),
@@ -56,13 +56,13 @@ describe('phases decide what participants may do, and the server agrees', () => 
       (doc: Y.Doc) => doc.getMap('session').set('privateWriting', true),
       (doc: Y.Doc) => doc.getMap('groups').set(alice.memberId, 'x'),
     ]) {
-      expect((await attempt(alice, board.id, change)).code).toBe(CLOSE.forbidden);
+      expect(await attempt(alice, board.id, change)).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R2: /) });
     }
   });
 });
 
 describe('voting', () => {
-  it('F3: dots are limited per person and per note, only during voting, only for oneself', async () => {
+  it('F3 (R6, R8, R10): dots are limited per person and per note, only during voting, only for oneself', async () => {
     const { board, fac, alice, bob, stageId } = await workshop();
     const n1 = addNote(bob.doc, { stageId, text: 'one' }, bob.author, localOrigin(bob.memberId));
     const n2 = addNote(bob.doc, { stageId, text: 'two' }, bob.author, localOrigin(bob.memberId));
@@ -71,7 +71,7 @@ describe('voting', () => {
     setPhase(fac.doc, 'vote', localOrigin(fac.memberId));
     // Closed voting: refused.
     await vi.waitFor(() => expect(readBoard(alice.doc).session.phase).toBe('vote'));
-    expect((await attempt(alice, board.id, (doc) => doc.getMap('votes').set(`${n1}:${alice.memberId}`, 1))).code).toBe(CLOSE.forbidden);
+    expect((await attempt(alice, board.id, (doc) => doc.getMap('votes').set(`${n1}:${alice.memberId}`, 1))).reason).toMatch(/^R6: /);
     setVotingOpen(fac.doc, true, localOrigin(fac.memberId));
     await vi.waitFor(() => expect(readBoard(alice.doc).session.voting?.open).toBe(true));
 
@@ -81,26 +81,30 @@ describe('voting', () => {
     await vi.waitFor(() => expect(readBoard(fac.doc).votesByNote.get(n1)?.total).toBe(2));
     await vi.waitFor(() => expect(readBoard(fac.doc).votesByNote.get(n2)?.total).toBe(1));
     // Over the cap per note, over the dots per person, for somebody else: refused.
-    expect((await attempt(alice, board.id, (doc) => doc.getMap('votes').set(`${n1}:${alice.memberId}`, 3))).code).toBe(CLOSE.forbidden);
-    expect((await attempt(alice, board.id, (doc) => doc.getMap('votes').set(`${n2}:${alice.memberId}`, 2))).code).toBe(CLOSE.forbidden);
-    expect((await attempt(alice, board.id, (doc) => doc.getMap('votes').set(`${n2}:${bob.memberId}`, 1))).code).toBe(CLOSE.forbidden);
+    expect(await attempt(alice, board.id, (doc) => doc.getMap('votes').set(`${n1}:${alice.memberId}`, 3))).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R10: /) });
+    expect(await attempt(alice, board.id, (doc) => doc.getMap('votes').set(`${n2}:${alice.memberId}`, 2))).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R10: /) });
+    expect(await attempt(alice, board.id, (doc) => doc.getMap('votes').set(`${n2}:${bob.memberId}`, 1))).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R8: /) });
 
     retractVote(alice.doc, n1, alice.memberId, localOrigin(alice.memberId));
     await vi.waitFor(() => expect(readBoard(fac.doc).votesByNote.get(n1)?.total).toBe(1));
     expect(forbidden(alice)).toEqual([]);
   });
 
-  it('F4: owner proposals: one per person per note, only one\'s own, only known departments', async () => {
+  it('F4 (R8, R9, R12): owner proposals: one per person per note, only one\'s own, only known departments', async () => {
     const { board, fac, alice, bob, stageId } = await workshop();
     const n = addNote(bob.doc, { stageId, text: 'who owns this' }, bob.author, localOrigin(bob.memberId));
     await vi.waitFor(() => expect(readBoard(alice.doc).notesById.has(n)).toBe(true));
     proposeOwner(alice.doc, n, alice.memberId, 'fae', localOrigin(alice.memberId));
     proposeOwner(alice.doc, n, alice.memberId, 'engineering', localOrigin(alice.memberId));
     await vi.waitFor(() => expect(readBoard(fac.doc).proposalsByNote.get(n)?.get(alice.memberId)).toBe('engineering'));
-    expect((await attempt(alice, board.id, (doc) => doc.getMap('proposals').set(`${n}:${bob.memberId}`, 'sales'))).code).toBe(CLOSE.forbidden);
-    expect((await attempt(alice, board.id, (doc) => doc.getMap('proposals').set(`${n}:${alice.memberId}`, 'no-such-dept'))).code).toBe(CLOSE.forbidden);
-    // Confirming the responsible department is the facilitator's.
-    expect((await attempt(alice, board.id, (doc) => (doc.getMap('notes').get(n) as Y.Map<unknown>).set('responsible', 'fae'))).code).toBe(CLOSE.forbidden);
+    expect(await attempt(alice, board.id, (doc) => doc.getMap('proposals').set(`${n}:${bob.memberId}`, 'sales'))).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R8: /) });
+    expect(await attempt(alice, board.id, (doc) => doc.getMap('proposals').set(`${n}:${alice.memberId}`, 'no-such-dept'))).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R9: /) });
+    // Confirming the responsible department is the facilitator's, on anyone's note and on one's own.
+    expect(await attempt(alice, board.id, (doc) => (doc.getMap('notes').get(n) as Y.Map<unknown>).set('responsible', 'fae'))).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R4: /) });
+    const own = addNote(alice.doc, { stageId, text: 'mine to own' }, alice.author, localOrigin(alice.memberId));
+    await vi.waitFor(() => expect(readBoard(fac.doc).notesById.has(own)).toBe(true));
+    expect(await attempt(alice, board.id, (doc) => (doc.getMap('notes').get(own) as Y.Map<unknown>).set('responsible', 'fae'))).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R12: /) });
+    expect(await attempt(alice, board.id, (doc) => (doc.getMap('notes').get(own) as Y.Map<unknown>).set('status', 'accepted'))).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R12: /) });
     expect(forbidden(alice)).toEqual([]);
   });
 
@@ -118,13 +122,13 @@ describe('voting', () => {
 });
 
 describe('private writing', () => {
-  it('F6: drafts never reach other participants before the reveal, then appear signed by their author', async () => {
+  it('F6 (R7): drafts never reach other participants before the reveal, then appear signed by their author', async () => {
     const { board, fac, alice, bob, stageId } = await workshop();
     setPrivateWriting(fac.doc, true, localOrigin(fac.memberId));
     await vi.waitFor(() => expect(readBoard(alice.doc).session.privateWriting).toBe(true));
     // Writing into the board itself is refused while private writing is on.
     const refused = await attempt(alice, board.id, (doc) => addNote(doc, { stageId, text: 'too public' }, alice.author, localOrigin('a')));
-    expect(refused).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('private') });
+    expect(refused).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R7: .*private/) });
 
     const drafts = connect(fixture.server.url, draftsRoom(board.id), alice.session);
     fixture.open.push(drafts);
@@ -176,7 +180,7 @@ describe('members', () => {
     expect(alice.memberId).not.toBe(bob.memberId);
   });
 
-  it('F9: the facilitator turns a participant into a viewer (writes dropped) and removes another (token stops working)', async () => {
+  it('F9 (R1): the facilitator turns a participant into a viewer (writes dropped) and removes another (token stops working)', async () => {
     const { board, fac, alice, bob, stageId } = await workshop();
     expect((await api(`${board.id}/members/${alice.memberId}`, bob.session, { method: 'PATCH', body: JSON.stringify({ role: 'viewer' }) })).status).toBe(403);
     const demoted = await api(`${board.id}/members/${alice.memberId}`, fac.session, { method: 'PATCH', body: JSON.stringify({ role: 'viewer' }) });

@@ -62,7 +62,7 @@ describe('commitment and feedback links (steps 6 and 7)', () => {
     expect((await api(`${board.id}/feedback`, token, { method: 'POST', body: JSON.stringify({ stageId: stages[0]!.id, outcome: 'worked' }) })).status).toBe(403);
     const bad = await api(`${board.id}/commitments`, token, { method: 'POST', body: JSON.stringify({ stageId: stages[0]!.id, department: 'nope', text: 'x' }) });
     expect(bad.status).toBe(404);
-    expect(await bad.json()).toEqual({ error: 'Department nope does not exist' });
+    expect(await bad.json()).toEqual({ error: 'Department nope does not exist', code: 'department-not-found', params: { id: 'nope' } });
     // It reads the board like a viewer, and cannot write to it.
     const viewer = connect(fixture.server.url, board.id, token);
     fixture.open.push(viewer);
@@ -183,6 +183,6 @@ describe('versions and restoring a backup', () => {
     expect((await post({ backup: { ...backup, board: 'not base64!' } })).status).toBe(400);
     const garbage = await post({ backup: { ...backup, board: Buffer.from('garbage bytes here').toString('base64') } });
     expect(garbage.status).toBe(400);
-    expect(((await garbage.json()) as { error: string }).error).toMatch(/backup/);
+    expect(await garbage.json()).toEqual({ error: expect.stringMatching(/backup/), code: 'backup-invalid', params: { problem: 'unreadable' } });
   });
 });

@@ -47,12 +47,12 @@ describe('the facilitator link only lets people join', () => {
       ['DELETE', `/boards/${id}/members/${pia.memberId}`],
     ];
     for (const [method, path, body] of actions) {
-      expect(await call(method, path, board.tokens.facilitator, body), `${method} ${path}`).toEqual({ status: 403, body: { error: JOIN_FIRST } });
+      expect(await call(method, path, board.tokens.facilitator, body), `${method} ${path}`).toEqual({ status: 403, body: { error: JOIN_FIRST, code: 'join-first' } });
     }
     expect(await call('POST', `/boards/${id}/commitments`, board.tokens.facilitator, { stageId, department: 'sales', text: 'We help' }))
-      .toEqual({ status: 403, body: { error: 'this link cannot record commitments' } });
+      .toEqual({ status: 403, body: { error: 'this link cannot record commitments', code: 'wrong-form-link' } });
     expect(await call('POST', `/boards/${id}/feedback`, board.tokens.facilitator, { stageId, outcome: 'worked' }))
-      .toEqual({ status: 403, body: { error: 'this link cannot send feedback' } });
+      .toEqual({ status: 403, body: { error: 'this link cannot send feedback', code: 'wrong-form-link' } });
     expect((await call('PATCH', `/boards/${id}/members/me`, board.tokens.facilitator, { name: 'Nobody' })).status).toBe(400);
 
     // Nothing changed: the participant link still admits, Pia is still a participant, one version.

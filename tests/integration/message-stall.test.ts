@@ -69,7 +69,7 @@ async function storedState(boardId: string): Promise<Uint8Array> {
 }
 
 describe('no single message stalls the server', () => {
-  it('a delete set repeating one range over a colleague\'s notes is merged, judged once and refused; 300 KB is refused unread', async () => {
+  it('R4, R11: a delete set repeating one range over a colleague\'s notes is merged, judged once and refused; 300 KB is refused unread', async () => {
     const { board, alice, mallory } = await busyBoard();
     const before = await storedState(board.id);
     const state = Y.getState(alice.doc.store, alice.doc.clientID);
@@ -77,32 +77,32 @@ describe('no single message stalls the server', () => {
     const within = repeated(80_000);
     expect(within.byteLength).toBeGreaterThan(200_000);
     const judged = await sendMeasured(board.id, mallory.session, within);
-    expect(judged.closed).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('your own notes') });
+    expect(judged.closed).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R4: .*your own notes/) });
     expect(judged.blockedMs).toBeLessThan(STALL_MS);
     const over = repeated(100_000);
     expect(over.byteLength).toBeGreaterThan(300_000);
     const unread = await sendMeasured(board.id, mallory.session, over);
-    expect(unread.closed.reason).toMatch(/too large \(\d+ bytes/);
+    expect(unread.closed.reason).toMatch(/^R11\/update-too-large: update too large \(\d+ bytes/);
     expect(unread.blockedMs).toBeLessThan(STALL_MS);
     expect(await storedState(board.id)).toEqual(before);
   });
 
-  it('an update of hundreds of thousands of tiny structs is refused before it is applied', async () => {
+  it('R11: an update of hundreds of thousands of tiny structs is refused before it is applied', async () => {
     const { board, mallory } = await busyBoard();
     const tiny: RawStruct[] = Array.from({ length: 550_000 }, () => ({ kind: 'gc', len: 1 }));
     const huge = rawUpdate([{ client: 4_242, clock: 0, structs: tiny }]);
     const measuredHuge = await sendMeasured(board.id, mallory.session, huge);
     expect(measuredHuge.closed.code).toBe(CLOSE.forbidden);
-    expect(measuredHuge.closed.reason).toMatch(/too large/);
+    expect(measuredHuge.closed.reason).toMatch(/^R11\/update-too-large: .*too large/);
     expect(measuredHuge.blockedMs).toBeLessThan(STALL_MS);
     // Under the byte limit, over the struct limit: counted, not applied.
     const many = rawUpdate([{ client: 4_243, clock: 0, structs: tiny.slice(0, 100_000) }]);
     const measuredMany = await sendMeasured(board.id, mallory.session, many);
-    expect(measuredMany.closed.reason).toMatch(/too large \(\d+ items/);
+    expect(measuredMany.closed.reason).toMatch(/^R11\/update-too-large: .*too large \(\d+ items/);
     expect(measuredMany.blockedMs).toBeLessThan(STALL_MS);
   });
 
-  it('items racing for one key are refused unapplied; the most conflict-heavy update within the limits stays under the bound', async () => {
+  it('R4, R11: items racing for one key are refused unapplied; the most conflict-heavy update within the limits stays under the bound', async () => {
     const { board, alice, mallory } = await busyBoard();
     const before = await storedState(board.id);
     const noteIds = [...readBoard(alice.doc).notesById.keys()];
@@ -114,11 +114,11 @@ describe('no single message stalls the server', () => {
       structs: keys.flatMap((key) => Array.from({ length: perKey }, (): RawStruct => ({ kind: 'any', parent: 'notes', key, value: 'x' }))),
     })));
     const oneKey = await sendMeasured(board.id, mallory.session, racing(32, noteIds.slice(0, 1), 250));
-    expect(oneKey.closed.reason).toMatch(/too many items at one spot/);
+    expect(oneKey.closed.reason).toMatch(/^R11\/update-too-large: .*too many items at one spot/);
     expect(oneKey.blockedMs).toBeLessThan(STALL_MS);
     // 8 clients racing for each of 300 keys: 2,400 items, as many per key as allowed.
     const within = await sendMeasured(board.id, mallory.session, racing(8, noteIds, 1));
-    expect(within.closed).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('own notes') });
+    expect(within.closed).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R4: .*own notes/) });
     expect(within.blockedMs).toBeLessThan(STALL_MS);
     expect(await storedState(board.id)).toEqual(before);
   });

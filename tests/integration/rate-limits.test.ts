@@ -16,7 +16,7 @@ const from = (address: string, init: RequestInit & { json?: unknown } = {}): Req
 async function expectRateLimited(res: Response, what: RegExp): Promise<void> {
   expect(res.status).toBe(429);
   expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-  expect(await res.json()).toEqual({ error: expect.stringMatching(what), code: 'rate-limited' });
+  expect(await res.json()).toEqual({ error: expect.stringMatching(what), code: 'rate-limited', params: { seconds: Number(res.headers.get('retry-after')) } });
 }
 
 describe('per-address rate limits with the default settings', () => {

@@ -39,9 +39,9 @@ describe('restoring uploads in a worker, on the built server (npm run build:serv
     const { result: [a, b], stallMs, slowestMs, requests } = await responsiveness(`${url}/api/time`, pid, () =>
       Promise.all([postFromChild(`${url}/api/boards`, deletes), postFromChild(`${url}/api/boards`, tiny)]));
     console.log(`RS1: two crafted restores: ${requests} answers, longest main-thread work while one waited ${stallMs} ms, slowest answer ${slowestMs.toFixed(1)} ms`);
-    expect(a).toEqual({ status: 400, body: { error: expect.stringMatching(/deletions overlap/), code: 'backup-invalid' } });
+    expect(a).toEqual({ status: 400, body: { error: expect.stringMatching(/deletions overlap/), code: 'backup-invalid', params: { problem: 'unreadable' } } });
     // Counted before any doc is built, and refused: no workshop board has that many items.
-    expect(b).toEqual({ status: 400, body: { error: expect.stringMatching(/larger than any workshop board/), code: 'backup-invalid' } });
+    expect(b).toEqual({ status: 400, body: { error: expect.stringMatching(/larger than any workshop board/), code: 'backup-invalid', params: { problem: 'too-big' } } });
     expect(stallMs).toBeLessThan(STALL_MS);
   }, 60_000);
 
@@ -90,7 +90,7 @@ describe('restore checks, from source (worker compiled by tsx)', () => {
   it('RS3: a backup that refers to content it does not hold is refused', async () => {
     const res = await post(fixture.server.url, restoreBody(missingDependencies()));
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: expect.stringMatching(/incomplete/), code: 'backup-invalid' });
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/incomplete/), code: 'backup-invalid', params: { problem: 'incomplete' } });
   });
 });
 
@@ -101,7 +101,7 @@ describe('restore time limit', () => {
     const started = performance.now();
     const res = await post(fixture.server.url, restoreBody(manyTinyItems(200_000)));
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({ error: expect.stringMatching(/within 0\.1 s \(RESTORE_TIMEOUT_MS\)/), code: 'backup-too-slow' });
+    expect(await res.json()).toEqual({ error: expect.stringMatching(/within 0\.1 s \(RESTORE_TIMEOUT_MS\)/), code: 'backup-too-slow', params: { seconds: 0.1 } });
     // Terminated, not waited for: the same backup takes seconds to apply.
     expect(performance.now() - started).toBeLessThan(30_000);
     expect((await fetch(`${fixture.server.url}/healthz`)).status).toBe(200);
@@ -114,7 +114,7 @@ describe('restore size limit', () => {
   it('RS5: a backup past MAX_RESTORE_BYTES is answered 413 naming the setting; a smaller one restores', async () => {
     const big = await post(fixture.server.url, restoreBody(realisticBoard(1_000)));
     expect(big.status).toBe(413);
-    expect(await big.json()).toEqual({ error: 'a backup may be at most 0.3 MiB (MAX_RESTORE_BYTES)', code: 'backup-too-large' });
+    expect(await big.json()).toEqual({ error: 'a backup may be at most 0.3 MiB (MAX_RESTORE_BYTES)', code: 'backup-too-large', params: { mib: 0.3 } });
     expect((await post(fixture.server.url, restoreBody(realisticBoard(20)))).status).toBe(201);
   }, 60_000);
 });

@@ -21,16 +21,16 @@ const setup = () => aliceAndMallory(fixture);
 const sendAs = (member: Member, boardId: string, update: Uint8Array) => send(fixture.server.url, member, boardId, update);
 
 describe('what one participant may write', () => {
-  it('a new note with a field the board layout does not have is refused (R9), whatever its size', async () => {
+  it('R9: a new note with a field the board layout does not have is refused, whatever its size', async () => {
     const { board, mallory, stageId } = await setup();
     const update = craftAs(mallory, 77_001, (doc) => {
       const id = addNote(doc, { stageId, text: 'Looks normal' }, mallory.author, localOrigin(mallory.memberId));
       (doc.getMap('notes').get(id) as Y.Map<unknown>).set('padding', 'x'.repeat(100_000));
     });
-    expect(await sendAs(mallory, board.id, update)).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('unknown field padding') });
+    expect(await sendAs(mallory, board.id, update)).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R9: .*unknown field padding/) });
   });
 
-  it('an edit of one\'s own note may not add a field either', async () => {
+  it('R9: an edit of one\'s own note may not add a field either', async () => {
     const { board, mallory, stageId } = await setup();
     const id = addNote(mallory.doc, { stageId, text: 'Mine' }, mallory.author, localOrigin(mallory.memberId));
     await vi.waitFor(async () => {
@@ -38,10 +38,10 @@ describe('what one participant may write', () => {
       expect(room?.doc.getMap('notes').has(id)).toBe(true);
     });
     const update = craftAs(mallory, 77_002, (doc) => (doc.getMap('notes').get(id) as Y.Map<unknown>).set('extra', 'x'));
-    expect(await sendAs(mallory, board.id, update)).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('not a valid note') });
+    expect(await sendAs(mallory, board.id, update)).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R9: .*not a valid note/) });
   });
 
-  it('an update written under a colleague\'s client id is refused, and the colleague\'s next note still lands', async () => {
+  it('R11: an update written under a colleague\'s client id is refused, and the colleague\'s next note still lands', async () => {
     const { board, alice, mallory, stageId } = await setup();
     addNote(alice.doc, { stageId, text: 'Alice first' }, alice.author, localOrigin(alice.memberId));
     await vi.waitFor(() => expect(readBoard(mallory.doc).notesById.size).toBe(1));
@@ -49,7 +49,7 @@ describe('what one participant may write', () => {
     const update = craftAs(mallory, alice.doc.clientID, (doc) => {
       addNote(doc, { stageId, text: 'Taking Alice\'s clocks' }, mallory.author, localOrigin(mallory.memberId));
     });
-    expect(await sendAs(mallory, board.id, update)).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('someone else\'s client id') });
+    expect(await sendAs(mallory, board.id, update)).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R11: .*someone else's client id/) });
     const next = addNote(alice.doc, { stageId, text: 'Alice second' }, alice.author, localOrigin(alice.memberId));
     await vi.waitFor(() => expect(readBoard(mallory.doc).notesById.get(next)?.text).toBe('Alice second'));
   });
@@ -71,16 +71,16 @@ describe('what one participant may write', () => {
     return { closed: await closed, room };
   }
 
-  it('one person may add only so much to one board', async () => {
+  it('R11: one person may add only so much to one board', async () => {
     const { board, alice, stageId } = await setup();
     const { closed, room } = await fill(alice, board.id, stageId);
-    expect(closed).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('as much as one person') });
+    expect(closed).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R11\/person-quota: .*as much as one person/) });
     // Everything before the refusal is kept, nothing of the refused update.
     expect(room.storedBytes).toBeGreaterThan(3.5 * 1024 * 1024);
     expect(room.storedBytes).toBeLessThan(4.5 * 1024 * 1024);
   }, 120_000);
 
-  it('near the board\'s limit only the facilitator may still write', async () => {
+  it('R11: near the board\'s limit only the facilitator may still write', async () => {
     const { board, alice, stageId } = await setup();
     const bruno = await connectMember(fixture.server.url, board, 'participant', 'Bruno Neri', 'sales');
     const facilitator = await connectMember(fixture.server.url, board, 'facilitator', 'Fede Conti', '');
@@ -88,7 +88,7 @@ describe('what one participant may write', () => {
     await Promise.all([bruno.synced, facilitator.synced]);
     await fill(alice, board.id, stageId);
     const { closed, room } = await fill(bruno, board.id, stageId);
-    expect(closed).toEqual({ code: CLOSE.forbidden, reason: expect.stringContaining('nearly full') });
+    expect(closed).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R11\/board-nearly-full: .*nearly full/) });
     expect(room.storedBytes).toBeGreaterThan(0.85 * BOARD_LIMIT);
     facilitator.doc.getMap('meta').set('title', 'Tidied');
     await vi.waitFor(() => expect(room.doc.getMap('meta').get('title')).toBe('Tidied'));

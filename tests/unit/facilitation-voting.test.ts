@@ -67,9 +67,9 @@ describe('casting and retracting dots', () => {
     const { doc, n1, n2, n3 } = votingBoard({ votesPerPerson: 3, capPerNote: 2, hideResults: false });
     castVote(doc, n1, 'ann', me);
     castVote(doc, n1, 'ann', me);
-    expectRejected(doc, () => castVote(doc, n1, 'ann', me)); // cap per note
+    expectRejected(doc, () => castVote(doc, n1, 'ann', me), 'note-cap-reached');
     castVote(doc, n2, 'ann', me);
-    expectRejected(doc, () => castVote(doc, n3, 'ann', me)); // no dots left
+    expectRejected(doc, () => castVote(doc, n3, 'ann', me), 'no-dots-left');
     expect(votesLeft(doc, 'ann')).toBe(0);
     castVote(doc, n1, 'bob', me); // others are unaffected
 

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { expect } from 'vitest';
 import {
-  OperationError, addDepartment, addSegment, addStage, initializeBoard, localOrigin, readBoard, systemOrigin,
-  type Author, type Origin,
+  OPERATION_ERROR_CODES, OperationError, addDepartment, addSegment, addStage, initializeBoard, localOrigin, readBoard, systemOrigin,
+  type Author, type OperationErrorCode, type Origin,
 } from '../../shared/src/index.js';
 
 export const ALICE: Author = { id: 'alice', name: 'Alice', department: 'sales' };
@@ -32,8 +32,11 @@ export function expectOneTransaction<T>(doc: Y.Doc, origin: Origin, op: () => T)
   }
 }
 
-/** Asserts `op` throws an OperationError with `code` and leaves the doc untouched. */
-export function expectRejected(doc: Y.Doc, op: () => unknown, code: 'invalid' | 'not-found' = 'invalid'): void {
+/**
+ * Asserts `op` throws an OperationError of `expected` (its kind, or one code)
+ * with a code the client can word, and leaves the doc untouched.
+ */
+export function expectRejected(doc: Y.Doc, op: () => unknown, expected: OperationError['kind'] | OperationErrorCode = 'invalid'): void {
   const before = Y.encodeStateVector(doc);
   const rec = recordTransactions(doc);
   let thrown: unknown;
@@ -45,7 +48,9 @@ export function expectRejected(doc: Y.Doc, op: () => unknown, code: 'invalid' | 
     rec.stop();
   }
   expect(thrown).toBeInstanceOf(OperationError);
-  expect((thrown as OperationError).code).toBe(code);
+  const { code, kind } = thrown as OperationError;
+  expect(OPERATION_ERROR_CODES).toContain(code);
+  expect(expected === 'invalid' || expected === 'not-found' ? kind : code).toBe(expected);
   expect(rec.origins).toHaveLength(0);
   expect(Y.encodeStateVector(doc)).toEqual(before);
 }

@@ -1,24 +1,36 @@
 import {
-  CREATE_KEY_HEADER, ERROR_CODES, type BoardInfoResponse, type CreateBoardResponse, type ErrorCode, type JoinResponse, type Language, type Role, type TemplateName,
+  CREATE_KEY_HEADER, ERROR_CODES, isOperationErrorCode, type BoardInfoResponse, type CreateBoardResponse, type ErrorResponse,
+  type JoinResponse, type Language, type Role, type TemplateName,
 } from '../../../shared/src/index.js';
 
-/** An HTTP failure with the server's own message when it sent one, and its `code` (a stable id) if any. */
+/**
+ * An HTTP failure: the server's `code` and `params`, which the client words
+ * (i18n/errorText.ts), and its English message, for logs only.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    /** Set for refusals the client words itself (`ERROR_CODES`). */
-    readonly code?: ErrorCode,
+    /** Absent when the answer was not the server's JSON (a proxy's error page). */
+    readonly code?: ErrorResponse['code'],
+    readonly params: NonNullable<ErrorResponse['params']> = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-/** The ApiError for a failed response's JSON body `{ error, code? }`. */
+/** The ApiError for a failed response's JSON body `{ error, code, params? }`. */
 export function apiError(response: Response, body: unknown): ApiError {
-  const { error, code } = (typeof body === 'object' && body !== null ? body : {}) as { error?: unknown; code?: unknown };
-  return new ApiError(response.status, typeof error === 'string' ? error : response.statusText, ERROR_CODES.find((c) => c === code));
+  const { error, code, params } = (typeof body === 'object' && body !== null ? body : {}) as { error?: unknown; code?: unknown; params?: unknown };
+  const known = isOperationErrorCode(code) ? code : ERROR_CODES.find((c) => c === code);
+  return new ApiError(response.status, typeof error === 'string' ? error : response.statusText, known, readParams(params));
+}
+
+/** Only plain strings and numbers are interpolated into the client's words. */
+function readParams(value: unknown): Record<string, string | number> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'));
 }
 
 async function readJson<T>(response: Response): Promise<T> {

@@ -14,7 +14,7 @@ import { clearBoardLocal } from '../sync/localStore.js';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'error'; error: ErrorKind; detail?: string }
+  | { kind: 'error'; error: ErrorKind; cause?: unknown }
   | { kind: 'join'; link: string; info: SessionInfo; departments: Department[] }
   | { kind: 'ready'; access: Access };
 
@@ -23,7 +23,7 @@ function errorState(err: unknown): State {
     // 401: a wrong or outdated link, or a board that no longer exists (one answer by design).
     if (err.status === 401) return { kind: 'error', error: 'invalidLink' };
     if (err.status === 403) return { kind: 'error', error: 'removed' };
-    return { kind: 'error', error: 'server', detail: err.message };
+    return { kind: 'error', error: 'server', cause: err };
   }
   return { kind: 'error', error: 'network' };
 }
@@ -105,7 +105,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
   }, [state.kind, resolve, boardId]);
 
   if (state.kind === 'loading') return <LoadingScreen />;
-  if (state.kind === 'error') return <ErrorScreen kind={state.error} detail={state.detail} />;
+  if (state.kind === 'error') return <ErrorScreen kind={state.error} cause={state.cause} />;
   if (state.kind === 'join') {
     const { info } = state;
     return (

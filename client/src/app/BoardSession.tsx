@@ -6,6 +6,7 @@ import { useBoardSync, useSnapshot } from '../sync/useBoardSync.js';
 import { boardStoreName } from '../sync/localStore.js';
 import { BoardScreen } from '../board-screen/BoardScreen.js';
 import { ApiError, fetchBoardInfo, updateMe } from '../api/serverApi.js';
+import { refusalText } from '../i18n/errorText.js';
 import { ErrorScreen, LoadingScreen } from '../ui/ErrorScreen.js';
 import type { Access } from '../join/access.js';
 import { loadSession, saveSession, type Identity } from '../join/identity.js';
@@ -59,7 +60,7 @@ export function BoardSession({ boardId, access, onSessionLost }: {
     restartKey,
     // Members keep a copy on this device (offline work, reload while offline); viewer links change nothing.
     localName: access.info.memberId ? boardStoreName(boardId) : undefined,
-    onRefusedUpdate: (reason) => toasts.show(reason || t('session.refused'), 'error'),
+    onRefusedUpdate: (reason) => toasts.show(refusalText(t, reason), 'error'),
     onClose: (code) => {
       // 4401 (no access, or no such board) is looked into by the re-check: a 401 there ends the session.
       if (code === CLOSE.badRequest) return;

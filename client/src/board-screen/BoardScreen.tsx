@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  OperationError, localOrigin, votesLeft, type BoardSnapshot, type Role,
+  localOrigin, votesLeft, type BoardSnapshot, type Role,
 } from '../../../shared/src/index.js';
 import { useToasts } from '../ui/Toasts.js';
+import { errorText, refusalText } from '../i18n/errorText.js';
 import type { Identity } from '../join/identity.js';
 import { StructurePanel } from '../panels/StructurePanel.js';
 import { ParticipantsPanel } from '../presence/ParticipantsPanel.js';
@@ -73,7 +74,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const origin = useMemo(() => localOrigin(identity.id), [identity.id]);
   const sessionState = boardSnapshot.session;
   const { canStructure, canEdit, canEditNote, blockedReason, drafting } = useBoardRights(role, sessionState, identity.id);
-  const onRefused = useCallback((reason: string) => toasts.show(reason || t('session.refused'), 'error'), [toasts, t]);
+  const onRefused = useCallback((reason: string) => toasts.show(refusalText(t, reason), 'error'), [toasts, t]);
   const drafts = useDrafts(boardId, session, drafting, onRefused, identity.id);
   const save = useSaveStatus(connection.saves, drafts.connection?.saves, status);
   const snapshot = useMemo(() => mergeDrafts(boardSnapshot, drafts.notes), [boardSnapshot, drafts.notes]);
@@ -105,8 +106,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
       try {
         return op(doc, origin);
       } catch (err) {
-        if (err instanceof OperationError) toasts.show(err.message, 'error');
-        else toasts.show(t('errors.unexpected'), 'error');
+        toasts.show(errorText(t, err), 'error');
         return undefined;
       }
     },

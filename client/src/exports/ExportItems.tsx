@@ -4,6 +4,7 @@ import { useToasts } from '../ui/Toasts.js';
 import type { BoardLayout, Rect } from '../board-base/layout.js';
 import type { ExportFile } from '../../../shared/src/index.js';
 import { boardPng, dataUrlBlob } from './canvasPng.js';
+import { errorText } from '../i18n/errorText.js';
 import { SERVER_EXPORTS, downloadExport, saveBlob } from './download.js';
 
 /** An ASCII file name from the board title, like the server's exports. */
@@ -37,7 +38,7 @@ export function ExportItems({ boardId, token, title, layout, onDone }: {
       await downloadExport(boardId, token, file);
       onDone();
     } catch (err) {
-      toasts.show(t('exports.failed', { message: err instanceof Error ? err.message : String(err) }), 'error');
+      toasts.show(t('exports.failed', { message: errorText(t, err) }), 'error');
     } finally {
       setBusy(undefined);
     }

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/serverApi.js';
+import { apiError } from '../api/serverApi.js';
 import { EXPORT_FILES, type ExportFile } from '../../../shared/src/index.js';
 
 /** The server's files the Export menus offer; the adoption view offers feedback.csv. */
@@ -43,8 +43,7 @@ export async function downloadExport(boardId: string, token: string, file: Expor
   if (version) params.set('version', version);
   const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export/${file}?${params.toString()}`);
   if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as { error?: unknown } | undefined;
-    throw new ApiError(response.status, typeof body?.error === 'string' ? body.error : response.statusText);
+    throw apiError(response, await response.json().catch(() => undefined));
   }
   const blob = await response.blob();
   saveBlob(blob, dispositionName(response.headers.get('content-disposition'), file));

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_TEXT_MAX, type FormDepartment, type FormStage, type RoadmapItem } from '../../../shared/src/index.js';
+import { errorText } from '../i18n/errorText.js';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; message: string };
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: number } | { kind: 'error'; error: unknown };
 
 /** One stage on the executive's form: what the roadmap asks there, and their department's commitment. */
 export function CommitmentStage({ stage, number, department, actions, saved, onSave }: {
@@ -25,7 +26,7 @@ export function CommitmentStage({ stage, number, department, actions, saved, onS
       await onSave(text.trim());
       setState({ kind: 'saved', at: Date.now() });
     } catch (err) {
-      setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      setState({ kind: 'error', error: err });
     }
   };
   return (
@@ -71,7 +72,7 @@ export function CommitmentStage({ stage, number, department, actions, saved, onS
         {state.kind === 'saved' && !dirty && <span className="cf-ok" role="status" data-testid="commit-saved">✓ {t('forms.saved')}</span>}
         {state.kind === 'idle' && saved && !dirty && <span className="cf-ok muted">✓ {t('forms.onRecord')}</span>}
         {dirty && state.kind === 'idle' && <span className="muted small">{t('forms.unsaved')}</span>}
-        {state.kind === 'error' && <span className="form-error" role="alert">{t('forms.saveFailed', { message: state.message })}</span>}
+        {state.kind === 'error' && <span className="form-error" role="alert">{t('forms.saveFailed', { message: errorText(t, state.error) })}</span>}
       </div>
     </article>
   );

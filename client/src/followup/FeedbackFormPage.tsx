@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   FEEDBACK_OUTCOMES, FEEDBACK_TEXT_MAX, REP_NAME_MAX, type FeedbackOutcome, type FormInfo,
 } from '../../../shared/src/index.js';
+import { errorText } from '../i18n/errorText.js';
 import { postFeedback } from './api.js';
 import { FormShell } from './FormShell.js';
 import { useForm } from './useForm.js';
@@ -50,7 +51,7 @@ function FeedbackForm({ boardId, token, form }: { boardId: string; token: string
       if (repName.trim()) localStorage.setItem(NAME_KEY, repName.trim());
       setSent(true);
     } catch (err) {
-      setError(t('forms.sendFailed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(t('forms.sendFailed', { message: errorText(t, err) }));
     } finally {
       setBusy(false);
     }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '../../../shared/src/index.js';
 import { CopyButton } from '../ui/CopyButton.js';
+import { errorText } from '../i18n/errorText.js';
 import { createFollowUpLink } from './api.js';
 
 /** Facilitators create (or rotate) the links for executives' commitments and reps' feedback. */
@@ -17,7 +18,7 @@ export function FollowUpLinks({ boardId, token }: { boardId: string; token: stri
       const { link } = await createFollowUpLink(boardId, token, kind);
       setLinks((l) => ({ ...l, [kind]: link }));
     } catch (err) {
-      setError(t('followUp.linkFailed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(t('followUp.linkFailed', { message: errorText(t, err) }));
     } finally {
       setBusy(undefined);
     }

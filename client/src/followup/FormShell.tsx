@@ -13,7 +13,7 @@ export function FormShell({ state, eyebrow, children, testId }: {
   testId: string;
 }) {
   if (state.kind === 'loading') return <LoadingScreen />;
-  if (state.kind === 'error') return <ErrorScreen kind={state.error} detail={state.detail} />;
+  if (state.kind === 'error') return <ErrorScreen kind={state.error} cause={state.cause} />;
   return (
     <div className="form-page" data-testid={testId}>
       <header className="form-header">

@@ -8,7 +8,7 @@ import { takeFormToken } from './formToken.js';
 
 export type FormState =
   | { kind: 'loading' }
-  | { kind: 'error'; error: 'invalidLink' | 'network' | 'server'; detail?: string }
+  | { kind: 'error'; error: 'invalidLink' | 'network' | 'server'; cause?: unknown }
   | { kind: 'ready'; token: string; form: FormInfo };
 
 /** Reads the link's token and the form's content (segments, stages, departments) in the board's language. */
@@ -30,7 +30,7 @@ export function useForm(kind: FollowUpKind, boardId: string): FormState {
         if (err instanceof ApiError) {
           // 401 is also the answer for a board that no longer exists (the server does not say which).
           if (err.status === 401 || err.status === 403) setState({ kind: 'error', error: 'invalidLink' });
-          else setState({ kind: 'error', error: 'server', detail: err.message });
+          else setState({ kind: 'error', error: 'server', cause: err });
         } else setState({ kind: 'error', error: 'network' });
       },
     );

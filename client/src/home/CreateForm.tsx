@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreateBoardResponse, Language, TemplateName } from '../../../shared/src/index.js';
 import { TITLE_MAX } from '../../../shared/src/index.js';
 import { createBoard } from '../api/serverApi.js';
+import { errorText } from '../i18n/errorText.js';
 import { CreateKeyField, useCreateKey } from './CreateKeyField.js';
 
 export function CreateForm({ onCreated }: { onCreated: (title: string, response: CreateBoardResponse) => void }) {
@@ -26,7 +27,7 @@ export function CreateForm({ onCreated }: { onCreated: (title: string, response:
     try {
       onCreated(clean, await createBoard({ title: clean, template, language }, createKey.key));
     } catch (err) {
-      setError(createKey.keyRefusal(err) ?? (err instanceof Error ? t('create.failed', { message: err.message }) : t('create.failedGeneric')));
+      setError(createKey.keyRefusal(err) ?? t('create.failed', { message: errorText(t, err) }));
     } finally {
       setBusy(false);
     }

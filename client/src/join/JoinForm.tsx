@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_NAME_MAX, type Department, type Role } from '../../../shared/src/index.js';
 import { ApiError } from '../api/serverApi.js';
+import { errorText } from '../i18n/errorText.js';
 
 /** Name and department before entering a board (participants and facilitators). */
 export function JoinForm({
@@ -36,9 +37,9 @@ export function JoinForm({
     try {
       await onJoin(clean.slice(0, MEMBER_NAME_MAX), department);
     } catch (err) {
-      // A refusal the server explains with a code is said in the reader's language.
-      if (err instanceof ApiError && err.code) setError(t(`join.refused.${err.code}`));
-      else setError(t('join.failed', { message: err instanceof Error ? err.message : String(err) }));
+      // What the person can fix here stands alone; anything else is "could not join", in the reader's language too.
+      if (err instanceof ApiError && (err.code === 'name-taken' || err.code === 'unknown-department')) setError(errorText(t, err));
+      else setError(t('join.failed', { message: errorText(t, err) }));
       setBusy(false);
     }
   }

@@ -6,6 +6,7 @@ import { removeMember, setMemberRole } from '../api/serverApi.js';
 import { assignGroup } from '../../../shared/src/index.js';
 import type { MemberActions } from './MemberRow.js';
 import type { Followed } from './useFollow.js';
+import { errorText } from '../i18n/errorText.js';
 
 /** What the participants panel can do: follow anyone; facilitators also regroup, change roles, remove. */
 export function useMemberActions(
@@ -15,7 +16,7 @@ export function useMemberActions(
   const toasts = useToasts();
   return useMemo<MemberActions>(() => {
     const fail = (err: unknown) =>
-      toasts.show(t('people.failed', { message: err instanceof Error ? err.message : String(err) }), 'error');
+      toasts.show(t('people.failed', { message: errorText(t, err) }), 'error');
     return {
       onFollow: (p) => follow({ id: p.id, name: p.name }),
       onGroup: (p, segmentId) => run((d, o) => assignGroup(d, p.id, segmentId, o)),

@@ -5,6 +5,7 @@ import {
 } from '../../../shared/src/index.js';
 import { useToasts } from '../ui/Toasts.js';
 import { downloadExport } from '../exports/download.js';
+import { errorText } from '../i18n/errorText.js';
 import { FeedbackChips } from './FeedbackChips.js';
 
 /** Latest reports per stage whose comments the adoption view quotes. */
@@ -57,7 +58,7 @@ export function AdoptionView({ snapshot, boardId, token }: { snapshot: BoardSnap
           {csv ? (
             <button type="button" className="primary" data-testid="adoption-csv"
               onClick={() => void downloadExport(boardId, token, 'feedback.csv').catch((err: unknown) =>
-                toasts.show(t('exports.failed', { message: err instanceof Error ? err.message : String(err) }), 'error'))}>
+                toasts.show(t('exports.failed', { message: errorText(t, err) }), 'error'))}>
               {t('adoption.csv')}
             </button>
           ) : <span />}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/errorText.js';
 
 /**
  * `invalidLink` also stands for a board that does not exist: the server refuses
@@ -7,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 export type ErrorKind = 'invalidLink' | 'notFound' | 'network' | 'server' | 'removed';
 
 /** Full-screen, final errors: the board cannot be opened with this link. */
-export function ErrorScreen({ kind, detail }: { kind: ErrorKind; detail?: string }) {
+/** `cause`: the error behind a `server` screen, worded under the title; `detail`: a code to quote as it is. */
+export function ErrorScreen({ kind, cause, detail }: { kind: ErrorKind; cause?: unknown; detail?: string }) {
   const { t } = useTranslation();
   return (
     <div className="full-screen-message" data-testid="error-screen" data-kind={kind}>
@@ -15,6 +17,7 @@ export function ErrorScreen({ kind, detail }: { kind: ErrorKind; detail?: string
         <div className="message-icon" aria-hidden="true">!</div>
         <h1>{t(`errors.${kind}.title`)}</h1>
         <p>{t(`errors.${kind}.body`)}</p>
+        {cause !== undefined && <p className="muted small">{errorText(t, cause)}</p>}
         {detail && <p className="muted small">{detail}</p>}
         <div className="message-actions">
           {(kind === 'network' || kind === 'server') && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TITLE_MAX, type CreateBoardResponse } from '../../../shared/src/index.js';
 import { restoreBackup } from '../followup/api.js';
 import { CreateKeyField, useCreateKey } from '../home/CreateKeyField.js';
+import { errorText } from '../i18n/errorText.js';
 
 /** "Restore from a backup": a board.json export becomes a new board with the same content. */
 export function RestoreForm({ onCreated, onCancel }: {
@@ -36,7 +37,7 @@ export function RestoreForm({ onCreated, onCancel }: {
       const response = await restoreBackup(backup, title.trim() || undefined, createKey.key);
       onCreated(title.trim() || fallback, response);
     } catch (err) {
-      setError(createKey.keyRefusal(err) ?? t('restore.failed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(createKey.keyRefusal(err) ?? t('restore.failed', { message: errorText(t, err) }));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import type { CreateBoardResponse, VersionInfo } from '../../../shared/src/index
 import { LinksCard } from '../home/LinksCard.js';
 import { SERVER_EXPORTS, downloadExport } from '../exports/download.js';
 import { copyVersion, listVersions, saveVersion } from '../followup/api.js';
+import { errorText } from '../i18n/errorText.js';
 
 /** Named snapshots ("End of day 1"): save, list, export any of them, start a new board from one. */
 export function VersionsSection({ boardId, token, title }: { boardId: string; token: string; title: string }) {
@@ -12,7 +13,7 @@ export function VersionsSection({ boardId, token, title }: { boardId: string; to
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
   const [copied, setCopied] = useState<{ name: string; response: CreateBoardResponse }>();
-  const fail = useCallback((err: unknown) => setError(err instanceof Error ? err.message : String(err)), []);
+  const fail = useCallback((err: unknown) => setError(errorText(t, err)), [t]);
 
   const reload = useCallback(() => listVersions(boardId, token).then(setVersions, fail), [boardId, token, fail]);
   useEffect(() => {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { OperationError, ROOT, readBoard, roots, systemOrigin } from '../../../shared/src/index.js';
+import { ROOT, readBoard, roots, systemOrigin } from '../../../shared/src/index.js';
+import { BackupRefused } from './backup-upload.js';
 import { scanUpdate, type Scan, type ScanLimits } from '../sync/update-scan.js';
 
 const KNOWN_ROOTS = new Set<string>(Object.values(ROOT));
@@ -9,7 +10,7 @@ const KNOWN_ROOTS = new Set<string>(Object.values(ROOT));
  * structure, notes, votes, proposals, commitments and feedback are kept; who
  * was connected (members, breakout groups) and the live session (timer,
  * spotlight, private writing) are not, since they belong to the old board's
- * people. Throws OperationError('invalid') with a reason for the uploader.
+ * people. Throws BackupRefused with a reason for the uploader.
  *
  * Pure CPU work on bytes: the server runs it for uploads in a worker thread
  * (restore-runner.ts), never on the thread that serves boards.
@@ -21,18 +22,18 @@ export function prepareRestore(state: Uint8Array, title: string | undefined, now
     try {
       Y.applyUpdate(source, state);
     } catch {
-      throw new OperationError('invalid', 'the backup could not be read');
+      throw new BackupRefused('unreadable', 'the backup could not be read');
     }
     // Structs waiting for missing dependencies would be stored and applied
     // later without anyone reading them: an export never has any.
     if (source.store.pendingStructs !== null || source.store.pendingDs !== null) {
-      throw new OperationError('invalid', 'the backup is incomplete (it refers to content it does not hold)');
+      throw new BackupRefused('incomplete', 'the backup is incomplete (it refers to content it does not hold)');
     }
     const unknown = [...source.share.keys()].filter((key) => !KNOWN_ROOTS.has(key));
-    if (unknown.length > 0) throw new OperationError('invalid', 'the backup holds data outside the board layout');
+    if (unknown.length > 0) throw new BackupRefused('outside-layout', 'the backup holds data outside the board layout');
     const board = readBoard(source);
     if (board.meta.title === '' && board.segments.length === 0 && board.notesById.size === 0) {
-      throw new OperationError('invalid', 'the backup holds no board');
+      throw new BackupRefused('empty', 'the backup holds no board');
     }
     source.transact(() => {
       const r = roots(source);
@@ -78,10 +79,10 @@ function refuseUnlikeAnExport(state: Uint8Array): void {
   try {
     scan = scanUpdate(state, RESTORE_LIMITS);
   } catch {
-    throw new OperationError('invalid', 'the backup could not be read');
+    throw new BackupRefused('unreadable', 'the backup could not be read');
   }
-  if (!scan.ok) throw new OperationError('invalid', `the backup is larger than any workshop board: ${scan.reason}`);
+  if (!scan.ok) throw new BackupRefused('too-big', `the backup is larger than any workshop board: ${scan.reason}`);
   if (!scan.deleteSetSorted) {
-    throw new OperationError('invalid', 'the backup could not be read (its deletions overlap: not an exported board)');
+    throw new BackupRefused('unreadable', 'the backup could not be read (its deletions overlap: not an exported board)');
   }
 }

@@ -8,6 +8,8 @@ export class RestoreError extends Error {
   constructor(
     readonly failure: RestoreFailure,
     message: string,
+    /** For the uploader's screen: the backup's `problem` (invalid), the time limit (timeout). */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
     this.name = 'RestoreError';
@@ -85,7 +87,9 @@ export class RestoreRunner {
           ready = true;
           clearTimeout(timer);
           timer = setTimeout(() => {
-            finish(new RestoreError('timeout', `the backup could not be read within ${timeoutMs / 1000} s (RESTORE_TIMEOUT_MS): it is too large or malformed`));
+            finish(new RestoreError('timeout', `the backup could not be read within ${timeoutMs / 1000} s (RESTORE_TIMEOUT_MS): it is too large or malformed`, {
+              seconds: timeoutMs / 1000,
+            }));
           }, timeoutMs);
           // Moved, not copied, when the body owns its memory (a copy of 16 MiB
           // costs this thread tens of ms on a busy machine); the caller is done with it.
@@ -95,13 +99,13 @@ export class RestoreRunner {
         } else if (reply.ok) {
           finish({ state: reply.state, createKey: reply.createKey });
         } else {
-          finish(new RestoreError('invalid', reply.reason));
+          finish(new RestoreError('invalid', reply.reason, { ...reply.params, problem: reply.problem }));
         }
       });
       worker.on('error', (error: Error & { code?: string }) => {
         if (!ready) finish(new Error(`the restore worker failed to start: ${error.message}`));
         else if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') finish(new RestoreError('too-large', 'the backup needs more memory than a restore may use'));
-        else finish(new RestoreError('invalid', 'the backup could not be read'));
+        else finish(new RestoreError('invalid', 'the backup could not be read', { problem: 'unreadable' }));
       });
       worker.on('exit', (code) => finish(new Error(`the restore worker stopped (exit code ${code})`)));
     });

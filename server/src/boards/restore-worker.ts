@@ -1,8 +1,8 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { OperationError } from '../../../shared/src/index.js';
-import { readUpload } from './backup-upload.js';
+import type { BackupProblem } from '../../../shared/src/index.js';
+import { BackupRefused, readUpload } from './backup-upload.js';
 import { prepareRestore } from './restore-job.js';
 
 /**
@@ -20,7 +20,7 @@ export interface RestoreRequest {
 export type RestoreReply =
   | { ready: true }
   | { ok: true; state: Uint8Array; createKey: string | undefined }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; problem: BackupProblem; params: Readonly<Record<string, string | number>> };
 
 /**
  * Linux: a thread's nice value is its own, so the worker yields the CPU to the
@@ -45,7 +45,9 @@ if (port) {
       const upload = readUpload(body);
       reply = { ok: true, state: prepareRestore(upload.state, upload.title, now), createKey: upload.createKey };
     } catch (error) {
-      reply = { ok: false, reason: error instanceof OperationError ? error.message : 'the backup could not be read' };
+      reply = error instanceof BackupRefused
+        ? { ok: false, reason: error.message, problem: error.problem, params: error.params }
+        : { ok: false, reason: 'the backup could not be read', problem: 'unreadable', params: {} };
     }
     port.postMessage(reply);
   });

@@ -35,27 +35,27 @@ function restoreRefusal(error: unknown): unknown {
   if (!(error instanceof RestoreError)) return error;
   switch (error.failure) {
     case 'invalid':
-      return new HttpError(400, error.message, { code: 'backup-invalid' });
+      return new HttpError(400, 'backup-invalid', error.message, { params: error.params });
     case 'timeout':
-      return new HttpError(422, error.message, { code: 'backup-too-slow' });
+      return new HttpError(422, 'backup-too-slow', error.message, { params: error.params });
     case 'too-large':
-      return new HttpError(413, error.message, { code: 'backup-too-large' });
+      return new HttpError(413, 'backup-too-large', error.message);
     case 'busy':
-      return new HttpError(503, error.message, { code: 'restore-busy', headers: { 'Retry-After': '5' } });
+      return new HttpError(503, 'restore-busy', error.message, { headers: { 'Retry-After': '5' } });
   }
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    throw new HttpError(400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
   }
   return parsed.data;
 }
 
 /** A name already taken is a conflict (409); a department the board does not have, a bad request (400). */
 function refusedIdentity(error: unknown): never {
-  if (error instanceof IdentityRefused) throw new HttpError(error.code === 'name-taken' ? 409 : 400, error.message, { code: error.code });
+  if (error instanceof IdentityRefused) throw new HttpError(error.code === 'name-taken' ? 409 : 400, error.code, error.message);
   throw error;
 }
 
@@ -67,9 +67,9 @@ function parseJson(raw: Buffer): Record<string, unknown> {
   try {
     body = JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new HttpError(400, 'request body is not valid JSON');
+    throw new HttpError(400, 'invalid-request', 'request body is not valid JSON');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'body: must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'invalid-request', 'body: must be a JSON object');
   return body as Record<string, unknown>;
 }
 
@@ -141,7 +141,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const input = parse(joinBody, req.body);
     const result = admitted(await access.check(id, input.token));
     if (result.via !== 'link' || result.role === 'viewer') {
-      throw new HttpError(400, 'join with the facilitator or participant link');
+      throw new HttpError(400, 'join-with-link', 'join with the facilitator or participant link');
     }
     const { member, session } = await members.join(id, result.role, input.name, input.department).catch(refusedIdentity);
     res.status(201).json({ memberId: member.id, session, role: member.role });
@@ -153,7 +153,7 @@ export function apiRouter(deps: ApiDeps): Router {
     const id = boardIdOf(req);
     await facilitator(req, id);
     const role = req.params.role;
-    if (!isRole(role)) throw new HttpError(400, 'role must be facilitator, participant or viewer');
+    if (!isRole(role)) throw new HttpError(400, 'invalid-request', 'role must be facilitator, participant or viewer');
     const token = newToken();
     await deps.store.replaceToken(id, { role, hash: hashToken(token) });
     res.status(201).json({ role, link: boardLink(publicBaseUrl(req, deps.publicUrl, deps.listenHost), id, token) });
@@ -168,10 +168,10 @@ export function apiRouter(deps: ApiDeps): Router {
   router.patch('/boards/:id/members/me', async (req: Request, res: Response) => {
     const id = boardIdOf(req);
     const who = await caller(req, id);
-    if (who.via !== 'session') throw new HttpError(400, 'join first');
+    if (who.via !== 'session') throw new HttpError(400, 'join-first', 'join first');
     const patch = parse(mePatch, req.body);
     const updated = await members.changeIdentity(id, who.member.id, patch).catch(refusedIdentity);
-    if (!updated) throw new HttpError(404, 'member not found');
+    if (!updated) throw new HttpError(404, 'member-not-found', 'member not found');
     // Open sockets carry the old name in presence; reconnecting re-stamps it.
     deps.kick(id, updated.id, CLOSE.reconnect, 'identity changed');
     res.json(memberJson(updated));
@@ -181,10 +181,10 @@ export function apiRouter(deps: ApiDeps): Router {
     const id = boardIdOf(req);
     await facilitator(req, id);
     const memberId = req.params.memberId;
-    if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) throw new HttpError(400, 'invalid member id');
+    if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) throw new HttpError(400, 'invalid-request', 'invalid member id');
     const { role } = parse(memberPatch, req.body);
     const updated = await members.update(id, memberId, { role });
-    if (!updated || updated.removed) throw new HttpError(404, 'member not found');
+    if (!updated || updated.removed) throw new HttpError(404, 'member-not-found', 'member not found');
     // Their open connections still carry the old role: close them; the
     // provider reconnects (transient code) and gets the new role.
     deps.kick(id, memberId, CLOSE.reconnect, 'role changed');
@@ -195,10 +195,10 @@ export function apiRouter(deps: ApiDeps): Router {
     const id = boardIdOf(req);
     const who = await facilitator(req, id);
     const memberId = req.params.memberId;
-    if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) throw new HttpError(400, 'invalid member id');
-    if (who.member.id === memberId) throw new HttpError(400, 'you cannot remove yourself');
+    if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) throw new HttpError(400, 'invalid-request', 'invalid member id');
+    if (who.member.id === memberId) throw new HttpError(400, 'cannot-remove-self', 'you cannot remove yourself');
     const updated = await members.update(id, memberId, { removed: true });
-    if (!updated) throw new HttpError(404, 'member not found');
+    if (!updated) throw new HttpError(404, 'member-not-found', 'member not found');
     deps.kick(id, memberId, CLOSE.unauthorized, 'removed from this workshop');
     res.status(204).end();
   });

@@ -63,7 +63,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use('/api', express.json({ limit: '1mb' }), apiRouter(deps), followUpRouter(deps), versionsRouter(deps));
   app.use('/api', () => {
-    throw new HttpError(404, 'no such API endpoint');
+    throw new HttpError(404, 'no-such-endpoint', 'no such API endpoint');
   });
 
   const index = join(deps.staticDir, 'index.html');
@@ -92,6 +92,6 @@ function restoreTooLarge(limit: number): ErrorRequestHandler {
       return;
     }
     const mib = Math.round((limit / (1024 * 1024)) * 10) / 10;
-    next(new HttpError(413, `a backup may be at most ${mib} MiB (MAX_RESTORE_BYTES)`, { code: 'backup-too-large' }));
+    next(new HttpError(413, 'backup-too-large', `a backup may be at most ${mib} MiB (MAX_RESTORE_BYTES)`, { params: { mib } }));
   };
 }

@@ -13,7 +13,7 @@ export function tokenOf(req: Request): unknown {
 /** The board id of a request, checked against the strict pattern (never rewritten). */
 export function boardIdOf(req: Request): string {
   const id = req.params.id;
-  if (!isBoardId(id)) throw new HttpError(400, 'invalid board id');
+  if (!isBoardId(id)) throw new HttpError(400, 'invalid-board-id', 'invalid board id');
   return id;
 }
 
@@ -22,7 +22,7 @@ export function boardIdOf(req: Request): string {
  * unknown board and a missing or wrong token are the same 401, byte for byte.
  */
 function accessRefused(): HttpError {
-  return new HttpError(401, ACCESS_REFUSED);
+  return new HttpError(401, 'access-refused', ACCESS_REFUSED);
 }
 
 /** Who is calling, or the HTTP error that says why not. */
@@ -33,7 +33,7 @@ export async function callerOf(access: BoardAccess, req: Request, id: string): P
 /** A caller, or the refusal: 401 (no access, board known or not), 403 (a removed member's own session). */
 export function admitted(result: AccessResult): Caller {
   if (result === 'refused') throw accessRefused();
-  if (result === 'removed') throw new HttpError(403, 'you were removed from this workshop');
+  if (result === 'removed') throw new HttpError(403, 'removed', 'you were removed from this workshop');
   return result;
 }
 
@@ -47,8 +47,8 @@ export type MemberCaller = Extract<Caller, { via: 'session' }>;
  */
 export async function facilitatorOf(access: BoardAccess, req: Request, id: string): Promise<MemberCaller> {
   const who = await callerOf(access, req, id);
-  if (who.role !== 'facilitator') throw new HttpError(403, 'only a facilitator can do this');
-  if (who.via !== 'session') throw new HttpError(403, JOIN_FIRST);
+  if (who.role !== 'facilitator') throw new HttpError(403, 'facilitator-only', 'only a facilitator can do this');
+  if (who.via !== 'session') throw new HttpError(403, 'join-first', JOIN_FIRST);
   return who;
 }
 

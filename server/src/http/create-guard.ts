@@ -23,12 +23,12 @@ export function checkCreateKey(guard: CreateGuard, sent: string | undefined): vo
   const expected = guard.createKey;
   if (expected === undefined) return;
   if (sent === undefined || sent === '') {
-    throw new HttpError(401, 'this server needs its create key to create or restore a board', { code: CREATE_KEY_REQUIRED });
+    throw new HttpError(401, CREATE_KEY_REQUIRED, 'this server needs its create key to create or restore a board');
   }
   // Digests have equal lengths whatever was sent, so the comparison time says nothing about the key.
   const digest = (s: string) => createHash('sha256').update(s).digest();
   if (!timingSafeEqual(digest(sent), digest(expected))) {
-    throw new HttpError(403, 'wrong create key', { code: CREATE_KEY_WRONG });
+    throw new HttpError(403, CREATE_KEY_WRONG, 'wrong create key');
   }
 }
 
@@ -41,8 +41,6 @@ export async function checkFreeDisk(dataDir: string, minBytes: number): Promise<
   if (minBytes <= 0) return;
   const stats = await statfs(dataDir);
   if (stats.bavail * stats.bsize < minBytes) {
-    throw new HttpError(507, 'the server is running out of disk space: no new board can be created or restored until space is freed (MIN_FREE_DISK_MB)', {
-      code: 'low-disk',
-    });
+    throw new HttpError(507, 'low-disk', 'the server is running out of disk space: no new board can be created or restored until space is freed (MIN_FREE_DISK_MB)');
   }
 }

@@ -26,18 +26,18 @@ export function exportRouter(deps: ExportRouterDeps): Router {
     const id = boardIdOf(req);
     await callerOf(deps.access, req, id);
     const file = req.params.file;
-    if (!isExportFile(file)) throw new HttpError(404, 'no such export');
+    if (!isExportFile(file)) throw new HttpError(404, 'no-such-export', 'no such export');
     const delimiter = req.query.delimiter;
     if (delimiter !== undefined && delimiter !== 'comma' && delimiter !== 'semicolon') {
-      throw new HttpError(400, 'delimiter must be comma or semicolon');
+      throw new HttpError(400, 'invalid-request', 'delimiter must be comma or semicolon');
     }
     const versionId = req.query.version;
     let state: Uint8Array;
     if (versionId === undefined) state = await storedState(deps.rooms, deps.store, id);
     else {
-      if (typeof versionId !== 'string' || !ENTITY_ID_PATTERN.test(versionId)) throw new HttpError(400, 'invalid version id');
+      if (typeof versionId !== 'string' || !ENTITY_ID_PATTERN.test(versionId)) throw new HttpError(400, 'invalid-request', 'invalid version id');
       const version = await deps.store.getVersion(id, versionId);
-      if (!version) throw new HttpError(404, 'version not found');
+      if (!version) throw new HttpError(404, 'version-not-found', 'version not found');
       state = version.state;
     }
     const rendered = await renderExport(file, state, {

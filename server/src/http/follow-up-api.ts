@@ -36,7 +36,7 @@ const feedbackBody = z.object({
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    throw new HttpError(400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
   }
   return parsed.data;
 }
@@ -65,7 +65,7 @@ export function followUpRouter(deps: ApiDeps): Router {
     const id = boardIdOf(req);
     await facilitatorOf(access, req, id);
     const kind = req.params.kind;
-    if (!isFollowUpKind(kind)) throw new HttpError(400, 'kind must be commitment or feedback');
+    if (!isFollowUpKind(kind)) throw new HttpError(400, 'invalid-request', 'kind must be commitment or feedback');
     const token = newToken();
     await store.setFollowUpLink(id, kind, hashToken(token), Date.now());
     const base = publicBaseUrl(req, publicUrl, listenHost);
@@ -95,7 +95,7 @@ export function followUpRouter(deps: ApiDeps): Router {
     takeOrRefuse(deps.rates.formPosts, req, 'form posts');
     const id = boardIdOf(req);
     const who = await callerOf(access, req, id);
-    if (!mayUse(who, 'commitment')) throw new HttpError(403, 'this link cannot record commitments');
+    if (!mayUse(who, 'commitment')) throw new HttpError(403, 'wrong-form-link', 'this link cannot record commitments');
     const input = parse(commitmentBody, req.body);
     await write(id, (doc) => setCommitment(doc, input.stageId, input.department, input.text, input.byName, FOLLOW_UP_ORIGIN));
     res.status(201).json({ ok: true });
@@ -105,7 +105,7 @@ export function followUpRouter(deps: ApiDeps): Router {
     takeOrRefuse(deps.rates.formPosts, req, 'form posts');
     const id = boardIdOf(req);
     const who = await callerOf(access, req, id);
-    if (!mayUse(who, 'feedback')) throw new HttpError(403, 'this link cannot send feedback');
+    if (!mayUse(who, 'feedback')) throw new HttpError(403, 'wrong-form-link', 'this link cannot send feedback');
     const input = parse(feedbackBody, req.body);
     const feedbackId = await write(id, (doc) => addFeedback(doc, input, FOLLOW_UP_ORIGIN));
     res.status(201).json({ id: feedbackId } satisfies FeedbackCreatedResponse);
@@ -116,7 +116,7 @@ export function followUpRouter(deps: ApiDeps): Router {
     try {
       return await rooms.withRoom(id, (room) => op(room.doc));
     } catch (error) {
-      if (error instanceof OperationError) throw new HttpError(error.code === 'not-found' ? 404 : 400, error.message);
+      if (error instanceof OperationError) throw new HttpError(error.kind === 'not-found' ? 404 : 400, error.code, error.message, { params: error.params });
       throw error;
     }
   }

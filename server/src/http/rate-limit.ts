@@ -110,8 +110,8 @@ export function takeOrRefuse(buckets: TokenBuckets, req: Request, what: string):
   if (isLoopback(req.ip)) return;
   const wait = buckets.take(addressKey(req.ip));
   if (wait === 0) return;
-  throw new HttpError(429, `too many ${what} from your address: try again in ${wait} s`, {
-    code: 'rate-limited',
+  throw new HttpError(429, 'rate-limited', `too many ${what} from your address: try again in ${wait} s`, {
+    params: { seconds: wait },
     headers: { 'Retry-After': String(wait) },
   });
 }

@@ -22,7 +22,7 @@ export function versionsRouter(deps: ApiDeps): Router {
     const id = boardIdOf(req);
     await facilitatorOf(access, req, id);
     const parsed = versionBody.safeParse(req.body);
-    if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
+    if (!parsed.success) throw new HttpError(400, 'invalid-request', parsed.error.issues.map((i) => i.message).join('; '));
     const state = await storedState(rooms, store, id);
     const version: VersionInfo = { id: newEntityId(), name: parsed.data.name, createdAt: Date.now() };
     await store.addVersion(id, version, state);
@@ -39,9 +39,9 @@ export function versionsRouter(deps: ApiDeps): Router {
     const id = boardIdOf(req);
     await facilitatorOf(access, req, id);
     const versionId = req.params.versionId;
-    if (typeof versionId !== 'string' || !ENTITY_ID_PATTERN.test(versionId)) throw new HttpError(400, 'invalid version id');
+    if (typeof versionId !== 'string' || !ENTITY_ID_PATTERN.test(versionId)) throw new HttpError(400, 'invalid-request', 'invalid version id');
     const version = await store.getVersion(id, versionId);
-    if (!version) throw new HttpError(404, 'version not found');
+    if (!version) throw new HttpError(404, 'version-not-found', 'version not found');
     const created = await boards.createFromState(version.state);
     res.status(201).json(createdBoardResponse(req, deps, created));
   });

@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Logger } from 'pino';
-import { CLOSE, MESSAGE, encodeStorage, remoteOrigin, type Origin, type Role, type Verdict } from '../../../shared/src/index.js';
+import { CLOSE, MESSAGE, encodeStorage, refusalReason, remoteOrigin, type Origin, type Role, type Verdict } from '../../../shared/src/index.js';
 import { RateLimiter, type SendAccount } from './limits.js';
 import type { Room } from './room.js';
 import type { RoomPeer } from './room-peer.js';
@@ -170,7 +170,7 @@ export class Connection implements RoomPeer {
     // change nobody else has, so it must start over from the server's
     // state: a final close code tells our client to do exactly that.
     this.log.info({ conn: this.id, member: this.identity.id, rule: verdict.rule }, 'refused update');
-    this.close(CLOSE.forbidden, closeReason(verdict.reason));
+    this.close(CLOSE.forbidden, closeReason(refusalReason(verdict)));
   }
 
   /** A queued update that could not be judged: bytes Yjs cannot apply, or the room is busy or closing. */

@@ -163,19 +163,19 @@ export class PeerUpdates {
     } catch (error) {
       throw new MalformedUpdate(error);
     }
-    if (!bounded.ok) return { ok: false, rule: 'R11', reason: bounded.reason };
+    if (!bounded.ok) return { ok: false, rule: 'R11', limit: 'update-too-large', reason: bounded.reason };
     const used = this.bytesBy.get(guard.owner) ?? 0;
     if (guard.quotaBytes !== undefined && used + bounded.update.byteLength > guard.quotaBytes) {
-      return { ok: false, rule: 'R11', reason: 'you have written as much as one person may on this board' };
+      return { ok: false, rule: 'R11', limit: 'person-quota', reason: 'you have written as much as one person may on this board' };
     }
     if (!guard.mayUseReserve && this.host.storedBytes() + bounded.update.byteLength > this.host.maxBytes * (1 - FACILITATOR_RESERVE)) {
-      return { ok: false, rule: 'R11', reason: 'the board is nearly full: only the facilitator can still change it' };
+      return { ok: false, rule: 'R11', limit: 'board-nearly-full', reason: 'the board is nearly full: only the facilitator can still change it' };
     }
     if (surelyPending(bounded.scan, (client) => Y.getState(this.host.doc.store, client))) {
       return { ok: false, rule: 'R11', reason: 'update depends on changes the server does not have' };
     }
     if (!this.refusals.allows(guard.owner)) {
-      return { ok: false, rule: 'R11', reason: 'too many refused changes: wait a minute, then reload' };
+      return { ok: false, rule: 'R11', limit: 'too-many-refusals', reason: 'too many refused changes: wait a minute, then reload' };
     }
     const staged = this.staging.stage(bounded.update, (changes, before, after, clients) => {
       for (const client of clients) {

@@ -31,13 +31,13 @@ export function departmentKeyFor(name: string, taken: (key: string) => boolean):
 
 export function addDepartment(doc: Y.Doc, input: DepartmentInput, origin: Origin, key?: string): string {
   const { departments } = roots(doc);
-  const name = cleanText(input.name, 'Department name', DEPARTMENT_NAME_MAX, 1);
+  const name = cleanText(input.name, 'department-name', DEPARTMENT_NAME_MAX, 1);
   const finalKey = key ?? departmentKeyFor(name, (k) => departments.has(k));
-  if (!DEPARTMENT_KEY_PATTERN.test(finalKey)) invalid('Department key is not valid');
-  if (departments.has(finalKey)) invalid(`Department ${finalKey} already exists`);
+  if (!DEPARTMENT_KEY_PATTERN.test(finalKey)) invalid('invalid-department-key', 'Department key is not valid');
+  if (departments.has(finalKey)) invalid('department-exists', `Department ${finalKey} already exists`, { key: finalKey });
   const siblings = sortedSiblings(departments);
   const color = input.color ?? DEPARTMENT_COLORS[siblings.length % DEPARTMENT_COLORS.length]!;
-  if (!COLOR_PATTERN.test(color)) invalid('Colour must look like #rrggbb');
+  if (!COLOR_PATTERN.test(color)) invalid('invalid-color', 'Colour must look like #rrggbb');
   const record: DepartmentRecord = { name, color: color.toLowerCase(), order: lastOrder(siblings) };
   doc.transact(() => departments.set(finalKey, toRecordMap({ ...record })), origin);
   return finalKey;
@@ -49,9 +49,9 @@ export function updateDepartment(
   const entry = roots(doc).departments.get(key);
   if (!entry) notFound('Department', key);
   const fields: Partial<DepartmentRecord> = {};
-  if (patch.name !== undefined) fields.name = cleanText(patch.name, 'Department name', DEPARTMENT_NAME_MAX, 1);
+  if (patch.name !== undefined) fields.name = cleanText(patch.name, 'department-name', DEPARTMENT_NAME_MAX, 1);
   if (patch.color !== undefined) {
-    if (!COLOR_PATTERN.test(patch.color)) invalid('Colour must look like #rrggbb');
+    if (!COLOR_PATTERN.test(patch.color)) invalid('invalid-color', 'Colour must look like #rrggbb');
     fields.color = patch.color.toLowerCase();
   }
   doc.transact(() => {

@@ -20,7 +20,7 @@ export function setCommitment(
   const { stages, departments, commitments } = roots(doc);
   if (!stages.has(stageId)) notFound('Stage', stageId);
   if (!DEPARTMENT_KEY_PATTERN.test(department) || !departments.has(department)) notFound('Department', department);
-  const clean = cleanText(text, 'Commitment', COMMITMENT_TEXT_MAX);
+  const clean = cleanText(text, 'commitment', COMMITMENT_TEXT_MAX);
   const key = commitmentKey(stageId, department);
   if (clean === '') {
     if (commitments.has(key)) doc.transact(() => commitments.delete(key), origin);
@@ -28,7 +28,7 @@ export function setCommitment(
   }
   const record: CommitmentRecord = {
     text: clean,
-    byName: cleanText(byName, 'Name', COMMITMENT_NAME_MAX),
+    byName: cleanText(byName, 'name', COMMITMENT_NAME_MAX),
     updatedAt: now,
   };
   doc.transact(() => commitments.set(key, toRecordMap({ ...record })), origin);
@@ -48,17 +48,17 @@ export function addFeedback(doc: Y.Doc, input: FeedbackInput, origin: Origin, no
   const { stages, departments, feedback } = roots(doc);
   const stage = stages.get(input.stageId);
   if (!stage) notFound('Stage', input.stageId);
-  if (!isFeedbackOutcome(input.outcome)) invalid('Outcome must be worked, partly or blocked');
+  if (!isFeedbackOutcome(input.outcome)) invalid('unknown-outcome', 'Outcome must be worked, partly or blocked');
   const department = input.department ?? '';
   if (department !== '' && !departments.has(department)) notFound('Department', department);
   const record: FeedbackRecord = {
     segmentId: stage.get('segmentId') as string,
     stageId: input.stageId,
     outcome: input.outcome,
-    blocker: cleanText(input.blocker ?? '', 'What blocked it', FEEDBACK_TEXT_MAX),
+    blocker: cleanText(input.blocker ?? '', 'blocker', FEEDBACK_TEXT_MAX),
     department,
-    comment: cleanText(input.comment ?? '', 'Comment', FEEDBACK_TEXT_MAX),
-    repName: cleanText(input.repName ?? '', 'Name', REP_NAME_MAX),
+    comment: cleanText(input.comment ?? '', 'comment', FEEDBACK_TEXT_MAX),
+    repName: cleanText(input.repName ?? '', 'name', REP_NAME_MAX),
     createdAt: now,
   };
   const id = newEntityId();

@@ -6,7 +6,7 @@ import { invalid, notFound } from './errors.js';
 import { sortedSiblings } from './sorted.js';
 
 function checkMemberId(memberId: string): void {
-  if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) invalid('Member id is not valid');
+  if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) invalid('invalid-member-id', 'Member id is not valid');
 }
 
 /** Puts a member in the breakout group of a segment, or takes them out (`null`). */
@@ -28,12 +28,12 @@ export function assignGroup(doc: Y.Doc, memberId: string, segmentId: string | nu
  * cross-functional workshop. Members not listed keep their group.
  */
 export function autoAssignGroups(doc: Y.Doc, memberIds: readonly string[], origin: Origin): Map<string, string> {
-  if (!Array.isArray(memberIds)) invalid('memberIds must be a list');
+  if (!Array.isArray(memberIds)) invalid('invalid-input', 'memberIds must be a list');
   memberIds.forEach(checkMemberId);
-  if (new Set(memberIds).size !== memberIds.length) invalid('memberIds must not repeat');
+  if (new Set(memberIds).size !== memberIds.length) invalid('repeated-member', 'memberIds must not repeat');
   const { groups, segments } = roots(doc);
   const order = sortedSiblings(segments).map((s) => s.id);
-  if (order.length === 0) invalid('The board has no segments');
+  if (order.length === 0) invalid('no-segments', 'The board has no segments');
   const assignment = new Map(memberIds.map((id, i) => [id, order[i % order.length]!]));
   doc.transact(() => {
     for (const [memberId, segmentId] of assignment) {

@@ -12,18 +12,18 @@ import { cleanText, invalid } from './errors.js';
  * re-mirroring an unchanged member sends no update.
  */
 export function upsertMember(doc: Y.Doc, memberId: string, record: MemberRecord, origin: Origin): void {
-  if (!ENTITY_ID_PATTERN.test(memberId)) invalid('Member id is not valid');
+  if (!ENTITY_ID_PATTERN.test(memberId)) invalid('invalid-member-id', 'Member id is not valid');
   const clean: MemberRecord = {
-    name: cleanText(record.name, 'Name', MEMBER_NAME_MAX, 1),
+    name: cleanText(record.name, 'name', MEMBER_NAME_MAX, 1),
     department: record.department,
     role: record.role,
     joinedAt: record.joinedAt,
     removed: record.removed,
   };
-  if (clean.department !== '' && !DEPARTMENT_KEY_PATTERN.test(clean.department)) invalid('Department is not valid');
-  if (!isRole(clean.role)) invalid('Unknown role');
-  if (!Number.isFinite(clean.joinedAt)) invalid('joinedAt must be a finite number');
-  if (typeof clean.removed !== 'boolean') invalid('removed must be a boolean');
+  if (clean.department !== '' && !DEPARTMENT_KEY_PATTERN.test(clean.department)) invalid('invalid-department', 'Department is not valid');
+  if (!isRole(clean.role)) invalid('unknown-role', 'Unknown role');
+  if (!Number.isFinite(clean.joinedAt)) invalid('invalid-input', 'joinedAt must be a finite number');
+  if (typeof clean.removed !== 'boolean') invalid('invalid-input', 'removed must be a boolean');
   const { members } = roots(doc);
   const entry = members.get(memberId);
   doc.transact(() => {

@@ -10,7 +10,7 @@ function readValid(doc: Y.Doc, id: string): { entry: RecordMap; note: StoredNote
   const entry = typeof id === 'string' ? roots(doc).notes.get(id) : undefined;
   if (!entry || typeof entry.get !== 'function') notFound('Note', String(id));
   const read = readNote(entry);
-  if ('errors' in read) invalid(`Note ${id} is malformed: ${read.errors.join('; ')}`);
+  if ('errors' in read) invalid('note-malformed', `Note ${id} is malformed: ${read.errors.join('; ')}`, { id });
   return { entry, note: read.value };
 }
 
@@ -31,9 +31,9 @@ function readValid(doc: Y.Doc, id: string): { entry: RecordMap; note: StoredNote
 export function mergeNotes(
   doc: Y.Doc, targetId: string, sourceIds: readonly string[], origin: Origin, now = Date.now(),
 ): void {
-  if (!Array.isArray(sourceIds) || sourceIds.length === 0) invalid('Pick at least one note to merge');
-  if (new Set(sourceIds).size !== sourceIds.length) invalid('A note is listed twice');
-  if (sourceIds.includes(targetId)) invalid('A note cannot be merged into itself');
+  if (!Array.isArray(sourceIds) || sourceIds.length === 0) invalid('merge-nothing', 'Pick at least one note to merge');
+  if (new Set(sourceIds).size !== sourceIds.length) invalid('merge-repeated', 'A note is listed twice');
+  if (sourceIds.includes(targetId)) invalid('merge-into-itself', 'A note cannot be merged into itself');
   const target = readValid(doc, targetId);
   const sources = sourceIds.map((id) => ({ id, ...readValid(doc, id) }));
 
@@ -45,7 +45,7 @@ export function mergeNotes(
     });
     merged.push(...note.merged);
   }
-  if (merged.length > MERGED_MAX) invalid(`A note can hold at most ${MERGED_MAX} merged notes`);
+  if (merged.length > MERGED_MAX) invalid('too-many-merged', `A note can hold at most ${MERGED_MAX} merged notes`, { max: MERGED_MAX });
   const owners = [...new Set([target.note.owners, ...sources.map((s) => s.note.owners)].flat())].slice(0, OWNERS_MAX);
 
   const { notes, votes, proposals } = roots(doc);

@@ -27,10 +27,10 @@ export interface NoteInput {
 
 function checkOwners(doc: Y.Doc, owners: string[]): string[] {
   const unique = [...new Set(owners)];
-  if (unique.length > OWNERS_MAX) invalid(`At most ${OWNERS_MAX} owner departments`);
+  if (unique.length > OWNERS_MAX) invalid('too-many-owners', `At most ${OWNERS_MAX} owner departments`, { max: OWNERS_MAX });
   const { departments } = roots(doc);
   for (const key of unique) {
-    if (!DEPARTMENT_KEY_PATTERN.test(key) || !departments.has(key)) invalid(`Unknown department ${key}`);
+    if (!DEPARTMENT_KEY_PATTERN.test(key) || !departments.has(key)) invalid('not-a-department', `Unknown department ${key}`, { key });
   }
   return unique;
 }
@@ -62,12 +62,12 @@ function insertNote(
   target: Y.Doc, context: Y.Doc, input: NoteInput, author: Author, origin: Origin, now: number,
 ): string {
   if (!roots(context).stages.has(input.stageId)) notFound('Stage', input.stageId);
-  if (!ENTITY_ID_PATTERN.test(author.id)) invalid('Author id is not valid');
+  if (!ENTITY_ID_PATTERN.test(author.id)) invalid('invalid-member-id', 'Author id is not valid');
   if (author.department !== '' && !DEPARTMENT_KEY_PATTERN.test(author.department)) {
-    invalid('Author department is not valid');
+    invalid('invalid-department', 'Author department is not valid');
   }
   const kind = input.kind ?? 'action';
-  if (!isNoteKind(kind)) invalid('Unknown note kind');
+  if (!isNoteKind(kind)) invalid('unknown-note-kind', 'Unknown note kind');
   const { notes } = roots(target);
   const siblings = stageNotes(target, input.stageId);
   const placement: Placement =
@@ -76,10 +76,10 @@ function insertNote(
   const record: NoteRecord = {
     stageId: input.stageId,
     order: placement.order,
-    text: cleanText(input.text ?? '', 'Note text', NOTE_TEXT_MAX),
+    text: cleanText(input.text ?? '', 'note-text', NOTE_TEXT_MAX),
     kind,
     authorId: author.id,
-    authorName: cleanText(author.name, 'Name', AUTHOR_NAME_MAX),
+    authorName: cleanText(author.name, 'name', AUTHOR_NAME_MAX),
     authorDepartment: author.department,
     owners: checkOwners(context, input.owners ?? []),
     createdAt: now,
@@ -109,11 +109,11 @@ export function updateNote(doc: Y.Doc, id: string, patch: NotePatch, origin: Ori
   const entry = noteEntry(doc, id);
   const fields: Partial<NoteRecord> = {};
   if (patch.text !== undefined) {
-    const text = cleanText(patch.text, 'Note text', NOTE_TEXT_MAX);
+    const text = cleanText(patch.text, 'note-text', NOTE_TEXT_MAX);
     if (text !== entry.get('text')) fields.text = text;
   }
   if (patch.kind !== undefined) {
-    if (!isNoteKind(patch.kind)) invalid('Unknown note kind');
+    if (!isNoteKind(patch.kind)) invalid('unknown-note-kind', 'Unknown note kind');
     if (patch.kind !== entry.get('kind')) fields.kind = patch.kind;
   }
   if (patch.owners !== undefined) fields.owners = checkOwners(doc, patch.owners);

@@ -14,7 +14,7 @@ export function noteEntry(doc: Y.Doc, noteId: string): RecordMap {
 }
 
 function checkDepartment(doc: Y.Doc, key: string): void {
-  if (typeof key !== 'string' || !roots(doc).departments.has(key)) invalid(`Unknown department ${String(key)}`);
+  if (typeof key !== 'string' || !roots(doc).departments.has(key)) invalid('not-a-department', `Unknown department ${String(key)}`, { key: String(key) });
 }
 
 /**
@@ -25,7 +25,7 @@ export function proposeOwner(
   doc: Y.Doc, noteId: string, memberId: string, departmentKey: string | null, origin: Origin,
 ): void {
   noteEntry(doc, noteId);
-  if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) invalid('Member id is not valid');
+  if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) invalid('invalid-member-id', 'Member id is not valid');
   if (departmentKey !== null) checkDepartment(doc, departmentKey);
   const key = noteMemberKey(noteId, memberId);
   const { proposals } = roots(doc);
@@ -52,9 +52,9 @@ export function confirmOwners(
   const entry = noteEntry(doc, noteId);
   const { responsible } = owners;
   if (responsible !== '') checkDepartment(doc, responsible);
-  if (!Array.isArray(owners.supporting)) invalid('supporting must be a list of departments');
+  if (!Array.isArray(owners.supporting)) invalid('invalid-input', 'supporting must be a list of departments');
   const supporting = [...new Set(owners.supporting)].filter((k) => k !== responsible);
-  if (supporting.length > OWNERS_MAX) invalid(`At most ${OWNERS_MAX} supporting departments`);
+  if (supporting.length > OWNERS_MAX) invalid('too-many-supporting', `At most ${OWNERS_MAX} supporting departments`, { max: OWNERS_MAX });
   for (const key of supporting) checkDepartment(doc, key);
   doc.transact(() => {
     if (entry.get('responsible') !== responsible) entry.set('responsible', responsible);

@@ -18,7 +18,7 @@ export interface SegmentInput {
 }
 
 function checkColor(color: string): string {
-  if (!COLOR_PATTERN.test(color)) invalid('Colour must look like #rrggbb');
+  if (!COLOR_PATTERN.test(color)) invalid('invalid-color', 'Colour must look like #rrggbb');
   return color.toLowerCase();
 }
 
@@ -28,8 +28,8 @@ export function addSegment(doc: Y.Doc, input: SegmentInput, origin: Origin): str
   const id = newEntityId();
   const siblings = sortedSiblings(segments);
   const record: SegmentRecord = {
-    name: cleanText(input.name, 'Segment name', SEGMENT_NAME_MAX, 1),
-    description: cleanText(input.description ?? '', 'Description', SEGMENT_DESCRIPTION_MAX),
+    name: cleanText(input.name, 'segment-name', SEGMENT_NAME_MAX, 1),
+    description: cleanText(input.description ?? '', 'description', SEGMENT_DESCRIPTION_MAX),
     color: checkColor(input.color ?? SEGMENT_COLORS[siblings.length % SEGMENT_COLORS.length]!),
     order: lastOrder(siblings),
   };
@@ -41,9 +41,9 @@ export function updateSegment(doc: Y.Doc, id: string, patch: Partial<SegmentInpu
   const entry = roots(doc).segments.get(id);
   if (!entry) notFound('Segment', id);
   const fields: Partial<SegmentRecord> = {};
-  if (patch.name !== undefined) fields.name = cleanText(patch.name, 'Segment name', SEGMENT_NAME_MAX, 1);
+  if (patch.name !== undefined) fields.name = cleanText(patch.name, 'segment-name', SEGMENT_NAME_MAX, 1);
   if (patch.description !== undefined) {
-    fields.description = cleanText(patch.description, 'Description', SEGMENT_DESCRIPTION_MAX);
+    fields.description = cleanText(patch.description, 'description', SEGMENT_DESCRIPTION_MAX);
   }
   if (patch.color !== undefined) fields.color = checkColor(patch.color);
   doc.transact(() => {

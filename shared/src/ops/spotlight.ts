@@ -14,9 +14,9 @@ export function setSpotlight(
   doc: Y.Doc, target: SpotlightTarget, byMemberId: string, now: number, origin: Origin,
 ): void {
   const read = readSpotlightTarget(target);
-  if ('error' in read) invalid(`Spotlight ${read.error}`);
-  if (!ENTITY_ID_PATTERN.test(byMemberId)) invalid('Member id is not valid');
-  if (!Number.isFinite(now)) invalid('now must be a finite number');
+  if ('error' in read) invalid('invalid-spotlight', `Spotlight ${read.error}`);
+  if (!ENTITY_ID_PATTERN.test(byMemberId)) invalid('invalid-member-id', 'Member id is not valid');
+  if (!Number.isFinite(now)) invalid('invalid-input', 'now must be a finite number');
   const { session, segments, stages } = roots(doc);
   const t = read.value;
   if (t.kind === 'segment' && !segments.has(t.id)) notFound('Segment', t.id);

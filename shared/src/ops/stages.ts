@@ -20,8 +20,8 @@ export function addStage(doc: Y.Doc, segmentId: string, input: StageInput, origi
   const id = newEntityId();
   const record: StageRecord = {
     segmentId,
-    name: cleanText(input.name, 'Stage name', STAGE_NAME_MAX, 1),
-    buyerStep: cleanText(input.buyerStep ?? '', "Buyer's step", BUYER_STEP_MAX),
+    name: cleanText(input.name, 'stage-name', STAGE_NAME_MAX, 1),
+    buyerStep: cleanText(input.buyerStep ?? '', 'buyer-step', BUYER_STEP_MAX),
     order: lastOrder(sortedSiblings(stages, (s) => s.get('segmentId') === segmentId)),
   };
   doc.transact(() => stages.set(id, toRecordMap({ ...record })), origin);
@@ -32,9 +32,9 @@ export function updateStage(doc: Y.Doc, id: string, patch: Partial<StageInput>, 
   const entry = roots(doc).stages.get(id);
   if (!entry) notFound('Stage', id);
   const fields: Partial<StageRecord> = {};
-  if (patch.name !== undefined) fields.name = cleanText(patch.name, 'Stage name', STAGE_NAME_MAX, 1);
+  if (patch.name !== undefined) fields.name = cleanText(patch.name, 'stage-name', STAGE_NAME_MAX, 1);
   if (patch.buyerStep !== undefined) {
-    fields.buyerStep = cleanText(patch.buyerStep, "Buyer's step", BUYER_STEP_MAX);
+    fields.buyerStep = cleanText(patch.buyerStep, 'buyer-step', BUYER_STEP_MAX);
   }
   doc.transact(() => {
     for (const [key, value] of Object.entries(fields)) entry.set(key, value);

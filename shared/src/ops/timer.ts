@@ -19,12 +19,14 @@ export function timerRemainingMs(timer: Timer | null | undefined, serverNow: num
 }
 
 function checkNow(serverNow: number): void {
-  if (!Number.isFinite(serverNow)) invalid('serverNow must be a finite number');
+  if (!Number.isFinite(serverNow)) invalid('invalid-input', 'serverNow must be a finite number');
 }
 
 function checkDuration(ms: number, what: string): void {
   if (!Number.isFinite(ms) || ms < TIMER_MIN_MS || ms > TIMER_MAX_MS) {
-    invalid(`${what} must be from ${TIMER_MIN_MS / 1000} s to ${TIMER_MAX_MS / 3_600_000} h`);
+    invalid('invalid-duration', `${what} must be from ${TIMER_MIN_MS / 1000} s to ${TIMER_MAX_MS / 3_600_000} h`, {
+      seconds: TIMER_MIN_MS / 1000, hours: TIMER_MAX_MS / 3_600_000,
+    });
   }
 }
 
@@ -50,14 +52,14 @@ export function startTimer(doc: Y.Doc, durationMs: number, serverNow: number, or
 export function pauseTimer(doc: Y.Doc, serverNow: number, origin: Origin): void {
   checkNow(serverNow);
   const timer = currentTimer(doc);
-  if (timer?.status !== 'running') invalid('The timer is not running');
+  if (timer?.status !== 'running') invalid('timer-not-running', 'The timer is not running');
   writeTimer(doc, { ...timer, status: 'paused', remainingMs: timerRemainingMs(timer, serverNow) }, origin);
 }
 
 export function resumeTimer(doc: Y.Doc, serverNow: number, origin: Origin): void {
   checkNow(serverNow);
   const timer = currentTimer(doc);
-  if (timer?.status !== 'paused') invalid('The timer is not paused');
+  if (timer?.status !== 'paused') invalid('timer-not-paused', 'The timer is not paused');
   writeTimer(doc, { ...timer, status: 'running', endsAt: serverNow + timer.remainingMs }, origin);
 }
 
@@ -69,13 +71,13 @@ export function resumeTimer(doc: Y.Doc, serverNow: number, origin: Origin): void
 export function extendTimer(doc: Y.Doc, deltaMs: number, serverNow: number, origin: Origin): void {
   checkNow(serverNow);
   if (!Number.isFinite(deltaMs) || deltaMs === 0 || Math.abs(deltaMs) > TIMER_MAX_MS) {
-    invalid('The extension must be a non-zero number of ms, at most 4 h');
+    invalid('invalid-extension', 'The extension must be a non-zero number of ms, at most 4 h', { hours: TIMER_MAX_MS / 3_600_000 });
   }
   const timer = currentTimer(doc);
-  if (!timer || timer.status === 'stopped') invalid('There is no running or paused timer');
+  if (!timer || timer.status === 'stopped') invalid('no-active-timer', 'There is no running or paused timer');
   const delta = Math.round(deltaMs);
   const left = timerRemainingMs(timer, serverNow) + delta;
-  if (left > TIMER_MAX_MS) invalid('A timer can run for at most 4 h');
+  if (left > TIMER_MAX_MS) invalid('timer-too-long', 'A timer can run for at most 4 h', { hours: TIMER_MAX_MS / 3_600_000 });
   const remaining = Math.max(0, left);
   const durationMs = Math.min(TIMER_MAX_MS, Math.max(remaining, timer.durationMs + delta));
   writeTimer(doc, timer.status === 'running'
@@ -86,6 +88,6 @@ export function extendTimer(doc: Y.Doc, deltaMs: number, serverNow: number, orig
 /** Stops the timer (it stays visible as stopped, at zero). */
 export function stopTimer(doc: Y.Doc, origin: Origin): void {
   const timer = currentTimer(doc);
-  if (!timer) invalid('There is no timer');
+  if (!timer) invalid('no-timer', 'There is no timer');
   writeTimer(doc, { ...timer, status: 'stopped', remainingMs: 0 }, origin);
 }

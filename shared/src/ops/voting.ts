@@ -73,41 +73,41 @@ export interface VotingConfig {
 export function configureVoting(doc: Y.Doc, config: VotingConfig, origin: Origin): void {
   const { votesPerPerson, capPerNote, hideResults } = config;
   if (!Number.isInteger(votesPerPerson) || votesPerPerson < 1 || votesPerPerson > VOTES_PER_PERSON_MAX) {
-    invalid(`Votes per person must be a whole number from 1 to ${VOTES_PER_PERSON_MAX}`);
+    invalid('invalid-votes-per-person', `Votes per person must be a whole number from 1 to ${VOTES_PER_PERSON_MAX}`, { max: VOTES_PER_PERSON_MAX });
   }
   if (capPerNote !== null && (!Number.isInteger(capPerNote) || capPerNote < 1 || capPerNote > VOTES_PER_PERSON_MAX)) {
-    invalid(`The cap per note must be empty or a whole number from 1 to ${VOTES_PER_PERSON_MAX}`);
+    invalid('invalid-cap-per-note', `The cap per note must be empty or a whole number from 1 to ${VOTES_PER_PERSON_MAX}`, { max: VOTES_PER_PERSON_MAX });
   }
-  if (typeof hideResults !== 'boolean') invalid('hideResults must be true or false');
+  if (typeof hideResults !== 'boolean') invalid('invalid-input', 'hideResults must be true or false');
   const voting: Voting = { open: currentVoting(doc)?.open ?? false, votesPerPerson, capPerNote, hideResults };
   doc.transact(() => roots(doc).session.set('voting', voting), origin);
 }
 
 export function setVotingOpen(doc: Y.Doc, open: boolean, origin: Origin): void {
-  if (typeof open !== 'boolean') invalid('open must be true or false');
+  if (typeof open !== 'boolean') invalid('invalid-input', 'open must be true or false');
   const voting = currentVoting(doc);
-  if (!voting) invalid('Voting is not configured');
+  if (!voting) invalid('voting-not-configured', 'Voting is not configured');
   doc.transact(() => roots(doc).session.set('voting', { ...voting, open }), origin);
 }
 
 function checkVoteInput(doc: Y.Doc, noteId: string, memberId: string): Voting {
-  if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) invalid('Member id is not valid');
+  if (typeof memberId !== 'string' || !ENTITY_ID_PATTERN.test(memberId)) invalid('invalid-member-id', 'Member id is not valid');
   if (typeof noteId !== 'string' || !ENTITY_ID_PATTERN.test(noteId) || !roots(doc).notes.has(noteId)) {
     notFound('Note', String(noteId));
   }
   const voting = currentVoting(doc);
-  if (!voting?.open) invalid('Voting is not open');
+  if (!voting?.open) invalid('voting-closed', 'Voting is not open');
   return voting;
 }
 
 /** Puts one of `memberId`'s dots on a note. */
 export function castVote(doc: Y.Doc, noteId: string, memberId: string, origin: Origin): void {
   const voting = checkVoteInput(doc, noteId, memberId);
-  if (votesUsed(doc, memberId) >= voting.votesPerPerson) invalid('No dots left');
+  if (votesUsed(doc, memberId) >= voting.votesPerPerson) invalid('no-dots-left', 'No dots left');
   const key = noteMemberKey(noteId, memberId);
   const current = countAt(doc, key);
   if (voting.capPerNote !== null && current >= voting.capPerNote) {
-    invalid(`At most ${voting.capPerNote} dots per note`);
+    invalid('note-cap-reached', `At most ${voting.capPerNote} dots per note`, { count: voting.capPerNote });
   }
   doc.transact(() => roots(doc).votes.set(key, current + 1), origin);
 }
@@ -117,7 +117,7 @@ export function retractVote(doc: Y.Doc, noteId: string, memberId: string, origin
   checkVoteInput(doc, noteId, memberId);
   const key = noteMemberKey(noteId, memberId);
   const current = countAt(doc, key);
-  if (current < 1) invalid('No dot of yours on this note');
+  if (current < 1) invalid('no-own-dot', 'No dot of yours on this note');
   doc.transact(() => {
     if (current === 1) roots(doc).votes.delete(key);
     else roots(doc).votes.set(key, current - 1);

@@ -1,3 +1,4 @@
 export * from './effect.js';
 export * from './rules.js';
 export * from './rights.js';
+export * from './refusal.js';

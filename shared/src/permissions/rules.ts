@@ -18,7 +18,12 @@ export interface Actor {
   department: string;
 }
 
-/** Rule ids (see docs/security.md); every refusal names one. */
+/**
+ * Rule ids (see docs/security.md); every refusal names one. The texts are
+ * English for logs; the client words each id itself (i18n `rules.<id>`).
+ * tests/unit/security-rules.test.ts ties the ids to the document and to the
+ * tests that enforce them.
+ */
 export const RULES = {
   R1: 'viewers cannot change the board',
   R2: 'only the facilitator can change the board structure, settings, phase or timer',
@@ -35,7 +40,15 @@ export const RULES = {
 } as const;
 export type RuleId = keyof typeof RULES;
 
-export type Verdict = { ok: true } | { ok: false; rule: RuleId; reason: string };
+/**
+ * R11 refusals an honest person can meet (docs/security.md, "Limits"): each
+ * is worded on its own (i18n `limits.<id>`), since the rule's text would not
+ * tell them what happened.
+ */
+export const WRITE_LIMITS = ['update-too-large', 'person-quota', 'board-nearly-full', 'too-many-refusals'] as const;
+export type WriteLimit = (typeof WRITE_LIMITS)[number];
+
+export type Verdict = { ok: true } | { ok: false; rule: RuleId; reason: string; limit?: WriteLimit };
 
 const OK: Verdict = { ok: true };
 const refuse = (rule: RuleId, detail?: string): Verdict => ({

@@ -24,9 +24,9 @@ export function initializeBoard(doc: Y.Doc, input: NewBoardInput, origin: Origin
   // Like every op, validate all input before the transaction: yjs does not roll
   // back, so a throw inside it would leave a half-written meta (input may come
   // from untyped JSON, so the TypeScript types are no guarantee).
-  const title = cleanText(input.title, 'Title', TITLE_MAX, 1);
-  if (!isLanguage(input.language)) invalid('Language must be en or it');
-  if (!(TEMPLATES as readonly string[]).includes(input.template)) invalid('Unknown template');
+  const title = cleanText(input.title, 'title', TITLE_MAX, 1);
+  if (!isLanguage(input.language)) invalid('unknown-language', 'Language must be en or it');
+  if (!(TEMPLATES as readonly string[]).includes(input.template)) invalid('unknown-template', 'Unknown template');
   const lang = input.language;
   doc.transact(() => {
     const { meta } = roots(doc);
