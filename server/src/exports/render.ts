@@ -4,6 +4,7 @@ import { renderBoardJson } from './board-json.js';
 import { defaultDelimiter, renderCsv, renderFeedbackCsv, type CsvDelimiter } from './csv.js';
 import { renderMarkdown } from './markdown.js';
 import { renderPdf } from './pdf.js';
+import { applyInSlices } from '../sync/sliced-apply.js';
 
 const CONTENT_TYPES: Record<ExportFile, string> = {
   'roadmap.pdf': 'application/pdf',
@@ -29,8 +30,9 @@ export interface ExportOptions {
 export async function renderExport(file: ExportFile, state: Uint8Array, options: ExportOptions = {}): Promise<RenderedExport> {
   const now = options.now ?? Date.now();
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
   try {
+    // Applied in slices: a large board's state would hold the loop for its whole apply.
+    await applyInSlices(doc, [state], null);
     const snapshot = readBoard(doc);
     const title = snapshot.meta.title;
     const contentType = CONTENT_TYPES[file];
