@@ -115,6 +115,7 @@ export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = 
     .map(({ p }) => p);
 
   const open = placed((s) => s.open);
+  const merged = placed((s) => [...s.actions, ...s.open, ...s.questions, ...s.parked].filter((i) => i.merged.length > 0));
   return {
     title: snapshot.meta.title,
     language: snapshot.meta.language,
@@ -130,6 +131,7 @@ export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = 
     parked: placed((s) => s.parked),
     open,
     questions: placed((s) => s.questions),
+    merged,
     votes,
     commitments: allCommitments,
     warnings: warnings(snapshot, actions, deptByKey),

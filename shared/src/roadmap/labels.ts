@@ -13,7 +13,7 @@ export interface RoadmapLabels {
   participants: string;
   participantsTotal: string;
   noDepartment: string;
-  facilitators: string;
+  facilitators: (n: number) => string;
   segment: string;
   stageOverview: string;
   stage: string;
@@ -97,7 +97,7 @@ const en: RoadmapLabels = {
   participants: 'Participants',
   participantsTotal: 'Total',
   noDepartment: 'No department',
-  facilitators: 'facilitators',
+  facilitators: (n) => (n === 1 ? '1 facilitator' : `${n} facilitators`),
   segment: 'Segment',
   stageOverview: 'Stage overview',
   stage: 'Stage',
@@ -181,7 +181,7 @@ const it: RoadmapLabels = {
   participants: 'Partecipanti',
   participantsTotal: 'Totale',
   noDepartment: 'Nessun reparto',
-  facilitators: 'facilitatori',
+  facilitators: (n) => (n === 1 ? '1 facilitatore' : `${n} facilitatori`),
   segment: 'Segmento',
   stageOverview: 'Panoramica delle fasi',
   stage: 'Fase',

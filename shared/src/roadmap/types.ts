@@ -229,6 +229,8 @@ export interface Roadmap {
   open: PlacedItem[];
   /** Every open question, in roadmap order. */
   questions: PlacedItem[];
+  /** Every note that absorbed merged notes (actions, still to decide, questions, parked), in roadmap order. */
+  merged: PlacedItem[];
   /** Every note with at least one dot, most dots first (ties in roadmap order). */
   votes: PlacedItem[];
   commitments: RoadmapCommitment[];
