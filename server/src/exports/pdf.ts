@@ -31,7 +31,7 @@ export async function renderPdf(roadmap: Roadmap, options: { open?: OpenNotesCho
   }
   if (shown.list) {
     b.runningHead = t.stillToDecide;
-    contents.push({ title: t.stillToDecide, page: b.newPage({ runningHead: false }), level: 1, color: COLORS.warn });
+    contents.push({ title: t.stillToDecide, page: b.newPage({ runningHead: false }), level: 1 });
     stillToDecide(b, roadmap, t);
   }
   b.runningHead = t.responsibilityMatrix;
