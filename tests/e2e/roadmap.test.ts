@@ -46,12 +46,18 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
     await first.waitFor();
     expect(await first.getByTestId('roadmap-responsible').textContent()).toContain('Engineering');
     expect(await alice.roadmapItem(ids.second).count()).toBe(0);
+    // The open note is not hidden: counted on the cover and the stage, listed under "Still to decide".
+    expect(await alice.page.getByTestId('roadmap-count-open').textContent()).toBe('1');
+    expect(await alice.page.getByTestId('roadmap-stage-open').textContent()).toContain('1 note still to decide');
+    expect(await alice.page.getByTestId('roadmap-still-to-decide').textContent()).toContain('Weekly pipeline review with marketing');
 
     // The facilitator accepts another: Alice's roadmap shows it without a reload.
     await fac.selectNote(ids.second);
     await fac.page.getByTestId('status-accepted').click();
     await alice.roadmapItem(ids.second).waitFor(POLL);
     expect(await alice.roadmapItem(ids.second).getByTestId('roadmap-responsible').textContent()).toContain('not assigned');
+    await expect.poll(() => alice.page.getByTestId('roadmap-count-open').textContent(), POLL).toBe('0');
+    expect(await alice.page.getByTestId('roadmap-still-to-decide').count()).toBe(0);
     await alice.page.screenshot({ path: '/tmp/roadmap-view.png' });
   });
 
@@ -60,6 +66,11 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
     expect(pdf.name).toMatch(/^Roadmap-in-Milano.*\.pdf$|roadmap\.pdf$/);
     expect(pdf.body.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(pdf.body.length).toBeGreaterThan(2000);
+
+    // The facilitator's final booklet (without the notes still to decide) is a PDF too.
+    const final = await fac.exportFile('export-roadmap-final');
+    expect(final.name).toMatch(/\.pdf$/);
+    expect(final.body.subarray(0, 4).toString('latin1')).toBe('%PDF');
 
     const md = await fac.exportFile('export-roadmap.md');
     expect(md.name).toMatch(/\.md$/);

@@ -3,7 +3,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  buildRoadmap, localOrigin, readBoard, setNoteStatus, systemOrigin, type BoardSnapshot,
+  buildRoadmap, localOrigin, readBoard, setNoteStatus, systemOrigin, upsertMember, type BoardSnapshot,
 } from '../../shared/src/index.js';
 import { snapshotJson } from '../../server/src/exports/board-json.js';
 import { connectMember, createBoard, joinBoard } from '../support/clients.js';
@@ -215,9 +215,14 @@ describe('exports of the example workshop (Italian)', () => {
     expect(md).not.toMatch(/(^|[^\\])<img/);
     expect(md).not.toMatch(/(^|[^\\])\]\(http/);
     // Each row of the vote table has exactly its 4 cells (no stray unescaped pipes).
-    const voteRows = md.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    const voteTable = md.slice(md.indexOf('### Conteggio dei voti'), md.indexOf('### Riscontri dal campo'));
+    const voteRows = voteTable.split('\n').filter((l) => /^\| \d+ \|/.test(l));
     expect(voteRows.length).toBeGreaterThan(0);
     for (const row of voteRows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(4);
+    // And each stage overview row its 5 (the notes still to decide have their column).
+    const overviewRows = md.split('\n').filter((l) => /^\| \d+ \| /.test(l) && !voteTable.includes(l));
+    expect(overviewRows.length).toBeGreaterThan(0);
+    for (const row of overviewRows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(5);
   });
 
   it('board.json: versioned backup; its Yjs state reads back as the same board', async () => {
@@ -242,11 +247,93 @@ describe('exports of the example workshop (Italian)', () => {
   });
 });
 
+describe('booklets never hide open work (#12)', () => {
+  let board: Board;
+  let s: RoadmapScenario;
+
+  beforeAll(async () => {
+    ({ board, s } = await exampleWorkshop('en', 'Open work'));
+  });
+
+  it('roadmap.md: counts the notes still to decide on the cover and per stage, and lists them in their own section', async () => {
+    const md = (await download(board, 'roadmap.md', board.tokens.viewer)).body.toString('utf8');
+    const roadmap = buildRoadmap(await currentSnapshot(board.id));
+    expect(roadmap.counts.open).toBe(1);
+    expect(md).toContain(`**Actions:** ${roadmap.counts.actions} · **[Still to decide](#still-to-decide):** 1\n`);
+    expect(md).toMatch(/^\d+\. \[Still to decide\]\(#still-to-decide\)$/m);
+    // The stage of the open note has accepted actions, and says what is still open there.
+    expect(md).toContain('_1 note still to decide: see “[Still to decide](#still-to-decide)”._');
+    // Stage overview: a column per stage with its figure.
+    expect(md).toContain('| # | Sales stage | Buyer step | Actions | Still to decide |');
+    const section = md.slice(md.indexOf('## <a id="still-to-decide"></a>Still to decide'), md.indexOf('## <a id="matrix"></a>'));
+    expect(section).toContain('Notes nobody has accepted or parked yet');
+    expect(section).toContain('### 3.1 Be found first\n\n- Idea still to discuss · Giulia Rossi\n');
+    expect(s.open).toBeTruthy();
+  });
+
+  it('roadmap.md?open=omit: a final booklet without the list, the count still on the cover and the stage', async () => {
+    const md = (await download(board, 'roadmap.md', board.tokens.viewer, '&open=omit')).body.toString('utf8');
+    expect(md).not.toContain('Idea still to discuss');
+    expect(md).not.toContain('#still-to-decide');
+    expect(md).toContain('**Actions:** 15 · **Still to decide:** 1\n');
+    expect(md).toContain('_1 note still to decide is not listed in this booklet._');
+    expect(md).toContain('_1 note still to decide._');
+    // The default, spelled out, is the full booklet; anything else is refused.
+    const include = (await download(board, 'roadmap.md', board.tokens.viewer, '&open=include')).body.toString('utf8');
+    expect(include).toContain('- Idea still to discuss · Giulia Rossi');
+    expect((await fetch(exportUrl(board, 'roadmap.md', board.tokens.viewer, '&open=hide'))).status).toBe(400);
+  });
+
+  it('roadmap.md: merged notes\' texts and authors under the note that kept them', async () => {
+    const md = (await download(board, 'roadmap.md', board.tokens.viewer)).body.toString('utf8');
+    expect(md).toContain('· [1 note merged](#merged)');
+    const merged = md.slice(md.indexOf('### <a id="merged"></a>Merged notes'), md.indexOf('### Vote counts'));
+    expect(merged).toContain('- 1.2 Shape the spec: **FAE joins the first spec review with a reference design**\n  - An FAE at the spec review — Giulia Rossi\n');
+  });
+
+  it('roadmap.pdf: the figure on the cover and stages, the section, merged texts in the appendix; ?open=omit keeps the figure only', async () => {
+    const full = await pdfText((await download(board, 'roadmap.pdf', board.tokens.viewer)).body);
+    const all = squash(full.pages.join(' '));
+    expect(squash(full.pages[0]!)).toContain(squash('Still to decide: 1'));
+    expect(all).toContain(squash('1 note still to decide: see “Still to decide”.'));
+    const section = full.pages.findIndex((p) => squash(p).includes(squash('Notes nobody has accepted or parked yet')));
+    expect(section).toBeGreaterThan(1);
+    expect(squash(full.pages.slice(section).join(' '))).toContain(squash('Idea still to discuss'));
+    // Contents lists the section.
+    expect(squash(full.pages[1]!)).toContain(squash('Still to decide'));
+    const appendix = squash(full.pages.slice(full.pages.findIndex((p) => squash(p).includes('Parkedideas'))).join(' '));
+    expect(appendix).toContain(squash('Merged notes'));
+    expect(appendix).toContain(squash('An FAE at the spec review — Giulia Rossi'));
+
+    const omitted = await pdfText((await download(board, 'roadmap.pdf', board.tokens.viewer, '&open=omit')).body);
+    const rest = squash(omitted.pages.join(' '));
+    expect(rest).not.toContain(squash('Idea still to discuss'));
+    expect(squash(omitted.pages[0]!)).toContain(squash('Still to decide: 1'));
+    expect(squash(omitted.pages[0]!)).toContain(squash('1 note still to decide is not listed in this booklet.'));
+    expect(rest).toContain(squash('1 note still to decide.'));
+    expect(omitted.numPages).toBeLessThan(full.numPages);
+  });
+
+  it('counts participants as distinct people', async () => {
+    // 1 facilitator and 11 participants joined; names are unique per board, so a second
+    // record under one name (an older board, a restored backup) is the same person.
+    await server.rooms.withRoom(board.id, (room) => {
+      upsertMember(room.doc, 'again1', { name: 'giulia  rossi', department: 'sales', role: 'participant', joinedAt: Date.now(), removed: false }, systemOrigin('test'));
+    });
+    const md = (await download(board, 'roadmap.md', board.tokens.viewer)).body.toString('utf8');
+    expect(md).toContain('| **Total** | **12** |');
+  });
+});
+
 describe('exports follow the live board', () => {
+  // An accepted note is an action line (text, then two spaces and the owners line); an open one is listed under "Still to decide".
+  const AS_ACTION = '- Idea still to discuss  \n';
+
   it('reads the loaded room while people are connected (edits not yet stored included)', async () => {
     const { board, s } = await exampleWorkshop('en', 'Live board');
     const before = (await download(board, 'roadmap.md', board.tokens.viewer)).body.toString('utf8');
-    expect(before).not.toContain('- Idea still to discuss');
+    expect(before).not.toContain(AS_ACTION);
+    expect(before).toContain('- Idea still to discuss · Giulia Rossi');
     const facilitator = await connectMember(server.url, board, 'facilitator', 'Fran', 'sales');
     await facilitator.synced;
     setNoteStatus(facilitator.doc, s.open, 'accepted', localOrigin(facilitator.memberId));
@@ -254,10 +341,11 @@ describe('exports follow the live board', () => {
     let md = before;
     while (Date.now() < deadline) {
       md = (await download(board, 'roadmap.md', board.tokens.viewer)).body.toString('utf8');
-      if (md.includes('- Idea still to discuss')) break;
+      if (md.includes(AS_ACTION)) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(md).toContain('- Idea still to discuss');
+    expect(md).toContain(AS_ACTION);
+    expect(md).toContain('**[Still to decide](#still-to-decide):** 0');
     facilitator.destroy();
   });
 
@@ -272,8 +360,9 @@ describe('exports follow the live board', () => {
     await server.rooms.withRoom(board.id, (room) => setNoteStatus(room.doc, s.open, 'accepted', systemOrigin('test')));
     const now = (await download(board, 'roadmap.md', board.tokens.viewer)).body.toString('utf8');
     const then = (await download(board, 'roadmap.md', board.tokens.viewer, `&version=${version.id}`)).body.toString('utf8');
-    expect(now).toContain('- Idea still to discuss');
-    expect(then).not.toContain('- Idea still to discuss');
+    expect(now).toContain(AS_ACTION);
+    expect(then).not.toContain(AS_ACTION);
+    expect(then).toContain('- Idea still to discuss · Giulia Rossi');
     expect((await fetch(exportUrl(board, 'roadmap.md', board.tokens.viewer, '&version=AAAAAAAAAAAA'))).status).toBe(404);
     expect((await fetch(exportUrl(board, 'roadmap.md', board.tokens.viewer, '&version=no:pe'))).status).toBe(400);
   });

@@ -1,7 +1,10 @@
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { addNote, buildRoadmap, initializeBoard, mergeNotes, readBoard, setNoteStatus } from '../../shared/src/index.js';
 import { neutralizeCell } from '../../server/src/exports/csv.js';
 import { contentDisposition, exportFilename } from '../../server/src/exports/filename.js';
-import { escapeMarkdown } from '../../server/src/exports/markdown.js';
+import { escapeMarkdown, renderMarkdown } from '../../server/src/exports/markdown.js';
+import { me, system } from './helpers.js';
 
 describe('export escaping', () => {
   it('neutralises every cell a spreadsheet would run as a formula', () => {
@@ -29,5 +32,23 @@ describe('export escaping', () => {
     expect(contentDisposition('Qualità "x"', 'roadmap.csv')).toBe(
       `attachment; filename="Qualita-x-roadmap.csv"; filename*=UTF-8''Qualit%C3%A0%20%22x%22-roadmap.csv`,
     );
+  });
+
+  it('escapes the texts and authors of notes still to decide and of merged notes', () => {
+    const doc = new Y.Doc();
+    initializeBoard(doc, { title: 'T', template: 'vision-workshop', language: 'en' }, system, 1);
+    const stageId = readBoard(doc).segments[0]!.stages[0]!.id;
+    const mallory = { id: 'mallory', name: '# <img src=x> [m](http://e.x)', department: '' };
+    const kept = addNote(doc, { stageId, text: 'Kept' }, mallory, me);
+    const merged = addNote(doc, { stageId, text: '## Merged | <b>bold</b>' }, mallory, me);
+    const open = addNote(doc, { stageId, text: '- [open](http://e.x)' }, mallory, me);
+    mergeNotes(doc, kept, [merged], me);
+    setNoteStatus(doc, kept, 'accepted', me);
+    const md = renderMarkdown(buildRoadmap(readBoard(doc), { now: 2 }));
+    expect(open).toBeTruthy();
+    expect(md).toContain('- \\- \\[open\\]\\(http\\://e.x\\) · \\# \\<img src\\=x\\> \\[m\\]\\(http\\://e.x\\)\n');
+    expect(md).toContain('  - \\#\\# Merged \\| \\<b\\>bold\\</b\\> — \\# \\<img src\\=x\\> \\[m\\]\\(http\\://e.x\\)\n');
+    expect(md).not.toMatch(/(^|[^\\])<(img|b)\b/);
+    expect(md).not.toMatch(/(^|[^\\])\]\(http/);
   });
 });

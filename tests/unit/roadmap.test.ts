@@ -29,7 +29,7 @@ function exampleBoard(language: 'en' | 'it' = 'en'): { doc: Y.Doc; s: RoadmapSce
 }
 
 function allItems(roadmap: Roadmap) {
-  return roadmap.segments.flatMap((seg) => seg.stages.flatMap((st) => [...st.actions, ...st.pending, ...st.parked, ...st.questions]));
+  return roadmap.segments.flatMap((seg) => seg.stages.flatMap((st) => [...st.actions, ...st.open, ...st.parked, ...st.questions]));
 }
 
 describe('buildRoadmap', () => {
@@ -64,6 +64,63 @@ describe('buildRoadmap', () => {
     expect(participants.byDepartment.map((d) => d.department?.key ?? '')).toEqual(['sales', 'fae', 'shipping', '']);
   });
 
+  it('counts a person once: several records under one name, a facilitator who also joined as a participant', () => {
+    const doc = new Y.Doc();
+    initializeBoard(doc, { title: 'T', template: 'vision-workshop', language: 'en' }, system, 1);
+    const records: [string, string, string, 'facilitator' | 'participant' | 'viewer', number, boolean][] = [
+      ['f1', 'Giulia Rossi', '', 'facilitator', 1, false],
+      ['f2', 'giulia  ROSSI', 'sales', 'participant', 2, false], // the facilitator on a second device, as a participant
+      ['a1', 'Anna Bianchi', 'fae', 'participant', 3, false],
+      ['a2', 'Anna Bianchi', 'shipping', 'participant', 9, false], // rejoined later, in another department
+      ['a3', 'Anna Bianchi', '', 'participant', 10, false], // and once more without one: the latest department stays
+      ['b1', 'Bruno Verdi', 'sales', 'participant', 4, true], // removed...
+      ['b2', 'Bruno Verdi', 'fae', 'participant', 5, false], // ...and back under the same name
+      ['c1', 'Carla Neri', 'sales', 'viewer', 6, false],
+      ['d1', 'Dario', 'fae', 'participant', 7, false],
+    ];
+    for (const [id, name, department, role, joinedAt, removed] of records) {
+      upsertMember(doc, id, { name, department, role, joinedAt, removed }, system);
+    }
+    const { participants } = buildRoadmap(readBoard(doc));
+    expect(participants.total).toBe(4);
+    const byKey = Object.fromEntries(participants.byDepartment.map((d) => [d.department?.key ?? '', d]));
+    expect(byKey.sales).toMatchObject({ participants: 0, facilitators: 1, total: 1 });
+    expect(byKey.shipping).toMatchObject({ participants: 1, facilitators: 0, total: 1 });
+    expect(byKey.fae).toMatchObject({ participants: 2, facilitators: 0, total: 2 });
+    expect(byKey['']).toBeUndefined();
+    expect(participants.byDepartment.reduce((n, d) => n + d.total, 0)).toBe(participants.total);
+  });
+
+  it('counts and lists the notes still to decide, per stage and in total, once', () => {
+    const { doc, s } = exampleBoard();
+    const stageId = readBoard(doc).segments[0]!.stages[2]!.id;
+    const more = [
+      addNote(doc, { stageId, text: 'Open one' }, ALICE, me),
+      addNote(doc, { stageId, text: 'Open two', kind: 'best practice' }, ALICE, me),
+    ];
+    addNote(doc, { stageId, text: 'A question is not a decision', kind: 'question' }, ALICE, me);
+    const roadmap = buildRoadmap(readBoard(doc));
+    expect(roadmap.segments[0]!.stages[2]!.open.map((i) => i.id)).toEqual(more);
+    expect(roadmap.open.map((p) => p.item.id)).toEqual([...more, s.open]);
+    expect(roadmap.open[0]).toMatchObject({ segmentNumber: 1, stageNumber: 3 });
+    const perStage = roadmap.segments.reduce((n, seg) => n + seg.stages.reduce((m, st) => m + st.open.length, 0), 0);
+    expect(roadmap.counts.open).toBe(3);
+    expect(perStage).toBe(roadmap.counts.open);
+    for (const p of roadmap.open) expect(p.item.status).toBe('open');
+    // In all-open mode the open notes are the actions: nothing is left to decide apart.
+    expect(buildRoadmap(readBoard(doc), { include: 'all-open' }).counts.open).toBe(0);
+  });
+
+  it('keeps the merged notes\' texts and authors on the note that absorbed them', () => {
+    const { doc, s } = exampleBoard();
+    const roadmap = buildRoadmap(readBoard(doc));
+    const first = allItems(roadmap).find((i) => i.id === s.samples[0])!;
+    expect(first.merged).toEqual([
+      { id: s.duplicate, text: 'An FAE at the spec review', kind: 'action', authorName: 'Alice' },
+    ]);
+    expect(first.mergedCount).toBe(first.merged.length);
+  });
+
   it('lists accepted actions and best practices with owners, votes, merges and authors', () => {
     const { doc, s } = exampleBoard();
     const roadmap = buildRoadmap(readBoard(doc));
@@ -80,7 +137,7 @@ describe('buildRoadmap', () => {
     expect(items.get(s.samples[2]!)!.kind).toBe('best practice');
     const oemShape = roadmap.segments[0]!.stages[1]!;
     expect(oemShape.actions.map((a) => a.id)).toEqual([s.samples[0]]);
-    expect(roadmap.counts).toEqual({ actions: 15, parked: 1, questions: 1, pending: 1 });
+    expect(roadmap.counts).toEqual({ actions: 15, parked: 1, questions: 1, open: 1 });
   });
 
   it('keeps parked notes, open questions and notes still open apart', () => {
@@ -90,7 +147,7 @@ describe('buildRoadmap', () => {
     expect(roadmap.parked[0]).toMatchObject({ segmentNumber: 2, stageNumber: 2 });
     expect(roadmap.questions.map((p) => p.item.id)).toEqual([s.samples[7]]);
     const direct = roadmap.segments[2]!;
-    expect(direct.stages[0]!.pending.map((i) => i.id)).toEqual([s.open]);
+    expect(direct.stages[0]!.open.map((i) => i.id)).toEqual([s.open]);
     expect(direct.stages[0]!.actions.map((i) => i.id)).not.toContain(s.open);
     expect(direct.stages[3]!.questions).toHaveLength(1);
     for (const item of allItems(roadmap)) {
@@ -113,7 +170,7 @@ describe('buildRoadmap', () => {
     // Explicit option wins.
     const strict = buildRoadmap(readBoard(doc), { include: 'accepted' });
     expect(strict.segments[0]!.stages[0]!.actions).toEqual([]);
-    expect(strict.segments[0]!.stages[0]!.pending.map((i) => i.id)).toEqual([a, b]);
+    expect(strict.segments[0]!.stages[0]!.open.map((i) => i.id)).toEqual([a, b]);
     // And the other way round on a board with accepted notes.
     const { doc: example, s } = exampleBoard();
     const all = buildRoadmap(readBoard(example), { include: 'all-open' });

@@ -59,7 +59,7 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
           )}
           <div className="menu-section">
             <p className="menu-heading">{t('toolbar.exportHeading')}</p>
-            <ExportItems {...exportFrom} onDone={close} />
+            <ExportItems {...exportFrom} facilitator={facilitator} onDone={close} />
           </div>
         </>
       )}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToasts } from '../ui/Toasts.js';
 import type { BoardLayout, Rect } from '../board-base/layout.js';
-import type { ExportFile } from '../../../shared/src/index.js';
+import type { ExportFile, OpenNotesChoice } from '../../../shared/src/index.js';
 import { boardPng, dataUrlBlob } from './canvasPng.js';
 import { errorText } from '../i18n/errorText.js';
 import { SERVER_EXPORTS, downloadExport, saveBlob } from './download.js';
@@ -19,23 +19,26 @@ export function fileBase(title: string): string {
  * server renders the booklet, Markdown, CSV and backup; the PNG of the board
  * or of one segment is drawn here from the canvas. Entries are marked
  * data-keep-open so the menu stays open (showing "Preparing…") until the
- * download has started; `onDone` then closes it.
+ * download has started; `onDone` then closes it. Facilitators also get the
+ * final booklet: the PDF without the list of notes still to decide (their
+ * count stays on its cover), a choice the default booklet never makes for them.
  */
-export function ExportItems({ boardId, token, title, layout, onDone }: {
+export function ExportItems({ boardId, token, title, layout, facilitator, onDone }: {
   boardId: string;
   token: string;
   title: string;
   layout: BoardLayout;
+  facilitator: boolean;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const toasts = useToasts();
   const [busy, setBusy] = useState<string>();
 
-  const server = async (file: ExportFile) => {
-    setBusy(file);
+  const server = async (file: ExportFile, open?: OpenNotesChoice) => {
+    setBusy(open ? `${file}:${open}` : file);
     try {
-      await downloadExport(boardId, token, file);
+      await downloadExport(boardId, token, file, open ? { open } : {});
       onDone();
     } catch (err) {
       toasts.show(t('exports.failed', { message: errorText(t, err) }), 'error');
@@ -64,6 +67,13 @@ export function ExportItems({ boardId, token, title, layout, onDone }: {
           <small>{busy === file ? t('exports.preparing') : file}</small>
         </button>
       ))}
+      {facilitator && (
+        <button type="button" role="menuitem" disabled={busy !== undefined} data-keep-open data-testid="export-roadmap-final"
+          onClick={() => void server('roadmap.pdf', 'omit')}>
+          <strong>{t('exports.finalBooklet')}</strong>
+          <small>{busy === 'roadmap.pdf:omit' ? t('exports.preparing') : t('exports.finalBookletHint')}</small>
+        </button>
+      )}
       <p className="menu-heading">{t('exports.pictures')}</p>
       <button type="button" role="menuitem" data-keep-open data-testid="export-png-board" onClick={() => void png(layout.bounds, 'board')}>
         <strong>{t('exports.pngBoard')}</strong><small>PNG</small>

@@ -1,5 +1,5 @@
 import { apiError } from '../api/serverApi.js';
-import { EXPORT_FILES, type ExportFile } from '../../../shared/src/index.js';
+import { EXPORT_FILES, type ExportFile, type OpenNotesChoice } from '../../../shared/src/index.js';
 
 /** The server's files the Export menus offer; the adoption view offers feedback.csv. */
 export const SERVER_EXPORTS: readonly ExportFile[] = EXPORT_FILES.filter((file) => file !== 'feedback.csv');
@@ -36,11 +36,15 @@ export function saveBlob(blob: Blob, name: string): void {
 /**
  * Downloads a file the server renders. Fetched (rather than a plain link) so a
  * refusal shows as a message instead of a downloaded error page; the bytes are
- * the server's, untouched. `version` exports a saved version instead.
+ * the server's, untouched. `version` exports a saved version instead; `open:
+ * 'omit'` asks for a booklet without the list of notes still to decide.
  */
-export async function downloadExport(boardId: string, token: string, file: ExportFile, version?: string): Promise<void> {
+export async function downloadExport(
+  boardId: string, token: string, file: ExportFile, options: { version?: string; open?: OpenNotesChoice } = {},
+): Promise<void> {
   const params = new URLSearchParams({ token });
-  if (version) params.set('version', version);
+  if (options.version) params.set('version', options.version);
+  if (options.open) params.set('open', options.open);
   const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export/${file}?${params.toString()}`);
   if (!response.ok) {
     throw apiError(response, await response.json().catch(() => undefined));

@@ -1,10 +1,11 @@
 import type { RoadmapLabels, RoadmapSegment } from '../../../shared/src/index.js';
 import { RoadmapStageCard } from './RoadmapStageCard.js';
 
-/** One buyer segment: its sales process stage by stage, then what was parked or left open. */
+/** One buyer segment: its sales process stage by stage, then what is still to decide, open questions and parked ideas. */
 export function RoadmapSegmentSection({ segment, labels }: { segment: RoadmapSegment; labels: RoadmapLabels }) {
   const parked = segment.stages.flatMap((s) => s.parked.map((item) => ({ item, stage: s })));
   const questions = segment.stages.flatMap((s) => s.questions.map((item) => ({ item, stage: s })));
+  const open = segment.stages.flatMap((s) => s.open.map((item) => ({ item, stage: s })));
   return (
     <section className="rm-segment rm-page" data-testid="roadmap-segment" style={{ borderTopColor: segment.color }}>
       <header className="rm-segment-head">
@@ -23,8 +24,14 @@ export function RoadmapSegmentSection({ segment, labels }: { segment: RoadmapSeg
       <div className="rm-stages">
         {segment.stages.map((stage) => <RoadmapStageCard key={stage.id} stage={stage} labels={labels} />)}
       </div>
-      {(parked.length > 0 || questions.length > 0) && (
+      {(open.length > 0 || parked.length > 0 || questions.length > 0) && (
         <div className="rm-aside">
+          {open.length > 0 && (
+            <section className="rm-still-open" data-testid="roadmap-still-to-decide">
+              <h4>{labels.stillToDecide} <span className="rm-count">{open.length}</span></h4>
+              <ul>{open.map(({ item, stage }) => <li key={item.id} data-note-id={item.id}>{item.text} <small>· {stage.name}</small></li>)}</ul>
+            </section>
+          )}
           {questions.length > 0 && (
             <section data-testid="roadmap-questions">
               <h4>{labels.openQuestions}</h4>

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import type { RoadmapLabels, RoadmapStage } from '../../../shared/src/index.js';
 import { DeptChip } from './DeptChip.js';
 import { FeedbackChips } from './FeedbackChips.js';
@@ -6,7 +5,6 @@ import { RoadmapItemRow } from './RoadmapItemRow.js';
 
 /** One stage of a segment's sales process: its actions with owners, commitments and field feedback. */
 export function RoadmapStageCard({ stage, labels }: { stage: RoadmapStage; labels: RoadmapLabels }) {
-  const { t } = useTranslation();
   return (
     <article className="rm-stage" data-testid="roadmap-stage" data-stage-id={stage.id}>
       <header className="rm-stage-head">
@@ -21,8 +19,10 @@ export function RoadmapStageCard({ stage, labels }: { stage: RoadmapStage; label
           {stage.actions.map((item) => <RoadmapItemRow key={item.id} item={item} labels={labels} />)}
         </ul>
       ) : <p className="rm-empty">{labels.noActions}</p>}
-      {stage.pending.length > 0 && (
-        <p className="rm-pending">{t('roadmap.pending', { count: stage.pending.length })}</p>
+      {stage.open.length > 0 && (
+        <p className="rm-open" data-testid="roadmap-stage-open">
+          {labels.openCount(stage.open.length)}: {labels.see(labels.stillToDecide)}.
+        </p>
       )}
       {stage.commitments.length > 0 && (
         <section className="rm-sub rm-commitments" data-testid="roadmap-commitments">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatRoadmapDates, roadmapLabels, type Roadmap } from '../../../shared/src/index.js';
+import { formatRoadmapDates, openNotesShown, roadmapLabels, type Roadmap } from '../../../shared/src/index.js';
 import { RoadmapDepartments } from './RoadmapDepartments.js';
 import { RoadmapMatrix } from './RoadmapMatrix.js';
 import { RoadmapSegmentSection } from './RoadmapSegmentSection.js';
@@ -32,6 +32,11 @@ export function RoadmapView({ roadmap, facilitator, onJump }: {
           </button>
           <dl className="rm-stats">
             <div><dt>{labels.actions}</dt><dd data-testid="roadmap-count-actions">{roadmap.counts.actions}</dd></div>
+            {openNotesShown(roadmap).count && (
+              <div className={roadmap.counts.open > 0 ? 'rm-stat-open' : undefined}>
+                <dt>{labels.stillToDecide}</dt><dd data-testid="roadmap-count-open">{roadmap.counts.open}</dd>
+              </div>
+            )}
             <div><dt>{labels.participants}</dt><dd>{roadmap.participants.total}</dd></div>
             <div><dt>{labels.openQuestions}</dt><dd>{roadmap.counts.questions}</dd></div>
             <div><dt>{labels.parkedIdeas}</dt><dd>{roadmap.counts.parked}</dd></div>

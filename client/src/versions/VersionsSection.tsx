@@ -60,7 +60,7 @@ export function VersionsSection({ boardId, token, title }: { boardId: string; to
             <div className="version-actions">
               {SERVER_EXPORTS.map((file) => (
                 <button key={file} type="button" className="small" title={t(`exports.files.${file.replace('.', '_')}`)}
-                  onClick={() => void downloadExport(boardId, token, file, v.id).catch(fail)} data-testid={`version-export-${file}`}>
+                  onClick={() => void downloadExport(boardId, token, file, { version: v.id }).catch(fail)} data-testid={`version-export-${file}`}>
                   {file.split('.').pop()?.toUpperCase()}
                 </button>
               ))}

@@ -36,7 +36,7 @@ export function renderCsv(roadmap: Roadmap, delimiter: CsvDelimiter = defaultDel
   const rows: (string | number)[][] = [];
   for (const segment of roadmap.segments) {
     for (const stage of segment.stages) {
-      const items: RoadmapItem[] = [...stage.actions, ...stage.pending, ...stage.questions, ...stage.parked];
+      const items: RoadmapItem[] = [...stage.actions, ...stage.open, ...stage.questions, ...stage.parked];
       for (const item of items) {
         rows.push([
           segment.name, stage.name, stage.buyerStep, item.text, t.kinds[item.kind], t.statuses[item.status],

@@ -1,5 +1,6 @@
 import {
-  formatRoadmapDate, formatRoadmapDates, roadmapLabels, type PlacedItem, type Roadmap, type RoadmapItem, type RoadmapLabels,
+  formatRoadmapDate, formatRoadmapDates, openNotesShown, roadmapLabels, type OpenNotesChoice, type PlacedItem, type Roadmap,
+  type RoadmapItem, type RoadmapLabels,
 } from '../../../shared/src/index.js';
 
 /**
@@ -23,7 +24,7 @@ function owners(item: RoadmapItem, t: RoadmapLabels): string {
   const parts = [`**${t.responsible}:** ${item.responsible ? escapeMarkdown(item.responsible.name) : `_${t.noOwner}_`}`];
   if (item.supporting.length > 0) parts.push(`**${t.supporting}:** ${item.supporting.map((d) => escapeMarkdown(d.name)).join(', ')}`);
   if (item.votes > 0) parts.push(t.voteCount(item.votes));
-  if (item.mergedCount > 0) parts.push(t.mergedCount(item.mergedCount));
+  if (item.mergedCount > 0) parts.push(`[${t.mergedCount(item.mergedCount)}](#merged)`);
   return parts.join(' · ');
 }
 
@@ -38,9 +39,21 @@ function where(p: PlacedItem): string {
 /** Anchors we make ourselves (never from user text), so the contents links are stable. */
 const anchor = (id: string): string => `<a id="${id}"></a>`;
 
-/** The booklet as Markdown: the same sections as the PDF. */
-export function renderMarkdown(roadmap: Roadmap): string {
+/** A note's details after its text: kind, votes, authors (for the lists of notes still to decide). */
+function details(item: RoadmapItem, t: RoadmapLabels): string {
+  const parts = [item.votes > 0 ? t.voteCount(item.votes) : '', item.authors.map(escapeMarkdown).join(', ')].filter(Boolean);
+  return `${kindTag(item, t)}${parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}`;
+}
+
+/**
+ * The booklet as Markdown: the same sections as the PDF. `open: 'omit'`
+ * leaves the list of notes still to decide out; their count stays on the
+ * cover and on each stage (openNotesShown).
+ */
+export function renderMarkdown(roadmap: Roadmap, options: { open?: OpenNotesChoice | undefined } = {}): string {
   const t = roadmapLabels(roadmap.language);
+  const shown = openNotesShown(roadmap, options.open);
+  const stillToDecide = shown.list ? `[${t.stillToDecide}](#still-to-decide)` : t.stillToDecide;
   const out: string[] = [];
   const line = (s = ''): void => {
     out.push(s);
@@ -50,6 +63,14 @@ export function renderMarkdown(roadmap: Roadmap): string {
   line();
   line(`**${t.salesRoadmap}** · ${t.workshopDates}: ${formatRoadmapDates(roadmap.createdAt, roadmap.lastActivityAt, t)} · ${t.generatedOn} ${formatRoadmapDate(roadmap.generatedAt, t)}`);
   line();
+  if (shown.count) {
+    line(`**${t.actions}:** ${roadmap.counts.actions} · **${stillToDecide}:** ${roadmap.counts.open}`);
+    line();
+    if (!shown.list && roadmap.counts.open > 0) {
+      line(`_${t.openOmitted(roadmap.counts.open)}_`);
+      line();
+    }
+  }
   line(`_${t.includeNote[roadmap.include]}_`);
   line();
   line(`## ${t.participants}`);
@@ -66,6 +87,7 @@ export function renderMarkdown(roadmap: Roadmap): string {
   line();
   for (const segment of roadmap.segments) line(`${segment.number}. [${escapeMarkdown(segment.name)}](#segment-${segment.number})`);
   const more = [
+    ...(shown.list ? [[t.stillToDecide, 'still-to-decide'] as const] : []),
     [t.responsibilityMatrix, 'matrix'], [t.whatWeOwn, 'departments'], [t.commitments, 'commitments'], [t.appendix, 'appendix'],
   ] as const;
   more.forEach(([title, id], i) => line(`${roadmap.segments.length + i + 1}. [${title}](#${id})`));
@@ -80,10 +102,11 @@ export function renderMarkdown(roadmap: Roadmap): string {
     }
     line(`### ${t.stageOverview}`);
     line();
-    line(`| # | ${t.salesStage} | ${t.buyerStep} | ${t.actions} |`);
-    line('| ---: | --- | --- | ---: |');
+    line(`| # | ${t.salesStage} | ${t.buyerStep} | ${t.actions} |${shown.count ? ` ${t.stillToDecide} |` : ''}`);
+    line(`| ---: | --- | --- | ---: |${shown.count ? ' ---: |' : ''}`);
     for (const stage of segment.stages) {
-      line(`| ${stage.number} | ${escapeMarkdown(stage.name)} | ${escapeMarkdown(stage.buyerStep)} | ${stage.actions.length} |`);
+      const open = shown.count ? ` ${stage.open.length} |` : '';
+      line(`| ${stage.number} | ${escapeMarkdown(stage.name)} | ${escapeMarkdown(stage.buyerStep)} | ${stage.actions.length} |${open}`);
     }
     line();
     for (const stage of segment.stages) {
@@ -98,8 +121,30 @@ export function renderMarkdown(roadmap: Roadmap): string {
         line(`- ${escapeMarkdown(item.text)}${kindTag(item, t)}  `);
         line(`  ${owners(item, t)}`);
       }
+      // A stage's open work is never hidden, even when the list is omitted.
+      if (stage.open.length > 0) {
+        line();
+        line(`_${t.openCount(stage.open.length)}${shown.list ? `: ${t.see(stillToDecide)}` : ''}._`);
+      }
       line();
     }
+  }
+
+  if (shown.list) {
+    line(`## ${anchor('still-to-decide')}${t.stillToDecide}`);
+    line();
+    line(`_${roadmap.open.length === 0 ? t.nothingToDecide : t.stillToDecideIntro}_`);
+    let stageId = '';
+    for (const p of roadmap.open) {
+      if (p.item.stageId !== stageId) {
+        stageId = p.item.stageId;
+        line();
+        line(`### ${where(p)}`);
+        line();
+      }
+      line(`- ${escapeMarkdown(p.item.text)}${details(p.item, t)}`);
+    }
+    line();
   }
 
   line(`## ${anchor('matrix')}${t.responsibilityMatrix}`);
@@ -174,6 +219,22 @@ export function renderMarkdown(roadmap: Roadmap): string {
   };
   placedList(t.parkedIdeas, t.noParked, roadmap.parked);
   placedList(t.openQuestions, t.noQuestions, roadmap.questions);
+  const openIds = new Set(roadmap.open.map((p) => p.item.id));
+  const merged = roadmap.merged.filter((p) => shown.list || !openIds.has(p.item.id));
+  line(`### ${anchor('merged')}${t.mergedNotes}`);
+  line();
+  if (merged.length === 0) line(`_${t.noMerged}_`);
+  else {
+    line(`_${t.mergedIntro}_`);
+    line();
+  }
+  for (const p of merged) {
+    line(`- ${where(p)}: **${escapeMarkdown(p.item.text)}**${kindTag(p.item, t)}`);
+    for (const m of p.item.merged) {
+      line(`  - ${escapeMarkdown(m.text)}${m.kind === 'action' ? '' : ` _(${t.kinds[m.kind]})_`}${m.authorName ? ` — ${escapeMarkdown(m.authorName)}` : ''}`);
+    }
+  }
+  line();
   line(`### ${t.voteCounts}`);
   line();
   if (roadmap.votes.length === 0) line(`_${t.noVotes}_`);

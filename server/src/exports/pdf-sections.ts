@@ -1,4 +1,4 @@
-import type { PlacedItem, Roadmap, RoadmapLabels } from '../../../shared/src/index.js';
+import type { PlacedItem, Roadmap, RoadmapItem, RoadmapLabels } from '../../../shared/src/index.js';
 import type { Booklet, ContentsEntry } from './pdf-layout.js';
 import { COLORS, CONTENT_WIDTH, PAGE, tint } from './pdf-layout.js';
 import type { Cell } from './pdf-table.js';
@@ -41,7 +41,8 @@ export function responsibilityMatrix(b: Booklet, roadmap: Roadmap, t: RoadmapLab
   }
 }
 
-function groupedList(b: Booklet, list: PlacedItem[], t: RoadmapLabels, withOwner: boolean): void {
+/** Notes grouped by segment, each under its stage; `more` adds to the line above the text (kind, votes). */
+function groupedList(b: Booklet, list: PlacedItem[], t: RoadmapLabels, withOwner: boolean, more?: (p: PlacedItem) => string): void {
   let segment = -1;
   for (const p of list) {
     if (p.segmentNumber !== segment) {
@@ -50,7 +51,8 @@ function groupedList(b: Booklet, list: PlacedItem[], t: RoadmapLabels, withOwner
       b.paragraph(`${t.segment} ${p.segmentNumber}: ${p.segmentName}`, { font: 'semibold', size: 9, color: COLORS.muted }, 4);
     }
     const where = `${p.segmentNumber}.${p.stageNumber}  ${p.stageName}`;
-    const owner = withOwner && p.item.responsible ? `  ·  ${t.responsible}: ${p.item.responsible.name}` : '';
+    const extra = more?.(p) ?? '';
+    const owner = (withOwner && p.item.responsible ? `  ·  ${t.responsible}: ${p.item.responsible.name}` : '') + (extra ? `  ·  ${extra}` : '');
     const whereStyle = { font: 'semibold' as const, size: 8, color: COLORS.accent };
     const textStyle = { size: 10, lineGap: 1.5 };
     const width = CONTENT_WIDTH - 14;
@@ -125,7 +127,61 @@ export function commitments(b: Booklet, roadmap: Roadmap, t: RoadmapLabels): voi
   }
 }
 
-export function appendix(b: Booklet, roadmap: Roadmap, t: RoadmapLabels): void {
+/** The notes still to decide, stage by stage, with what helps to decide them: kind, dots, authors. */
+export function stillToDecide(b: Booklet, roadmap: Roadmap, t: RoadmapLabels): void {
+  b.band(t.salesRoadmap, t.stillToDecide, COLORS.warn, roadmap.open.length === 0 ? '' : t.stillToDecideIntro);
+  if (roadmap.open.length === 0) {
+    b.paragraph(t.nothingToDecide, { font: 'italic', size: 10, color: COLORS.muted });
+    return;
+  }
+  groupedList(b, roadmap.open, t, false, (p) => [
+    p.item.kind === 'action' ? '' : t.kinds[p.item.kind],
+    p.item.votes > 0 ? t.voteCount(p.item.votes) : '',
+    p.item.authors.join(', '),
+  ].filter(Boolean).join('  ·  '));
+}
+
+/** Every note that absorbed others, then each merged note's text and author, indented under it. */
+function mergedNotes(b: Booklet, list: PlacedItem[], t: RoadmapLabels): void {
+  b.heading(t.mergedNotes, 2, 110);
+  if (list.length === 0) {
+    b.paragraph(t.noMerged, { font: 'italic', size: 9.5, color: COLORS.muted });
+    return;
+  }
+  b.paragraph(t.mergedIntro, { font: 'italic', size: 9, color: COLORS.muted }, 8);
+  const whereStyle = { font: 'semibold' as const, size: 8, color: COLORS.accent };
+  const textStyle = { font: 'semibold' as const, size: 10, lineGap: 1.5 };
+  const mergedStyle = { size: 9.5, lineGap: 1.5, color: COLORS.ink };
+  const width = CONTENT_WIDTH - 14;
+  for (const p of list) {
+    const where = `${p.segmentNumber}.${p.stageNumber}  ${p.stageName}`;
+    const first = p.item.merged[0];
+    const firstText = first ? mergedLine(first, t) : '';
+    // Keep the surviving note with its first merged note.
+    b.ensure(b.heightOf(where, width, whereStyle) + b.heightOf(p.item.text, width, textStyle) + b.heightOf(firstText, width - 16, mergedStyle) + 10);
+    b.dot(PAGE.left + 4, b.y + 5, COLORS.faint, 2);
+    b.textAt(where, PAGE.left + 14, b.y, width, whereStyle);
+    b.y += b.heightOf(where, width, whereStyle);
+    b.textAt(p.item.text, PAGE.left + 14, b.y, width, textStyle);
+    b.y += b.heightOf(p.item.text, width, textStyle) + 2;
+    for (const m of p.item.merged) {
+      const text = mergedLine(m, t);
+      const h = b.heightOf(text, width - 16, mergedStyle);
+      b.ensure(h + 2);
+      b.pdf.rect(PAGE.left + 22, b.y + 1, 1.5, h - 2).fill(COLORS.rule);
+      b.textAt(text, PAGE.left + 30, b.y, width - 16, mergedStyle);
+      b.y += h + 2;
+    }
+    b.y += 6;
+  }
+}
+
+function mergedLine(m: RoadmapItem['merged'][number], t: RoadmapLabels): string {
+  const kind = m.kind === 'action' ? '' : ` (${t.kinds[m.kind]})`;
+  return `${m.text}${kind}${m.authorName ? ` — ${m.authorName}` : ''}`;
+}
+
+export function appendix(b: Booklet, roadmap: Roadmap, t: RoadmapLabels, listsOpen: boolean): void {
   b.band(t.salesRoadmap, t.appendix, COLORS.accent);
   const where = (p: PlacedItem): string => `${p.segmentNumber}.${p.stageNumber} ${p.stageName}`;
 
@@ -136,6 +192,10 @@ export function appendix(b: Booklet, roadmap: Roadmap, t: RoadmapLabels): void {
   b.heading(t.openQuestions, 2);
   if (roadmap.questions.length === 0) b.paragraph(t.noQuestions, { font: 'italic', size: 9.5, color: COLORS.muted });
   else groupedList(b, roadmap.questions, t, false);
+
+  // A note still to decide is in the merged list only when the booklet lists it.
+  const openIds = new Set(roadmap.open.map((p) => p.item.id));
+  mergedNotes(b, roadmap.merged.filter((p) => listsOpen || !openIds.has(p.item.id)), t);
 
   b.heading(t.voteCounts, 2, 110);
   if (roadmap.votes.length === 0) b.paragraph(t.noVotes, { font: 'italic', size: 9.5, color: COLORS.muted });

@@ -1,9 +1,9 @@
 import {
-  formatRoadmapDate, formatRoadmapDates, roadmapLabels, type Roadmap, type RoadmapItem, type RoadmapLabels,
-  type RoadmapSegment, type RoadmapStage,
+  formatRoadmapDate, formatRoadmapDates, openNotesShown, roadmapLabels, type OpenNotesChoice, type Roadmap, type RoadmapItem,
+  type RoadmapLabels, type RoadmapSegment, type RoadmapStage,
 } from '../../../shared/src/index.js';
 import { Booklet, COLORS, CONTENT_WIDTH, PAGE, tint, type ContentsEntry } from './pdf-layout.js';
-import { appendix, commitments, departmentPages, responsibilityMatrix } from './pdf-sections.js';
+import { appendix, commitments, departmentPages, responsibilityMatrix, stillToDecide } from './pdf-sections.js';
 import { table, type Cell } from './pdf-table.js';
 
 /**
@@ -11,19 +11,28 @@ import { table, type Cell } from './pdf-table.js';
  * responsibility matrix, one page per department, commitments, appendix.
  * Written in the board's language; page numbers on every page. User text is
  * drawn as text (a PDF has no markup to inject into); long texts wrap.
+ * The notes still to decide have their own section after the segments, and
+ * their count is on the cover and on each stage; `open: 'omit'` leaves the
+ * section out but keeps the counts (openNotesShown).
  */
-export async function renderPdf(roadmap: Roadmap): Promise<Buffer> {
+export async function renderPdf(roadmap: Roadmap, options: { open?: OpenNotesChoice | undefined } = {}): Promise<Buffer> {
   const t = roadmapLabels(roadmap.language);
+  const shown = openNotesShown(roadmap, options.open);
   const b = new Booklet({ title: roadmap.title || t.salesRoadmap, language: t.locale });
   const contents: ContentsEntry[] = [];
 
-  cover(b, roadmap, t);
+  cover(b, roadmap, t, shown);
   const contentsPage = b.newPage({ runningHead: false });
 
   for (const segment of roadmap.segments) {
     b.runningHead = `${t.segment} ${segment.number} · ${segment.name}`;
     contents.push({ title: `${segment.number}. ${segment.name}`, page: b.newPage({ runningHead: false }), level: 1, color: segment.color });
-    segmentSection(b, segment, t);
+    segmentSection(b, segment, t, shown);
+  }
+  if (shown.list) {
+    b.runningHead = t.stillToDecide;
+    contents.push({ title: t.stillToDecide, page: b.newPage({ runningHead: false }), level: 1 });
+    stillToDecide(b, roadmap, t);
   }
   b.runningHead = t.responsibilityMatrix;
   contents.push({ title: t.responsibilityMatrix, page: b.newPage({ runningHead: false }), level: 1 });
@@ -39,14 +48,16 @@ export async function renderPdf(roadmap: Roadmap): Promise<Buffer> {
 
   b.runningHead = t.appendix;
   contents.push({ title: t.appendix, page: b.newPage({ runningHead: false }), level: 1 });
-  appendix(b, roadmap, t);
+  appendix(b, roadmap, t, shown.list);
 
   drawContents(b, contentsPage, contents, roadmap, t);
   b.footers(roadmap.title, t.page);
   return b.toBuffer();
 }
 
-function cover(b: Booklet, roadmap: Roadmap, t: RoadmapLabels): void {
+type Shown = ReturnType<typeof openNotesShown>;
+
+function cover(b: Booklet, roadmap: Roadmap, t: RoadmapLabels, shown: Shown): void {
   b.newPage({ runningHead: false });
   const pdf = b.pdf;
   const width = CONTENT_WIDTH;
@@ -56,7 +67,14 @@ function cover(b: Booklet, roadmap: Roadmap, t: RoadmapLabels): void {
   const titleStyle = () => ({ font: 'bold' as const, size, color: '#ffffff', lineGap: 2 });
   while (size > 20 && b.heightOf(title, width, titleStyle()) > 3 * size * 1.45) size -= 2;
   const titleH = b.heightOf(title, width, titleStyle());
-  const bandHeight = Math.max(330, 144 + titleH + 70);
+  // What the booklet holds, and what is still open: never hidden, even when its list is omitted.
+  const figures = shown.count
+    ? [`${t.actions}: ${roadmap.counts.actions}`, `${t.stillToDecide}: ${roadmap.counts.open}`]
+    : [`${t.actions}: ${roadmap.counts.actions}`];
+  const omitted = shown.count && !shown.list && roadmap.counts.open > 0 ? t.openOmitted(roadmap.counts.open) : '';
+  const omittedStyle = { font: 'italic' as const, size: 10, color: '#ffffff' };
+  const omittedH = omitted ? b.heightOf(omitted, width, omittedStyle) + 4 : 0;
+  const bandHeight = Math.max(330, 144 + titleH + 90 + omittedH);
   pdf.rect(0, 0, PAGE.width, bandHeight).fill(COLORS.accent);
   // A strip of the segments' colours under the band: the booklet's signature.
   const strip = roadmap.segments.length > 0 ? roadmap.segments : [{ color: COLORS.accentSoft }];
@@ -69,13 +87,15 @@ function cover(b: Booklet, roadmap: Roadmap, t: RoadmapLabels): void {
     `${t.workshopDates}: ${formatRoadmapDates(roadmap.createdAt, roadmap.lastActivityAt, t)}`,
     PAGE.left, 144 + titleH + 18, width, { size: 11, color: tint('#ffffff', 0.8) },
   );
+  b.textAt(figures.join('   ·   '), PAGE.left, 144 + titleH + 40, width, { font: 'semibold', size: 11, color: '#ffffff' });
+  if (omitted) b.textAt(omitted, PAGE.left, 144 + titleH + 60, width, omittedStyle);
 
   b.y = bandHeight + 50;
   b.textAt(t.participants, PAGE.left, b.y, width, { font: 'bold', size: 14, color: COLORS.accent });
   b.y += 26;
   const rows = roadmap.participants.byDepartment.map((h): Cell[] => [
     { text: h.department?.name ?? t.noDepartment, dot: h.department?.color ?? COLORS.faint },
-    { text: h.facilitators > 0 ? `${h.total}  (${h.facilitators} ${t.facilitators})` : String(h.total) },
+    { text: h.facilitators > 0 ? `${h.total}  (${t.facilitators(h.facilitators)})` : String(h.total) },
   ]);
   rows.push([
     { text: t.participantsTotal, dot: COLORS.accent, style: { font: 'bold', size: 9 } },
@@ -114,16 +134,18 @@ function leads(stage: RoadmapStage): string {
   return [...names.values()].join(', ');
 }
 
-function segmentSection(b: Booklet, segment: RoadmapSegment, t: RoadmapLabels): void {
+function segmentSection(b: Booklet, segment: RoadmapSegment, t: RoadmapLabels, shown: Shown): void {
   b.band(`${t.segment} ${segment.number}`, segment.name, segment.color, segment.description);
   b.heading(t.stageOverview, 3, 80);
+  const openColumn = shown.count ? [{ header: t.stillToDecide, width: 58, align: 'right' as const }] : [];
   table(
     b,
     [
       { header: '#', width: 24, align: 'right' },
-      { header: t.salesStage, width: 130 },
-      { header: t.buyerStep, width: 130 },
+      { header: t.salesStage, width: shown.count ? 118 : 130 },
+      { header: t.buyerStep, width: shown.count ? 112 : 130 },
       { header: t.actions, width: 48, align: 'right' },
+      ...openColumn,
       { header: t.leadDepartments, width: 0 },
     ],
     segment.stages.map((stage) => [
@@ -131,13 +153,16 @@ function segmentSection(b: Booklet, segment: RoadmapSegment, t: RoadmapLabels): 
       { text: stage.name, style: { font: 'semibold', size: 9 } },
       { text: stage.buyerStep, style: { size: 9, color: COLORS.muted } },
       { text: String(stage.actions.length) },
+      ...(shown.count
+        ? [{ text: String(stage.open.length), style: { font: stage.open.length ? 'bold' as const : 'regular' as const, size: 9, color: stage.open.length ? COLORS.warn : COLORS.ink } }]
+        : []),
       { text: leads(stage) || '–', style: { size: 8.5 } },
     ]),
   );
-  for (const stage of segment.stages) stageBlock(b, segment, stage, t);
+  for (const stage of segment.stages) stageBlock(b, segment, stage, t, shown);
 }
 
-function stageBlock(b: Booklet, segment: RoadmapSegment, stage: RoadmapStage, t: RoadmapLabels): void {
+function stageBlock(b: Booklet, segment: RoadmapSegment, stage: RoadmapStage, t: RoadmapLabels, shown: Shown): void {
   const nameStyle = { font: 'bold' as const, size: 13, color: COLORS.ink };
   const stepStyle = { font: 'italic' as const, size: 9.5, color: COLORS.muted };
   const x = PAGE.left + 34;
@@ -157,11 +182,13 @@ function stageBlock(b: Booklet, segment: RoadmapSegment, stage: RoadmapStage, t:
     b.y += stepH;
   }
   b.y += 8;
-  if (stage.actions.length === 0) {
-    b.paragraph(t.noActions, { font: 'italic', size: 9.5, color: COLORS.faint }, 4, 34);
-    return;
-  }
+  if (stage.actions.length === 0) b.paragraph(t.noActions, { font: 'italic', size: 9.5, color: COLORS.faint }, 4, 34);
   for (const item of stage.actions) actionBlock(b, item, t, 34);
+  // A stage's open work is never hidden, even when its list is omitted.
+  if (stage.open.length > 0) {
+    const text = `${t.openCount(stage.open.length)}${shown.list ? `: ${t.see(t.stillToDecide)}` : ''}.`;
+    b.paragraph(text, { font: 'semibold', size: 9.5, color: COLORS.warn }, 4, 34);
+  }
 }
 
 /** One action: a bar in the responsible department's colour, the text, then owners, votes and merges. */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { buildRoadmap, readBoard, type ExportFile } from '../../../shared/src/index.js';
+import { buildRoadmap, readBoard, type ExportFile, type OpenNotesChoice } from '../../../shared/src/index.js';
 import { renderBoardJson } from './board-json.js';
 import { defaultDelimiter, renderCsv, renderFeedbackCsv, type CsvDelimiter } from './csv.js';
 import { renderMarkdown } from './markdown.js';
@@ -24,6 +24,8 @@ export interface ExportOptions {
   now?: number;
   /** CSV only; defaults to the board language's spreadsheet separator. */
   delimiter?: CsvDelimiter;
+  /** Booklets (PDF, Markdown) only: whether they list the notes still to decide (default `include`). */
+  open?: OpenNotesChoice;
 }
 
 /** Renders one export from a board state (the board as stored, or a saved version: boards/stored-board.ts). */
@@ -41,11 +43,11 @@ export async function renderExport(file: ExportFile, state: Uint8Array, options:
       return { title, contentType, body: Buffer.from(renderFeedbackCsv(snapshot, options.delimiter ?? defaultDelimiter(snapshot.meta.language))) };
     }
     const roadmap = buildRoadmap(snapshot, { now });
-    if (file === 'roadmap.md') return { title, contentType, body: Buffer.from(renderMarkdown(roadmap)) };
+    if (file === 'roadmap.md') return { title, contentType, body: Buffer.from(renderMarkdown(roadmap, { open: options.open })) };
     if (file === 'roadmap.csv') {
       return { title, contentType, body: Buffer.from(renderCsv(roadmap, options.delimiter ?? defaultDelimiter(roadmap.language))) };
     }
-    return { title, contentType, body: await renderPdf(roadmap) };
+    return { title, contentType, body: await renderPdf(roadmap, { open: options.open }) };
   } finally {
     doc.destroy();
   }

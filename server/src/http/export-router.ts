@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { ENTITY_ID_PATTERN, isExportFile } from '../../../shared/src/index.js';
+import { ENTITY_ID_PATTERN, isExportFile, isOpenNotesChoice } from '../../../shared/src/index.js';
 import type { BoardAccess } from '../boards/board-access.js';
 import { storedState, type StateStore } from '../boards/stored-board.js';
 import { contentDisposition } from '../exports/filename.js';
@@ -18,7 +18,9 @@ export interface ExportRouterDeps {
  * `GET /api/boards/:id/export/<file>?token=` with any valid token of the board
  * (viewer link, personal session, ...): roadmap.pdf, roadmap.md, roadmap.csv
  * (`&delimiter=comma|semicolon`), board.json. `&version=<id>` exports a saved
- * version instead of the current board.
+ * version instead of the current board. `&open=omit` makes a booklet (PDF,
+ * Markdown) without the list of notes still to decide (their count stays);
+ * `&open=include` is the default.
  */
 export function exportRouter(deps: ExportRouterDeps): Router {
   const router = Router();
@@ -31,6 +33,8 @@ export function exportRouter(deps: ExportRouterDeps): Router {
     if (delimiter !== undefined && delimiter !== 'comma' && delimiter !== 'semicolon') {
       throw new HttpError(400, 'invalid-request', 'delimiter must be comma or semicolon');
     }
+    const open = req.query.open;
+    if (open !== undefined && !isOpenNotesChoice(open)) throw new HttpError(400, 'invalid-request', 'open must be include or omit');
     const versionId = req.query.version;
     let state: Uint8Array;
     if (versionId === undefined) state = await storedState(deps.rooms, deps.store, id);
@@ -42,6 +46,7 @@ export function exportRouter(deps: ExportRouterDeps): Router {
     }
     const rendered = await renderExport(file, state, {
       ...(delimiter ? { delimiter: delimiter === 'comma' ? ',' : ';' } : {}),
+      ...(open ? { open } : {}),
     });
     res
       .status(200)

@@ -1,4 +1,5 @@
 import { ownerTally } from '../ops/owners.js';
+import { nameKey } from '../protocol.js';
 import type { BoardSnapshot } from '../read-board.js';
 import type { Note } from '../schema/note.js';
 import {
@@ -25,7 +26,10 @@ const DEFAULT_LATEST_FEEDBACK = 3;
  * board on which a facilitator accepted at least one note shows accepted
  * notes only; a board where nothing was ever accepted shows every note that
  * is not parked, so a workshop run without formal acceptance still yields a
- * roadmap. Parked notes and questions are listed apart in either mode.
+ * roadmap. Parked notes and questions are listed apart in either mode, and
+ * so are the notes still to decide (`open`: open actions and best practices
+ * the `accepted` mode does not take), counted per stage and in total here,
+ * once, for the Roadmap view and every booklet.
  * Departments that no longer exist are ignored wherever a note names them.
  */
 export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = {}): Roadmap {
@@ -48,6 +52,7 @@ export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = 
     supporting: note.supporting.map(dept).filter((d): d is DepartmentRef => d !== null),
     votes: snapshot.votesByNote.get(note.id)?.total ?? 0,
     mergedCount: note.merged.length,
+    merged: note.merged.map((m) => ({ id: m.id, text: m.text, kind: m.kind, authorName: m.authorName })),
     authors: distinct([note.authorName, ...note.merged.map((m) => m.authorName)]),
   });
 
@@ -66,7 +71,7 @@ export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = 
         name: stage.name,
         buyerStep: stage.buyerStep,
         actions: [],
-        pending: [],
+        open: [],
         parked: [],
         questions: [],
         commitments: commitmentsByStage.get(stage.id) ?? [],
@@ -78,7 +83,7 @@ export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = 
         if (note.status === 'parked') out.parked.push(item);
         else if (note.kind === 'question') out.questions.push(item);
         else if (include === 'all-open' || note.status === 'accepted') out.actions.push(item);
-        else out.pending.push(item);
+        else out.open.push(item); // status 'open' in 'accepted' mode: still to decide
       }
       return out;
     }),
@@ -102,14 +107,15 @@ export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = 
     commitments: allCommitments.filter((c) => c.department.key === department.key),
   }));
 
-  const everything = placed((s) => [...s.actions, ...s.pending, ...s.parked, ...s.questions]);
+  const everything = placed((s) => [...s.actions, ...s.open, ...s.parked, ...s.questions]);
   const votes = everything
     .map((p, i) => ({ p, i }))
     .filter(({ p }) => p.item.votes > 0)
     .sort((a, b) => b.p.item.votes - a.p.item.votes || a.i - b.i)
     .map(({ p }) => p);
 
-  const pending = placed((s) => s.pending);
+  const open = placed((s) => s.open);
+  const merged = placed((s) => [...s.actions, ...s.open, ...s.questions, ...s.parked].filter((i) => i.merged.length > 0));
   return {
     title: snapshot.meta.title,
     language: snapshot.meta.language,
@@ -123,7 +129,9 @@ export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = 
     byDepartment,
     matrix: matrix(segments, departments),
     parked: placed((s) => s.parked),
+    open,
     questions: placed((s) => s.questions),
+    merged,
     votes,
     commitments: allCommitments,
     warnings: warnings(snapshot, actions, deptByKey),
@@ -131,7 +139,7 @@ export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = 
       actions: actions.length,
       parked: segments.reduce((n, s) => n + s.stages.reduce((m, t) => m + t.parked.length, 0), 0),
       questions: segments.reduce((n, s) => n + s.stages.reduce((m, t) => m + t.questions.length, 0), 0),
-      pending: pending.length,
+      open: open.length,
     },
   };
 }
@@ -149,18 +157,35 @@ function distinct(names: string[]): string[] {
   return [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
 }
 
-/** Participants and facilitators who were not removed, per department (board order; no department last). */
+/**
+ * Distinct people who were not removed and are not viewers, per department
+ * (board order; no department last). The rule is DepartmentHeadcount's: one
+ * person per name, as a facilitator if any of their records is one, in the
+ * department of their latest record that names an existing one. Names are the
+ * identity because the server keeps them unique per board (nameKey), while a
+ * member id is per join: a person who rejoined from another device, or a
+ * facilitator who also joined as a participant, holds several ids.
+ */
 function headcount(snapshot: RoadmapSource, deptByKey: ReadonlyMap<string, DepartmentRef>): Roadmap['participants'] {
-  const counts = new Map<string, { participants: number; facilitators: number }>();
-  let total = 0;
+  // departmentAt: when the record the department comes from joined (-1: none yet).
+  const people = new Map<string, { facilitator: boolean; department: string; departmentAt: number }>();
   for (const member of snapshot.members) {
     if (member.removed || member.role === 'viewer') continue;
-    const key = deptByKey.has(member.department) ? member.department : '';
-    const entry = counts.get(key) ?? { participants: 0, facilitators: 0 };
-    if (member.role === 'facilitator') entry.facilitators += 1;
+    const key = nameKey(member.name);
+    const person = people.get(key) ?? { facilitator: false, department: '', departmentAt: -1 };
+    people.set(key, person);
+    person.facilitator ||= member.role === 'facilitator';
+    if (deptByKey.has(member.department) && member.joinedAt >= person.departmentAt) {
+      person.department = member.department;
+      person.departmentAt = member.joinedAt;
+    }
+  }
+  const counts = new Map<string, { participants: number; facilitators: number }>();
+  for (const person of people.values()) {
+    const entry = counts.get(person.department) ?? { participants: 0, facilitators: 0 };
+    if (person.facilitator) entry.facilitators += 1;
     else entry.participants += 1;
-    counts.set(key, entry);
-    total += 1;
+    counts.set(person.department, entry);
   }
   const byDepartment: DepartmentHeadcount[] = [];
   for (const [key, department] of deptByKey) {
@@ -169,7 +194,7 @@ function headcount(snapshot: RoadmapSource, deptByKey: ReadonlyMap<string, Depar
   }
   const none = counts.get('');
   if (none) byDepartment.push({ department: null, ...none, total: none.participants + none.facilitators });
-  return { total, byDepartment };
+  return { total: people.size, byDepartment };
 }
 
 /** Commitments per stage, in department order; empty texts and deleted departments left out. */

@@ -1,3 +1,4 @@
 export * from './types.js';
 export * from './labels.js';
 export * from './build-roadmap.js';
+export * from './open-notes.js';

@@ -13,7 +13,7 @@ export interface RoadmapLabels {
   participants: string;
   participantsTotal: string;
   noDepartment: string;
-  facilitators: string;
+  facilitators: (n: number) => string;
   segment: string;
   stageOverview: string;
   stage: string;
@@ -52,6 +52,15 @@ export interface RoadmapLabels {
   votes: string;
   authors: string;
   merged: string;
+  /** The section of notes nobody accepted or parked yet, and what it says. */
+  stillToDecide: string;
+  stillToDecideIntro: string;
+  nothingToDecide: string;
+  /** The appendix's list of merged notes under the note they were merged into. */
+  mergedNotes: string;
+  mergedIntro: string;
+  noMerged: string;
+  mergedNote: string;
   includeNote: Record<'accepted' | 'all-open', string>;
   kinds: Record<NoteKind, string>;
   statuses: Record<NoteStatus, string>;
@@ -67,6 +76,11 @@ export interface RoadmapLabels {
   voteCount: (n: number) => string;
   mergedCount: (n: number) => string;
   people: (n: number) => string;
+  openCount: (n: number) => string;
+  /** "see <section>", pointing from a stage to the list of notes still to decide. */
+  see: (section: string) => string;
+  /** On the cover of a booklet exported without the notes still to decide. */
+  openOmitted: (n: number) => string;
   warningNoOwner: string;
   warningTie: string;
   warningDiffers: string;
@@ -83,7 +97,7 @@ const en: RoadmapLabels = {
   participants: 'Participants',
   participantsTotal: 'Total',
   noDepartment: 'No department',
-  facilitators: 'facilitators',
+  facilitators: (n) => (n === 1 ? '1 facilitator' : `${n} facilitators`),
   segment: 'Segment',
   stageOverview: 'Stage overview',
   stage: 'Stage',
@@ -122,6 +136,13 @@ const en: RoadmapLabels = {
   votes: 'Votes',
   authors: 'Authors',
   merged: 'Merged',
+  stillToDecide: 'Still to decide',
+  stillToDecideIntro: 'Notes nobody has accepted or parked yet, stage by stage. Decide on them before the roadmap is final.',
+  nothingToDecide: 'Nothing left to decide: every note was accepted or parked.',
+  mergedNotes: 'Merged notes',
+  mergedIntro: 'Notes merged into another during the workshop, with their authors, under the note that kept them.',
+  noMerged: 'No notes were merged.',
+  mergedNote: 'Merged',
   includeNote: {
     accepted: 'This roadmap lists the actions and best practices the facilitators accepted.',
     'all-open': 'No note was formally accepted: this roadmap lists every action and best practice that was not parked.',
@@ -139,6 +160,11 @@ const en: RoadmapLabels = {
   voteCount: (n) => (n === 1 ? '1 vote' : `${n} votes`),
   mergedCount: (n) => (n === 1 ? '1 note merged' : `${n} notes merged`),
   people: (n) => (n === 1 ? '1 person' : `${n} people`),
+  openCount: (n) => (n === 1 ? '1 note still to decide' : `${n} notes still to decide`),
+  see: (section) => `see “${section}”`,
+  openOmitted: (n) => (n === 1
+    ? '1 note still to decide is not listed in this booklet.'
+    : `${n} notes still to decide are not listed in this booklet.`),
   warningNoOwner: 'No responsible department',
   warningTie: 'Owner contested: proposals tie',
   warningDiffers: 'Owner contested: most people proposed another department',
@@ -155,7 +181,7 @@ const it: RoadmapLabels = {
   participants: 'Partecipanti',
   participantsTotal: 'Totale',
   noDepartment: 'Nessun reparto',
-  facilitators: 'facilitatori',
+  facilitators: (n) => (n === 1 ? '1 facilitatore' : `${n} facilitatori`),
   segment: 'Segmento',
   stageOverview: 'Panoramica delle fasi',
   stage: 'Fase',
@@ -194,6 +220,13 @@ const it: RoadmapLabels = {
   votes: 'Voti',
   authors: 'Autori',
   merged: 'Unite',
+  stillToDecide: 'Ancora da decidere',
+  stillToDecideIntro: 'Note che nessuno ha ancora accettato o accantonato, fase per fase. Vanno decise prima che la roadmap sia definitiva.',
+  nothingToDecide: 'Nulla da decidere: ogni nota è stata accettata o accantonata.',
+  mergedNotes: 'Note unite',
+  mergedIntro: 'Note unite a un\'altra durante il workshop, con i loro autori, sotto la nota che le ha accolte.',
+  noMerged: 'Nessuna nota è stata unita.',
+  mergedNote: 'Unita',
   includeNote: {
     accepted: 'Questa roadmap elenca le azioni e le buone pratiche accettate dai facilitatori.',
     'all-open': 'Nessuna nota è stata accettata formalmente: questa roadmap elenca tutte le azioni e le buone pratiche non accantonate.',
@@ -211,6 +244,11 @@ const it: RoadmapLabels = {
   voteCount: (n) => (n === 1 ? '1 voto' : `${n} voti`),
   mergedCount: (n) => (n === 1 ? '1 nota unita' : `${n} note unite`),
   people: (n) => (n === 1 ? '1 persona' : `${n} persone`),
+  openCount: (n) => (n === 1 ? '1 nota ancora da decidere' : `${n} note ancora da decidere`),
+  see: (section) => `vedi «${section}»`,
+  openOmitted: (n) => (n === 1
+    ? '1 nota ancora da decidere non è elencata in questo documento.'
+    : `${n} note ancora da decidere non sono elencate in questo documento.`),
   warningNoOwner: 'Nessun reparto responsabile',
   warningTie: 'Responsabile conteso: proposte in parità',
   warningDiffers: 'Responsabile conteso: i più hanno proposto un altro reparto',

@@ -29,6 +29,14 @@ export interface DepartmentRef {
   color: string;
 }
 
+/**
+ * Distinct people per department. A person is one name (compared by `nameKey`,
+ * as the server compares names on joining): members who are not removed and
+ * not viewers, where several member records under one name (someone who
+ * rejoined from a new device, a facilitator who also joined as a participant)
+ * count once, as a facilitator if any record is one, in the department of
+ * their latest record that names one.
+ */
 export interface DepartmentHeadcount {
   /** `null` for people who picked no department (or one that no longer exists). */
   department: DepartmentRef | null;
@@ -49,10 +57,19 @@ export interface RoadmapItem {
   supporting: DepartmentRef[];
   /** Dots on the note (merging moves the sources' dots onto it). */
   votes: number;
-  /** How many notes were merged into this one. */
+  /** How many notes were merged into this one (`merged.length`). */
   mergedCount: number;
+  /** The notes merged into this one, oldest merge first: their texts and authors are never lost. */
+  merged: RoadmapMergedNote[];
   /** The author's name, then the authors of the merged notes; distinct, empty names left out. */
   authors: string[];
+}
+
+export interface RoadmapMergedNote {
+  id: string;
+  text: string;
+  kind: NoteKind;
+  authorName: string;
 }
 
 export interface RoadmapCommitment {
@@ -108,8 +125,12 @@ export interface RoadmapStage {
   buyerStep: string;
   /** Actions and best practices of the roadmap (see RoadmapInclude), in board order. */
   actions: RoadmapItem[];
-  /** Actions and best practices still open that the `accepted` mode leaves out. */
-  pending: RoadmapItem[];
+  /**
+   * Notes still to decide: actions and best practices with status `open` that
+   * are not among `actions` (in `accepted` mode every open one; in `all-open`
+   * mode none, since they are the actions). Questions have their own list.
+   */
+  open: RoadmapItem[];
   /** Parked notes of every kind. */
   parked: RoadmapItem[];
   /** Questions that are not parked. */
@@ -204,11 +225,16 @@ export interface Roadmap {
   matrix: ResponsibilityMatrix;
   /** Every parked note, in roadmap order. */
   parked: PlacedItem[];
+  /** Every note still to decide (the stages' `open`), in roadmap order. */
+  open: PlacedItem[];
   /** Every open question, in roadmap order. */
   questions: PlacedItem[];
+  /** Every note that absorbed merged notes (actions, still to decide, questions, parked), in roadmap order. */
+  merged: PlacedItem[];
   /** Every note with at least one dot, most dots first (ties in roadmap order). */
   votes: PlacedItem[];
   commitments: RoadmapCommitment[];
   warnings: RoadmapWarning[];
-  counts: { actions: number; parked: number; questions: number; pending: number };
+  /** Totals of the lists above; `open` is the figure every view and booklet shows as "still to decide". */
+  counts: { actions: number; parked: number; questions: number; open: number };
 }
