@@ -1,15 +1,14 @@
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { encodeSaved, encodeStorage, systemOrigin, type Verdict } from '../../../shared/src/index.js';
 import type { UpdateGuard } from './update-guard.js';
 import { PeerUpdates } from './peer-updates.js';
 import type { RoomPeer } from './room-peer.js';
 import type { BoardStore } from '../store/board-store.js';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate } from './messages.js';
+import { encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate } from './messages.js';
 import { WriteQueue } from './write-queue.js';
 import { applyInSlices } from './sliced-apply.js';
-import { MAX_AWARENESS_IDS_PER_CONNECTION } from './awareness-stamp.js';
+import { RoomPresence } from './room-presence.js';
 
 /** Most updates merged into one stored row and one broadcast. */
 const MAX_MERGE = 64;
@@ -50,19 +49,12 @@ const LOAD_ORIGIN = systemOrigin('load');
  * - once `closing` is set no peer can join; `unload` flushes and compacts.
  */
 export class Room {
-  readonly awareness: awarenessProtocol.Awareness;
+  private readonly presence: RoomPresence;
   private readonly peers = new Set<RoomPeer>();
-  /** Awareness client ids published through each peer, removed when it leaves. */
-  private readonly controlled = new Map<RoomPeer, Set<number>>();
-  /** The reverse: which peer owns each awareness client id. */
-  private readonly owner = new Map<number, RoomPeer>();
   private readonly writes: WriteQueue;
   /** Updates integrated this tick, with the peer that sent each (none for the server's own). */
   private batch: { update: Uint8Array; peer: RoomPeer | undefined }[] = [];
   private batchScheduled = false;
-  /** Presence client ids changed this tick. */
-  private awarenessChanged = new Set<number>();
-  private awarenessScheduled = false;
   /** Cached answers for joining clients, dropped whenever the doc changes. */
   private cachedStep1: Uint8Array | undefined;
   private cachedFullState: Uint8Array | undefined;
@@ -123,11 +115,10 @@ export class Room {
         }
       },
     }, options.refusalsPerMinute);
-    this.awareness = new awarenessProtocol.Awareness(doc);
-    // The server is not a participant: it publishes no presence of its own.
-    this.awareness.setLocalState(null);
+    this.presence = new RoomPresence(doc, { maxPresence: options.maxPresence, tickMs: options.presenceTickMs }, (message) => {
+      for (const peer of this.peers) peer.send(message);
+    });
     doc.on('update', this.onDocUpdate);
-    this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   static async load(
@@ -160,18 +151,13 @@ export class Room {
   add(peer: RoomPeer): void {
     if (this.closing) throw new Error('room is unloading');
     this.peers.add(peer);
-    this.controlled.set(peer, new Set());
+    this.presence.join(peer);
   }
 
   /** Removes a peer and its presence. Returns the number of peers left. */
   leave(peer: RoomPeer): number {
     if (!this.peers.delete(peer)) return this.peers.size;
-    const ids = this.controlled.get(peer);
-    this.controlled.delete(peer);
-    if (ids) for (const id of ids) this.owner.delete(id);
-    if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
-    // Ids whose removal is already sent are forgotten now; the others once it is (flushAwareness).
-    if (ids) for (const id of ids) if (!this.awarenessChanged.has(id)) this.awareness.meta.delete(id);
+    this.presence.leave(peer);
     return this.peers.size;
   }
 
@@ -294,7 +280,7 @@ export class Room {
   }
 
   applyPeerAwareness(update: Uint8Array, peer: RoomPeer): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    this.presence.apply(update, peer);
   }
 
   /** Presence states one board keeps at most. */
@@ -302,27 +288,18 @@ export class Room {
     return this.options.maxPresence;
   }
 
-  /**
-   * Whether `peer` may publish presence for `clientId`, claiming it if so. Ids
-   * belong to the first peer that claims them until it leaves, removed states
-   * included. Claims are taken here, entry by entry while a message is read,
-   * not when it is applied: so one message claiming 1,500 ids gets no more
-   * than a peer's few (MAX_AWARENESS_IDS_PER_CONNECTION), and the board's cap
-   * (maxPresence) counts every claim before anything is applied.
-   */
+  /** Whether `peer` may publish presence for `clientId`, claiming it if so (RoomPresence.mayPublish). */
   mayPublishAwareness(peer: RoomPeer, clientId: number): boolean {
-    const other = this.owner.get(clientId);
-    if (other) return other === peer;
-    const own = this.controlled.get(peer);
-    if (!own || own.size >= MAX_AWARENESS_IDS_PER_CONNECTION || this.owner.size >= this.options.maxPresence) return false;
-    own.add(clientId);
-    this.owner.set(clientId, peer);
-    return true;
+    return this.presence.mayPublish(peer, clientId);
   }
 
   awarenessSnapshot(): Uint8Array | undefined {
-    const clients = [...this.awareness.getStates().keys()];
-    return clients.length > 0 ? encodeAwareness(this.awareness, clients) : undefined;
+    return this.presence.snapshot();
+  }
+
+  /** The room's presence states (read-only use: tests, diagnostics). */
+  get awareness(): RoomPresence['awareness'] {
+    return this.presence.awareness;
   }
 
   /** Resolves once everything received so far is committed to the store. */
@@ -340,8 +317,7 @@ export class Room {
     await this.writes.idle();
     void this.savedView?.then((doc) => doc.destroy(), () => undefined);
     this.doc.off('update', this.onDocUpdate);
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.updates.close();
     this.doc.destroy();
   }
@@ -400,34 +376,6 @@ export class Room {
       }
     }
     for (const [peer, map] of clocks) if (map.size > 0) peer.send(encodeSaved(map));
-  }
-
-  private readonly onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-  ): void => {
-    for (const id of change.added) this.awarenessChanged.add(id);
-    for (const id of change.updated) this.awarenessChanged.add(id);
-    for (const id of change.removed) this.awarenessChanged.add(id);
-    if (this.awarenessChanged.size > 0 && !this.awarenessScheduled) {
-      this.awarenessScheduled = true;
-      // Presence goes out on a short fixed tick: 60 cursors at 20 Hz become
-      // one message per tick per peer instead of 1,200 per second per peer.
-      setTimeout(() => this.flushAwareness(), this.options.presenceTickMs).unref();
-    }
-  };
-
-  /** One presence message per tick, with the latest state of every client that changed. */
-  private flushAwareness(): void {
-    this.awarenessScheduled = false;
-    if (this.awareness.doc.isDestroyed || this.awarenessChanged.size === 0) return;
-    const changed = [...this.awarenessChanged];
-    this.awarenessChanged = new Set();
-    const message = encodeAwareness(this.awareness, changed);
-    for (const peer of this.peers) peer.send(message);
-    // Awareness keeps a clock for every id it ever saw. Once the removal went
-    // out, an id nobody claims (its peer left) is forgotten, so peers coming
-    // and going do not grow the room's memory.
-    for (const id of changed) if (!this.owner.has(id) && !this.awareness.getStates().has(id)) this.awareness.meta.delete(id);
   }
 
   private compactionQueued = false;
