@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -22,7 +23,11 @@ const open: TestClient[] = [];
 let victim: { board: Awaited<ReturnType<typeof createBoard>>; a: Member; b: Member };
 
 beforeAll(async () => {
-  server = await startTestServer({ MAX_MESSAGE_BYTES: String(1024 * 1024) });
+  // The data directory gets a parent of its own: "no files outside it" is then
+  // checked where only this server could write (other test files running at the
+  // same time create their own folders in the shared temp directory).
+  const parent = mkdtempSync(join(tmpdir(), 'tabella-bad-input-'));
+  server = await startTestServer({ MAX_MESSAGE_BYTES: String(1024 * 1024), DATA_DIR: join(parent, 'data') });
   const board = await createBoard(server.url);
   const a = await connectMember(server.url, board, 'participant', 'Ada');
   const b = await connectMember(server.url, board, 'participant', 'Bo');
