@@ -176,8 +176,12 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
   });
 
   it('the facilitator saves a version, exports it and starts a new board from it', async () => {
-    await fac.openAfterPanel();
-    await fac.page.getByTestId('version-name').fill('End of day 1');
+    // Saved versions are one step from the menu: the panel opens at them, ready to type a name.
+    await fac.fromMenu('toolbar-versions');
+    await fac.page.getByTestId('after-panel').waitFor();
+    await expect.poll(() => fac.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('version-name');
+    await fac.page.keyboard.type('End of day 1');
+    expect(await fac.page.getByTestId('version-name').inputValue()).toBe('End of day 1');
     await fac.page.getByTestId('version-save').click();
     const version = fac.page.getByTestId('version').filter({ hasText: 'End of day 1' });
     await version.waitFor();

@@ -54,6 +54,7 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
                   checked={panel === 'voting'} testId="toolbar-voting" onClick={() => onTogglePanel('voting')} />
                 <MenuItem icon={<CommitIcon size={18} />} label={t('followUp.button')} checked={roadmap.afterOpen}
                   testId="toolbar-after" onClick={roadmap.toggleAfter} />
+                <MenuItem icon="🕘" label={t('versions.title')} testId="toolbar-versions" onClick={roadmap.openVersions} />
               </div>
             </>
           )}

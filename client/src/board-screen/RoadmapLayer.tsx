@@ -35,7 +35,8 @@ export function RoadmapLayer({ screen, boardId, token, role, snapshot, layout, v
       {mode === 'roadmap' && <RoadmapView roadmap={roadmap} facilitator={facilitator} onJump={screen.jump} />}
       {mode === 'adoption' && <AdoptionView snapshot={snapshot} boardId={boardId} token={token} />}
       {screen.afterOpen && (
-        <AfterWorkshopPanel boardId={boardId} token={token} roadmap={roadmap} onOpenStage={setStageId} onClose={screen.closeAfter} />
+        <AfterWorkshopPanel boardId={boardId} token={token} roadmap={roadmap} onOpenStage={setStageId} onClose={screen.closeAfter}
+          focusVersions={screen.focusVersions} onVersionsFocused={screen.versionsFocused} />
       )}
       {stageId && <StageFollowUpDialog stageId={stageId} roadmap={roadmap} snapshot={snapshot} onClose={() => setStageId(undefined)} />}
     </>

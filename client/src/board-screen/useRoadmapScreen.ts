@@ -23,6 +23,11 @@ export interface RoadmapScreen {
   afterOpen: boolean;
   toggleAfter: () => void;
   closeAfter: () => void;
+  /** Saved versions in one step: opens the panel at its versions, name field focused. */
+  openVersions: () => void;
+  /** The panel was opened by `openVersions` and should bring its versions into view (once). */
+  focusVersions: boolean;
+  versionsFocused: () => void;
   /** The stage whose follow-up dialog is open. */
   stageId: string | undefined;
   setStageId: (stageId: string | undefined) => void;
@@ -42,7 +47,16 @@ export function useRoadmapScreen({ role, snapshot, onJumpToNote }: RoadmapScreen
     onJumpToNote(noteId);
   }, [onJumpToNote]);
 
+  const [focusVersions, setFocusVersions] = useState(false);
   const toggleAfter = useCallback(() => setPanel((p) => !p), []);
   const closeAfter = useCallback(() => setPanel(false), []);
-  return { mode, setMode, afterOpen: panel && facilitator, toggleAfter, closeAfter, stageId, setStageId, roadmap, jump };
+  const openVersions = useCallback(() => {
+    setPanel(true);
+    setFocusVersions(true);
+  }, []);
+  const versionsFocused = useCallback(() => setFocusVersions(false), []);
+  return {
+    mode, setMode, afterOpen: panel && facilitator, toggleAfter, closeAfter, openVersions, focusVersions, versionsFocused,
+    stageId, setStageId, roadmap, jump,
+  };
 }
