@@ -29,6 +29,10 @@ let nextConnection = 1;
  * a viewer's document updates are dropped here, before they reach the doc,
  * so they are never applied, stored or broadcast.
  */
+/** Updates one peer may send before answering our sync step 1, and their bytes (holdUntilHandshake). */
+const MAX_HELD_UPDATES = 256;
+const MAX_HELD_BYTES = 2 * 1024 * 1024;
+
 export class Connection implements RoomPeer {
   readonly id = `c${nextConnection++}`;
   /** Transaction origin for this peer's updates. */
@@ -43,6 +47,11 @@ export class Connection implements RoomPeer {
   private answering = false;
   /** The latest sync request that arrived while an earlier answer was unsent; answered when the socket drains. */
   private deferredStep1: Uint8Array | undefined;
+  /** This peer's answer to our sync step 1 has arrived (see holdUntilHandshake). */
+  private handshakeAnswered = false;
+  /** Updates waiting for that answer, in arrival order. */
+  private readonly held: Uint8Array[] = [];
+  private heldBytes = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -221,6 +230,38 @@ export class Connection implements RoomPeer {
     return true;
   }
 
+  /**
+   * An update sent before this peer's answer to our sync step 1 may build on
+   * edits the server does not have yet: made offline, they reach it in that
+   * answer (sync step 2), which the provider sends only once our step 1
+   * arrives, after any update typed meanwhile. Such an update waits for the
+   * answer and is judged after it (by then what it builds on is here, or it
+   * is refused as before). Bounded: a peer that never answers is closed.
+   */
+  private holdUntilHandshake(update: Uint8Array): void {
+    if (this.held.length >= MAX_HELD_UPDATES || this.heldBytes + update.byteLength > MAX_HELD_BYTES) {
+      this.close(1008, 'answer the sync handshake first');
+      return;
+    }
+    this.held.push(update);
+    this.heldBytes += update.byteLength;
+  }
+
+  /** Size check, then the room judges the update and applies it if approved. */
+  private judge(payload: Uint8Array): void {
+    if (this.room.storedBytes + payload.byteLength > this.room.maxBytes) {
+      this.log.warn({ conn: this.id, stored: this.room.storedBytes }, 'board size limit reached');
+      this.close(CLOSE.tooLarge, 'the board is full: export it and start a new one from a version');
+      return;
+    }
+    const verdict = this.room.receivePeerUpdate(payload, this.guard, this.origin, this);
+    if (verdict instanceof Promise) {
+      verdict.then((v) => this.onVerdict(v), (error: unknown) => this.onRefusedToJudge(error));
+    } else {
+      this.onVerdict(verdict);
+    }
+  }
+
   private handle(bytes: Uint8Array): void {
     const decoder = decoding.createDecoder(bytes);
     const type = decoding.readVarUint(decoder);
@@ -235,16 +276,15 @@ export class Connection implements RoomPeer {
             if (payload.byteLength > 2) this.log.debug({ conn: this.id }, 'dropped update from viewer');
             return;
           }
-          if (this.room.storedBytes + payload.byteLength > this.room.maxBytes) {
-            this.log.warn({ conn: this.id, stored: this.room.storedBytes }, 'board size limit reached');
-            this.close(CLOSE.tooLarge, 'the board is full: export it and start a new one from a version');
+          if (syncType === syncProtocol.messageYjsUpdate && !this.handshakeAnswered && this.room.dependsOnMissing(payload, this.guard)) {
+            this.holdUntilHandshake(payload);
             return;
           }
-          const verdict = this.room.receivePeerUpdate(payload, this.guard, this.origin, this);
-          if (verdict instanceof Promise) {
-            verdict.then((v) => this.onVerdict(v), (error: unknown) => this.onRefusedToJudge(error));
-          } else {
-            this.onVerdict(verdict);
+          this.judge(payload);
+          if (syncType === syncProtocol.messageYjsSyncStep2 && !this.handshakeAnswered) {
+            this.handshakeAnswered = true;
+            for (const held of this.held.splice(0)) if (!this.closed) this.judge(held);
+            this.heldBytes = 0;
           }
         } else {
           throw new Error(`unknown sync message type ${syncType}`);

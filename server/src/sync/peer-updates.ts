@@ -100,6 +100,21 @@ export class PeerUpdates {
     });
   }
 
+  /**
+   * Whether `update` surely builds on changes the live doc does not have
+   * (within `guard`'s bounds; false for bytes the bounds refuse or cannot
+   * read: `receive` answers those).
+   */
+  dependsOnMissing(update: Uint8Array, guard: UpdateGuard): boolean {
+    let bounded: Bounded;
+    try {
+      bounded = boundUpdate(update, guard.limits);
+    } catch {
+      return false;
+    }
+    return bounded.ok && surelyPending(bounded.scan, (client) => Y.getState(this.host.doc.store, client));
+  }
+
   /** Bytes of updates waiting to be judged (held in memory like unwritten ones). */
   get waitingBytes(): number {
     return this.queuedBytes;
