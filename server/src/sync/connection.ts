@@ -32,6 +32,8 @@ let nextConnection = 1;
 /** Updates one peer may send before answering our sync step 1, and their bytes (holdUntilHandshake). */
 const MAX_HELD_UPDATES = 256;
 const MAX_HELD_BYTES = 2 * 1024 * 1024;
+/** How long held updates wait for the handshake answer; an honest provider answers at once. */
+const HOLD_MS = 5_000;
 
 export class Connection implements RoomPeer {
   readonly id = `c${nextConnection++}`;
@@ -52,6 +54,7 @@ export class Connection implements RoomPeer {
   /** Updates waiting for that answer, in arrival order. */
   private readonly held: Uint8Array[] = [];
   private heldBytes = 0;
+  private holdTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ws: WebSocket,
@@ -243,22 +246,44 @@ export class Connection implements RoomPeer {
       this.close(1008, 'answer the sync handshake first');
       return;
     }
+    if (this.held.length === 0) {
+      // A peer that never answers gets its held updates judged (and refused) after a while.
+      this.holdTimer = setTimeout(() => this.answeredHandshake(), HOLD_MS);
+      this.holdTimer.unref();
+    }
     this.held.push(update);
     this.heldBytes += update.byteLength;
   }
 
-  /** Size check, then the room judges the update and applies it if approved. */
-  private judge(payload: Uint8Array): void {
+  /** The peer's answer to our step 1 is judged (or it is late): held updates are judged now, in order. */
+  private answeredHandshake(): void {
+    this.handshakeAnswered = true;
+    clearTimeout(this.holdTimer);
+    const held = this.held.splice(0);
+    this.heldBytes = 0;
+    for (const update of held) if (!this.closed) this.judge(update);
+  }
+
+  /**
+   * Size check, then the room judges the update and applies it if approved;
+   * `judged` runs once the verdict is known (the room may queue the update).
+   */
+  private judge(payload: Uint8Array, judged?: () => void): void {
     if (this.room.storedBytes + payload.byteLength > this.room.maxBytes) {
       this.log.warn({ conn: this.id, stored: this.room.storedBytes }, 'board size limit reached');
       this.close(CLOSE.tooLarge, 'the board is full: export it and start a new one from a version');
       return;
     }
+    const onVerdict = (verdict: Verdict) => {
+      if (!verdict.ok && verdict.missing && !this.handshakeAnswered) this.holdUntilHandshake(payload);
+      else this.onVerdict(verdict);
+      if (!this.closed) judged?.();
+    };
     const verdict = this.room.receivePeerUpdate(payload, this.guard, this.origin, this);
     if (verdict instanceof Promise) {
-      verdict.then((v) => this.onVerdict(v), (error: unknown) => this.onRefusedToJudge(error));
+      verdict.then(onVerdict, (error: unknown) => this.onRefusedToJudge(error));
     } else {
-      this.onVerdict(verdict);
+      onVerdict(verdict);
     }
   }
 
@@ -276,16 +301,8 @@ export class Connection implements RoomPeer {
             if (payload.byteLength > 2) this.log.debug({ conn: this.id }, 'dropped update from viewer');
             return;
           }
-          if (syncType === syncProtocol.messageYjsUpdate && !this.handshakeAnswered && this.room.dependsOnMissing(payload, this.guard)) {
-            this.holdUntilHandshake(payload);
-            return;
-          }
-          this.judge(payload);
-          if (syncType === syncProtocol.messageYjsSyncStep2 && !this.handshakeAnswered) {
-            this.handshakeAnswered = true;
-            for (const held of this.held.splice(0)) if (!this.closed) this.judge(held);
-            this.heldBytes = 0;
-          }
+          const answer = syncType === syncProtocol.messageYjsSyncStep2 && !this.handshakeAnswered;
+          this.judge(payload, answer ? () => this.answeredHandshake() : undefined);
         } else {
           throw new Error(`unknown sync message type ${syncType}`);
         }
@@ -313,6 +330,7 @@ export class Connection implements RoomPeer {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.pinger);
+    clearTimeout(this.holdTimer);
     // What is still queued goes with the socket.
     this.sendAccount.release(this.unsent);
     this.unsent = 0;

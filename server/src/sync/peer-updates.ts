@@ -100,21 +100,6 @@ export class PeerUpdates {
     });
   }
 
-  /**
-   * Whether `update` surely builds on changes the live doc does not have
-   * (within `guard`'s bounds; false for bytes the bounds refuse or cannot
-   * read: `receive` answers those).
-   */
-  dependsOnMissing(update: Uint8Array, guard: UpdateGuard): boolean {
-    let bounded: Bounded;
-    try {
-      bounded = boundUpdate(update, guard.limits);
-    } catch {
-      return false;
-    }
-    return bounded.ok && surelyPending(bounded.scan, (client) => Y.getState(this.host.doc.store, client));
-  }
-
   /** Bytes of updates waiting to be judged (held in memory like unwritten ones). */
   get waitingBytes(): number {
     return this.queuedBytes;
@@ -187,7 +172,7 @@ export class PeerUpdates {
       return { ok: false, rule: 'R11', limit: 'board-nearly-full', reason: 'the board is nearly full: only the facilitator can still change it' };
     }
     if (surelyPending(bounded.scan, (client) => Y.getState(this.host.doc.store, client))) {
-      return { ok: false, rule: 'R11', reason: 'update depends on changes the server does not have' };
+      return { ok: false, rule: 'R11', reason: 'update depends on changes the server does not have', missing: true };
     }
     if (!this.refusals.allows(guard.owner)) {
       return { ok: false, rule: 'R11', limit: 'too-many-refusals', reason: 'too many refused changes: wait a minute, then reload' };

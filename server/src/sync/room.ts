@@ -170,11 +170,6 @@ export class Room {
     return this.updates.receive(update, guard, origin, peer);
   }
 
-  /** Whether `update` builds on changes the room does not have (PeerUpdates.dependsOnMissing). */
-  dependsOnMissing(update: Uint8Array, guard: UpdateGuard): boolean {
-    return this.updates.dependsOnMissing(update, guard);
-  }
-
   /** Resolves once peer updates are judged as they arrive (no staging copy being built, none queued). */
   judgingReady(): Promise<void> {
     return this.updates.ready();

@@ -48,7 +48,8 @@ export type RuleId = keyof typeof RULES;
 export const WRITE_LIMITS = ['update-too-large', 'person-quota', 'board-nearly-full', 'too-many-refusals'] as const;
 export type WriteLimit = (typeof WRITE_LIMITS)[number];
 
-export type Verdict = { ok: true } | { ok: false; rule: RuleId; reason: string; limit?: WriteLimit };
+/** `missing`: refused only because it builds on changes the server does not have (yet). */
+export type Verdict = { ok: true } | { ok: false; rule: RuleId; reason: string; limit?: WriteLimit; missing?: true };
 
 const OK: Verdict = { ok: true };
 const refuse = (rule: RuleId, detail?: string): Verdict => ({
