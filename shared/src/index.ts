@@ -42,3 +42,4 @@ export * from './schema/feedback.js';
 export * from './ops/follow-up.js';
 export * from './read-follow-up.js';
 export * from './roadmap/index.js';
+export * from './ranking/index.js';
