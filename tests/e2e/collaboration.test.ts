@@ -20,6 +20,7 @@ describe('workshop collaboration in two browsers', () => {
       expect(links[role]).toMatch(/\/b\/[A-Za-z0-9]+#token=[A-Za-z0-9_-]+$/);
     }
     await page.screenshot({ path: '/tmp/tabella-home-links.png' });
+    await home.startBrainstorm(links);
   });
 
   it('shares notes, edits, moves and cursors between two participants, and keeps them after a reload', async () => {
@@ -60,20 +61,24 @@ describe('workshop collaboration in two browsers', () => {
     await alice.hoverStage(first.id);
     await expect.poll(async () => (await bruno.remoteCursors()).map((c) => c.name), POLL).toContain('Alice Rossi');
 
-    // Proposed owners: chosen in one, shown in the other.
+    // Proposed owner: one per person, the author too (a second pick replaces the first), shown in the other.
     const r = await alice.page.evaluate((nid) => window.__tabella!.noteRect(nid), id);
     await alice.page.mouse.click(r!.x + r!.w / 2, r!.y + r!.h / 2);
-    await alice.page.getByTestId('note-owner-engineering').click();
-    await alice.page.getByTestId('note-owner-sales').click();
+    await alice.page.getByTestId('propose-owner-engineering').click();
+    await alice.page.getByTestId('propose-owner-sales').click();
     await alice.page.getByTestId('note-kind-bestPractice').click();
-    await expect.poll(async () => (await bruno.notes()).find((n) => n.id === id), POLL)
-      .toMatchObject({ owners: ['engineering', 'sales'], kind: 'best practice' });
+    await expect.poll(async () => (await bruno.notes()).find((n) => n.id === id)?.kind, POLL).toBe('best practice');
+    await expect.poll(() => bruno.page.evaluate((nid) =>
+      [...(window.__tabella!.snapshot().proposalsByNote.get(nid) ?? new Map<string, string>()).values()], id), POLL).toEqual(['sales']);
+    expect(await alice.page.getByTestId('propose-owner-sales').getAttribute('aria-pressed')).toBe('true');
+    expect(await alice.page.getByTestId('propose-owner-engineering').getAttribute('aria-pressed')).toBe('false');
 
     await alice.page.screenshot({ path: '/tmp/tabella-board-laptop.png' });
     await bruno.page.getByTestId('participants-toggle').click();
     await bruno.page.getByTestId('participants-panel').waitFor();
     await bruno.page.screenshot({ path: '/tmp/tabella-board-laptop-people.png' });
-    expect(await bruno.page.getByTestId('participant').count()).toBe(2);
+    // Alice, Bruno and the facilitator who started the brainstorm (offline now): everyone who joined.
+    expect(await bruno.page.getByTestId('participant').count()).toBe(3);
 
     // Delete with the keyboard removes a selected note everywhere.
     const doomed = await alice.addNote(first.id, 'Temporary note');

@@ -23,6 +23,7 @@ describe('converging: owners, dot voting, sorting, merge, status, phone list', (
     fac = new ConvergePage(home.page);
     await fac.open(links.facilitator);
     await fac.join('Giulia Neri', 'management');
+    await fac.startBrainstorm();
     alice = new ConvergePage(await newPage());
     await alice.open(links.participant);
     await alice.join('Alice Rossi', 'sales');

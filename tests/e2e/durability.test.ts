@@ -30,6 +30,7 @@ describe('saving and offline work', () => {
     const home = new HomePage(page);
     await home.open(server.url);
     links = await home.createWorkshop('Durability workshop');
+    await home.startBrainstorm(links);
   });
 
   afterAll(async () => {

@@ -34,6 +34,12 @@ describe('facilitation: a facilitator and two participants', () => {
       .toEqual(['Alice Rossi:participant:sales', 'Bruno Verdi:participant:engineering', 'Giulia Neri:facilitator:management']);
     const ids = await Promise.all(['Alice Rossi', 'Bruno Verdi', 'Giulia Neri'].map((n) => fac.memberId(n)));
     expect(new Set(ids).size).toBe(3);
+    // A new board starts in setup: people can look, not write, until the facilitator starts.
+    expect(await alice.page.getByTestId('phase-name').textContent()).toBe('Setup');
+    expect(await alice.page.getByTestId('fab-add-note').count()).toBe(0);
+    await fac.startBrainstorm();
+    await expect.poll(() => alice.page.getByTestId('phase-name').textContent(), POLL).toBe('Brainstorm');
+    expect(await alice.page.getByTestId('fab-add-note').count()).toBe(1);
     // A reload keeps the personal session: no join form again.
     await alice.page.reload();
     await alice.waitReady();

@@ -65,6 +65,7 @@ describe('HTTPS on a network name: a reload while offline keeps the board', () =
     const home = new HomePage(await newPage(browser));
     await home.open(base);
     links = await home.createWorkshop('Workshop on the room network');
+    await home.startBrainstorm(links);
   });
 
   afterAll(async () => {

@@ -60,6 +60,7 @@ describe('POST /api/boards', () => {
     [{ title: 'x'.repeat(121), template: 'blank', language: 'en' }, 'title'],
     [{ title: 'ok', template: 'kanban', language: 'en' }, 'template'],
     [{ title: 'ok', template: 'blank', language: 'fr' }, 'language'],
+    [{ title: 'ok', template: 'blank', language: 'en', phase: 'vote' }, 'phase'],
     [{}, 'title'],
     [[1, 2], 'body'],
   ])('refuses %j with 400 and a message naming %s', async (body, field) => {

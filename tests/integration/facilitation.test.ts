@@ -10,8 +10,8 @@ import { rawSocket } from '../support/raw-socket.js';
 
 const fixture = useTestServer();
 
-async function workshop() {
-  const board = await createBoard(fixture.server.url);
+async function workshop(phase: 'server-default' | 'brainstorm' = 'brainstorm') {
+  const board = await createBoard(fixture.server.url, { title: 'Test workshop', template: 'vision-workshop', language: 'en', phase });
   const fac = await connectMember(fixture.server.url, board, 'facilitator', 'Fiona Facile', 'management');
   const alice = await connectMember(fixture.server.url, board, 'participant', 'Alice Verdi', 'sales');
   const bob = await connectMember(fixture.server.url, board, 'participant', 'Bruno Blu', 'support');
@@ -36,10 +36,10 @@ async function attempt(member: Member, boardId: string, change: (doc: Y.Doc) => 
 }
 
 describe('phases decide what participants may do, and the server agrees', () => {
-  it('F1 (R6): in setup a participant cannot add notes; in brainstorm they can', async () => {
-    const { board, fac, alice, stageId } = await workshop();
-    setPhase(fac.doc, 'setup', localOrigin(fac.memberId));
-    await vi.waitFor(() => expect(readBoard(alice.doc).session.phase).toBe('setup'));
+  it('F1 (R6): a new board starts in setup, where a participant cannot add notes; in brainstorm they can', async () => {
+    // No phase asked for: what the home page's create form sends.
+    const { board, fac, alice, stageId } = await workshop('server-default');
+    expect(readBoard(alice.doc).session.phase).toBe('setup');
     const closed = await attempt(alice, board.id, (doc) => addNote(doc, { stageId, text: 'too early' }, alice.author, localOrigin('a')));
     expect(closed).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R6: .*phase/) });
     setPhase(fac.doc, 'brainstorm', localOrigin(fac.memberId));

@@ -9,7 +9,7 @@ process.setMaxListeners(200);
 /** Creates a board through the real HTTP API. */
 export async function createBoard(
   baseUrl: string,
-  body: { title: string; template: 'vision-workshop' | 'blank'; language: 'en' | 'it' } = {
+  body: { title: string; template: 'vision-workshop' | 'blank'; language: 'en' | 'it'; phase?: 'setup' | 'brainstorm' | 'server-default' } = {
     title: 'Test workshop',
     template: 'vision-workshop',
     language: 'en',
@@ -18,7 +18,9 @@ export async function createBoard(
   const res = await fetch(`${baseUrl}/api/boards`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    // Tests write notes straight away: their boards start in the brainstorm unless they ask
+    // otherwise; 'server-default' sends no phase, like the home page's create form.
+    body: JSON.stringify(body.phase === 'server-default' ? { ...body, phase: undefined } : { phase: 'brainstorm', ...body }),
   });
   if (res.status !== 201) throw new Error(`create board failed: ${res.status} ${await res.text()}`);
   const created = (await res.json()) as CreateBoardResponse;

@@ -23,16 +23,18 @@ describe('owner proposals and confirmation', () => {
     expectRejected(doc, () => proposeOwner(doc, n, 'a:b', 'sales', me));
   });
 
-  it('tallies the author’s owners and everyone’s proposals, one count per person and department', () => {
+  it('tallies one proposal per person: the author’s pick while writing until she proposes, everyone’s proposals', () => {
     const { doc, stageA } = smallBoard();
     addDepartment(doc, { name: 'Marketing' }, system, 'marketing');
+    // Two picks: a board from before the one-proposal rule; both count for the author until she proposes.
     const n = addNote(doc, { stageId: stageA, text: 'x', owners: ['sales', 'engineering'] }, ALICE, me);
-    proposeOwner(doc, n, 'alice', 'sales', me); // the author again: not counted twice
     proposeOwner(doc, n, 'bob', 'engineering', me);
+    expect(ownerTally(readBoard(doc), n)).toEqual([{ department: 'engineering', count: 2 }, { department: 'sales', count: 1 }]);
+    proposeOwner(doc, n, 'alice', 'sales', me); // the author's proposal replaces her picks while writing
     proposeOwner(doc, n, 'cid', 'engineering', me);
     proposeOwner(doc, n, 'dan', 'marketing', me);
     expect(ownerTally(readBoard(doc), n)).toEqual([
-      { department: 'engineering', count: 3 },
+      { department: 'engineering', count: 2 },
       { department: 'sales', count: 1 },
       { department: 'marketing', count: 1 },
     ]);
@@ -109,7 +111,8 @@ describe('mergeNotes', () => {
     expect(board.notesById.has(s1)).toBe(false);
     expect(board.notesById.has(s2)).toBe(false);
     const note = board.notesById.get(target)!;
-    expect(note).toMatchObject({ text: 'Call the buyer', owners: ['sales', 'engineering'], updatedAt: 99 });
+    // The target's author's pick stays hers; bob's pick on his source is already his proposal there.
+    expect(note).toMatchObject({ text: 'Call the buyer', owners: ['sales'], updatedAt: 99 });
     expect(note.merged).toEqual([
       { id: s1, text: 'Phone the customer', kind: 'best practice', authorId: 'bob', authorName: 'Bob', authorDepartment: 'engineering' },
       { id: s2, text: 'Ring them', kind: 'question', authorId: 'cid', authorName: 'Cid', authorDepartment: '' },
@@ -122,6 +125,19 @@ describe('mergeNotes', () => {
     expect(Object.fromEntries(board.proposalsByNote.get(target)!)).toEqual({ ann: 'sales', bob: 'engineering', cid: 'sales' });
     expect([...doc.getMap('votes').keys()].every((k) => k.startsWith(`${target}:`))).toBe(true);
     expect([...doc.getMap('proposals').keys()].every((k) => k.startsWith(`${target}:`))).toBe(true);
+  });
+
+  it('a source author\'s pick while writing becomes their proposal on the target, and still counts once', () => {
+    const { doc, stageA } = smallBoard();
+    const target = addNote(doc, { stageId: stageA, text: 'Call the buyer', owners: ['sales'] }, ALICE, system, 1);
+    const dan = { id: 'dan', name: 'Dan', department: '' };
+    const s1 = addNote(doc, { stageId: stageA, text: 'Phone them', owners: ['engineering'] }, dan, system, 2);
+    const s2 = addNote(doc, { stageId: stageA, text: 'Ring them', owners: ['engineering'] }, ALICE, system, 3);
+    mergeNotes(doc, target, [s1, s2], me);
+    const board = readBoard(doc);
+    // Alice's own pick on the target wins over her pick on a source: one proposal per person.
+    expect(Object.fromEntries(board.proposalsByNote.get(target)!)).toEqual({ dan: 'engineering' });
+    expect(ownerTally(board, target)).toEqual([{ department: 'sales', count: 1 }, { department: 'engineering', count: 1 }]);
   });
 
   it('carries the notes merged into a source along', () => {

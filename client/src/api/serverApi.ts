@@ -102,6 +102,18 @@ export async function setMemberRole(boardId: string, session: string, memberId: 
   await readJson<unknown>(response);
 }
 
+/**
+ * Facilitator only: a new link for `role` (`POST /api/boards/:id/links/:role`).
+ * The old link stops working; people who joined with it keep their sessions.
+ */
+export async function issueLink(boardId: string, session: string, role: Role): Promise<string> {
+  const response = await fetch(
+    `/api/boards/${encodeURIComponent(boardId)}/links/${encodeURIComponent(role)}`,
+    { method: 'POST', headers: bearer(session), body: '{}' },
+  );
+  return (await readJson<{ link: string }>(response)).link;
+}
+
 /** Facilitator only: removes someone; their session stops working. */
 export async function removeMember(boardId: string, session: string, memberId: string): Promise<void> {
   const response = await fetch(

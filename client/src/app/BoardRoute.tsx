@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { isBoardId, newEntityId, type Department } from '../../../shared/src/index.js';
 import { ApiError, fetchBoardInfo, joinBoard, type SessionInfo } from '../api/serverApi.js';
 import { takeToken } from '../join/tokenStore.js';
+import { boardLink, rememberWorkshop } from '../join/myWorkshops.js';
 import { ErrorScreen, LoadingScreen, type ErrorKind } from '../ui/ErrorScreen.js';
 import { BoardSession } from './BoardSession.js';
 import { boardLanguage } from '../join/boardLanguage.js';
@@ -103,6 +104,13 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       cancelled = true;
     };
   }, [state.kind, resolve, boardId]);
+
+  // "My workshops" on the home page: this board, our role, and the link we came with.
+  useEffect(() => {
+    if (state.kind !== 'ready') return;
+    const { info } = state.access;
+    rememberWorkshop({ boardId, title: info.title, role: info.role, links: link ? { [info.role]: boardLink(boardId, link) } : {} });
+  }, [state, boardId, link]);
 
   if (state.kind === 'loading') return <LoadingScreen />;
   if (state.kind === 'error') return <ErrorScreen kind={state.error} cause={state.cause} />;

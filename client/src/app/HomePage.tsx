@@ -5,12 +5,18 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.js';
 import { chooseLanguage } from '../i18n/i18n.js';
 import { CreateForm } from '../home/CreateForm.js';
 import { LinksCard } from '../home/LinksCard.js';
+import { MyWorkshops } from '../home/MyWorkshops.js';
+import { rememberWorkshop } from '../join/myWorkshops.js';
 import { RestoreForm } from '../versions/RestoreForm.js';
 
 export function HomePage() {
   const { t } = useTranslation();
   const [created, setCreated] = useState<{ title: string; response: CreateBoardResponse }>();
   const [restoring, setRestoring] = useState(false);
+  const onCreated = (title: string, response: CreateBoardResponse) => {
+    rememberWorkshop({ boardId: response.id, title, role: 'facilitator', links: response.links });
+    setCreated({ title, response });
+  };
   return (
     <div className="home">
       <header className="home-header">
@@ -29,15 +35,16 @@ export function HomePage() {
             <li>{t('home.step2')}</li>
             <li>{t('home.step3')}</li>
           </ol>
+          <MyWorkshops key={created?.response.id ?? ''} />
         </section>
         <section className="card home-card">
           {created ? (
             <LinksCard title={created.title} response={created.response} onReset={() => setCreated(undefined)} />
           ) : restoring ? (
-            <RestoreForm onCreated={(title, response) => setCreated({ title, response })} onCancel={() => setRestoring(false)} />
+            <RestoreForm onCreated={onCreated} onCancel={() => setRestoring(false)} />
           ) : (
             <>
-              <CreateForm onCreated={(title, response) => setCreated({ title, response })} />
+              <CreateForm onCreated={onCreated} />
               <button type="button" className="link-button restore-link" onClick={() => setRestoring(true)} data-testid="restore-open">
                 {t('restore.open')}
               </button>

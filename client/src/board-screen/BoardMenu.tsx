@@ -55,6 +55,8 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
                 <MenuItem icon={<CommitIcon size={18} />} label={t('followUp.button')} checked={roadmap.afterOpen}
                   testId="toolbar-after" onClick={roadmap.toggleAfter} />
                 <MenuItem icon="🕘" label={t('versions.title')} testId="toolbar-versions" onClick={roadmap.openVersions} />
+                <MenuItem icon="🔗" label={t('boardLinks.menu')} checked={panel === 'links'}
+                  testId="toolbar-links" onClick={() => onTogglePanel('links')} />
               </div>
             </>
           )}

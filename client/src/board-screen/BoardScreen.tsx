@@ -42,6 +42,7 @@ import { PhoneModeSwitch } from '../phone/PhoneView.js';
 import { VotingPanel } from '../voting/VotingPanel.js';
 import { useRoadmapScreen } from './useRoadmapScreen.js';
 import { RoadmapLayer } from './RoadmapLayer.js';
+import { LinksPanel } from '../links/LinksPanel.js';
 
 /**
  * The board screen: toolbar, phase bar, canvas and what floats over it. It
@@ -251,6 +252,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             <ParticipantsPanel awareness={provider.awareness} snapshot={boardSnapshot} myId={identity.id}
               facilitator={canStructure} actions={memberActions} onClose={panels.close} />
           )}
+          {panel === 'links' && canStructure && <LinksPanel boardId={boardId} session={session} onClose={panels.close} />}
           {panel === 'structure' && canStructure && (
             <StructurePanel snapshot={boardSnapshot} onSpotlight={spotlight} onClose={panels.close} />
           )}

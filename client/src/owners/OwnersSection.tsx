@@ -1,18 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import {
-  confirmOwners, ownerTally, proposeOwner, type Department, type Note,
+  confirmOwners, ownerTally, type Department, type Note,
 } from '../../../shared/src/index.js';
 import { useBoard } from '../board-base/BoardContext.js';
 import { useConverge } from '../board-base/ConvergeContext.js';
 import { ConfirmOwners } from './ConfirmOwners.js';
+import { myProposal, propose } from './myProposal.js';
 
 /**
  * Who owns a note: the confirmed responsible department (solid) and supporting
  * ones, the tally of proposals (outlined, with counts), our own proposal, and
- * for the facilitator the confirmation. The author proposes through the note's
- * own `owners` while they may edit it; everyone else (and the author when the
- * phase closed writing) through one proposal per person. The facilitator does
- * not propose: they confirm.
+ * for the facilitator the confirmation. One proposal per person per note, the
+ * author included (myProposal.ts): a private draft keeps its author's pick in
+ * its `owners`, a board note takes everyone's through `proposals`. The
+ * facilitator does not propose: they confirm.
  */
 export function OwnersSection({ note, departments }: { note: Note; departments: Department[] }) {
   const { t } = useTranslation();
@@ -23,14 +24,14 @@ export function OwnersSection({ note, departments }: { note: Note; departments: 
   const byKey = c.snapshot.departmentsByKey;
   const tally = ownerTally(c.snapshot, note.id);
   const responsible = byKey.get(note.responsible);
-  const authorPicks = note.authorId === c.myId && canEditNote(note);
-  const mine = c.snapshot.proposalsByNote.get(note.id)?.get(c.myId);
-  const toggleOwner = (key: string) => {
-    const owners = note.owners.includes(key) ? note.owners.filter((o) => o !== key) : [...note.owners, key];
-    notes.update(note.id, { owners });
+  // A private draft cannot be proposed on yet (proposals name board notes): its author picks in the draft.
+  const draftPick = draft && note.authorId === c.myId && canEditNote(note);
+  const mine = myProposal(c.snapshot, note, c.myId);
+  const pick = (key: string) => {
+    const next = key === mine ? '' : key;
+    if (draftPick) notes.update(note.id, { owners: next ? [next] : [] });
+    else propose(run, note, c.myId, next, canEditNote(note));
   };
-  const propose = (key: string) =>
-    run((d, o) => proposeOwner(d, note.id, c.myId, key === mine ? null : key, o));
   return (
     <section className="owners-section" data-testid="owners-section">
       {responsible && (
@@ -60,24 +61,7 @@ export function OwnersSection({ note, departments }: { note: Note; departments: 
         })}
         {tally.length === 0 && <span className="muted small">{t('owners.noProposals')}</span>}
       </div>}
-      {authorPicks ? (
-        <>
-          <p className="inspector-label">{t('note.owners')}</p>
-          <div className="owner-picker" data-testid="note-owners">
-            {departments.map((d) => {
-              const on = note.owners.includes(d.key);
-              return (
-                <button key={d.key} type="button" aria-pressed={on} className={`owner-chip ${on ? 'on' : ''}`}
-                  style={on ? { background: d.color, borderColor: d.color } : { borderColor: d.color, color: d.color }}
-                  data-testid={`note-owner-${d.key}`} onClick={() => toggleOwner(d.key)}>
-                  {d.name}
-                </button>
-              );
-            })}
-            {departments.length === 0 && <span className="muted small">{t('note.noDepartments')}</span>}
-          </div>
-        </>
-      ) : c.canPropose && !draft && !c.facilitator ? (
+      {(draftPick || (c.canPropose && !draft && !c.facilitator)) ? (
         <>
           <p className="inspector-label">{t('owners.yourProposal')} <span className="muted small">{t('owners.proposeHint')}</span></p>
           <div className="owner-picker" data-testid="owner-propose">
@@ -86,11 +70,12 @@ export function OwnersSection({ note, departments }: { note: Note; departments: 
               return (
                 <button key={d.key} type="button" aria-pressed={on} className={`owner-chip ${on ? 'on' : ''}`}
                   style={on ? { background: d.color, borderColor: d.color } : { borderColor: d.color, color: d.color }}
-                  data-testid={`propose-owner-${d.key}`} onClick={() => propose(d.key)}>
+                  data-testid={`propose-owner-${d.key}`} onClick={() => pick(d.key)}>
                   {d.name}
                 </button>
               );
             })}
+            {departments.length === 0 && <span className="muted small">{t('note.noDepartments')}</span>}
           </div>
         </>
       ) : (

@@ -1,19 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { ownerTally, proposeOwner, type Note } from '../../../shared/src/index.js';
+import { ownerTally, type Note } from '../../../shared/src/index.js';
 import { useBoard } from '../board-base/BoardContext.js';
 import { useConverge } from '../board-base/ConvergeContext.js';
 import { NOTE_STYLE, kindKey } from '../board-base/noteStyle.js';
 import { DotControls } from '../voting/DotControls.js';
+import { myProposal, propose } from '../owners/myProposal.js';
 
 /** One note in the phone list: text, who wrote it, status, owners, dots, our owner proposal. */
 export function PhoneNoteCard({ note, draft }: { note: Note; draft: boolean }) {
   const { t } = useTranslation();
-  const { run } = useBoard();
+  const { run, canEditNote } = useBoard();
   const c = useConverge();
   const byKey = c.snapshot.departmentsByKey;
   const responsible = byKey.get(note.responsible);
   const tally = draft ? [] : ownerTally(c.snapshot, note.id);
-  const mine = c.snapshot.proposalsByNote.get(note.id)?.get(c.myId) ?? '';
+  const mine = myProposal(c.snapshot, note, c.myId);
   const style = NOTE_STYLE[note.kind];
   return (
     <li className={`phone-note status-${note.status}${draft ? ' draft' : ''}`} data-testid="phone-note" data-note-id={note.id}
@@ -52,7 +53,7 @@ export function PhoneNoteCard({ note, draft }: { note: Note; draft: boolean }) {
         <label className="phone-propose">
           <span>{t('owners.yourProposal')}</span>
           <select value={mine} data-testid="phone-propose"
-            onChange={(e) => run((d, o) => proposeOwner(d, note.id, c.myId, e.target.value || null, o))}>
+            onChange={(e) => propose(run, note, c.myId, e.target.value, canEditNote(note))}>
             <option value="">{t('owners.none')}</option>
             {c.snapshot.departments.map((d) => <option key={d.key} value={d.key}>{d.name}</option>)}
           </select>

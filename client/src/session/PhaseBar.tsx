@@ -35,6 +35,7 @@ export function PhaseBar({ session, clockOffset, votesLeft, votesCast, draftCoun
   const votingClosed = phase === 'vote' && !session.voting?.open;
   const instruction = role === 'viewer'
     ? t(`phases.${phase}.watch`)
+    : facilitator && phase === 'setup' ? t('phases.setup.facilitate')
     : votingClosed ? t(votesCast ? 'phases.vote.closed' : 'phases.vote.waiting') : t(`phases.${phase}.do`, { count: votesLeft });
   return (
     <section className={`phase-bar phase-${phase}${session.privateWriting ? ' private' : ''}`} data-testid="phase-bar"
@@ -50,6 +51,12 @@ export function PhaseBar({ session, clockOffset, votesLeft, votesCast, draftCoun
           </label>
         ) : (
           <span className="phase-name" data-testid="phase-name">{t(`phases.${phase}.name`)}</span>
+        )}
+        {facilitator && phase === 'setup' && (
+          <button type="button" className="primary start-brainstorm" data-testid="start-brainstorm"
+            onClick={() => run((d, o) => setPhase(d, 'brainstorm', o))}>
+            {t('phases.setup.start')}
+          </button>
         )}
         <span className="phase-instruction" data-testid="phase-instruction" title={instruction}>
           {instruction}

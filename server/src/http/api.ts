@@ -21,6 +21,8 @@ const createBoardBody = z.object({
   title: z.string().trim().min(1, 'title must not be empty').max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`),
   template: z.enum(TEMPLATES),
   language: z.enum(LANGUAGES),
+  /** Boards start in setup; scripts that seed a board may start it in the brainstorm. */
+  phase: z.enum(['setup', 'brainstorm']).optional(),
 });
 
 const name = z.string().trim().min(1, 'name must not be empty').max(MEMBER_NAME_MAX, `name must be at most ${MEMBER_NAME_MAX} characters`);

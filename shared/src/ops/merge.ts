@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { Origin } from '../origin.js';
 import { roots, type RecordMap } from '../schema/layout.js';
 import { noteMemberKey, parseNoteMemberKey } from '../schema/note-member-key.js';
-import { MERGED_MAX, OWNERS_MAX, readNote, type MergedNote, type StoredNote } from '../schema/note.js';
+import { MERGED_MAX, readNote, type MergedNote, type StoredNote } from '../schema/note.js';
 import { readVoteCount } from '../schema/vote.js';
 import { invalid, notFound } from './errors.js';
 
@@ -22,7 +22,10 @@ function readValid(doc: Y.Doc, id: string): { entry: RecordMap; note: StoredNote
  *   (caps are not enforced: dots already spent are never taken away);
  * - a member's owner proposal on a source moves to the target unless that
  *   member already has one there (the target's, or an earlier source's, wins);
- * - proposed `owners` are unioned, the target's first (at most 10 are kept);
+ * - a source author's own pick (the source's `owners`, see ownerTally) becomes
+ *   that author's proposal on the target unless they already have one there,
+ *   so it keeps counting for its author; the target's `owners` stay its own
+ *   author's;
  * - the sources are deleted.
  * The target keeps its own text, status and confirmed owners: a source's
  * confirmed owners and status are not carried over (the facilitator confirms
@@ -46,9 +49,8 @@ export function mergeNotes(
     merged.push(...note.merged);
   }
   if (merged.length > MERGED_MAX) invalid('too-many-merged', `A note can hold at most ${MERGED_MAX} merged notes`, { max: MERGED_MAX });
-  const owners = [...new Set([target.note.owners, ...sources.map((s) => s.note.owners)].flat())].slice(0, OWNERS_MAX);
 
-  const { notes, votes, proposals } = roots(doc);
+  const { notes, votes, proposals, departments } = roots(doc);
   const sourceSet = new Set(sourceIds);
   doc.transact(() => {
     // Collected first: the loop writes to the map it would be iterating.
@@ -79,8 +81,14 @@ export function mergeNotes(
         if (!proposals.has(targetKey)) proposals.set(targetKey, value);
       }
     }
+    // After the moves above: a proposal made in `proposals` replaces its author's pick.
+    for (const { note } of sources) {
+      const pick = note.owners.find((key) => departments.has(key));
+      const key = noteMemberKey(targetId, note.authorId);
+      const targetAuthorPicked = note.authorId === target.note.authorId && target.note.owners.length > 0;
+      if (pick && !targetAuthorPicked && !proposals.has(key)) proposals.set(key, pick);
+    }
     target.entry.set('merged', merged);
-    target.entry.set('owners', owners);
     target.entry.set('updatedAt', now);
     for (const id of sourceIds) notes.delete(id);
   }, origin);

@@ -70,10 +70,15 @@ export interface OwnerCount {
 
 /**
  * How many people propose each department as owner of a note, most first
- * (ties in the board's department order). The note's own `owners` count as
- * its author's proposals; every entry of `proposals` counts as its member's.
- * One person counts at most once per department, so an author who also
- * proposed the same department through `proposals` is not counted twice.
+ * (ties in the board's department order).
+ *
+ * The rule, the same on every screen: one proposal per person per note, the
+ * author included. Everyone's proposal is their entry of `proposals`. The
+ * author's pick made while writing the note (its `owners`, which a private
+ * draft needs because `proposals` can only name a note on the board) counts
+ * as the author's proposal until the author makes one in `proposals`, which
+ * replaces it. Tabella writes at most one department into `owners`; a board
+ * from before this rule may hold several, each counted once for the author.
  * Departments that no longer exist are left out.
  */
 export function ownerTally(
@@ -89,8 +94,9 @@ export function ownerTally(
     if (!set) people.set(department, (set = new Set()));
     set.add(person);
   };
-  for (const department of note.owners) add(department, note.authorId);
-  for (const [memberId, department] of snapshot.proposalsByNote.get(noteId) ?? []) add(department, memberId);
+  const proposals = snapshot.proposalsByNote.get(noteId);
+  if (!proposals?.has(note.authorId)) for (const department of note.owners) add(department, note.authorId);
+  for (const [memberId, department] of proposals ?? []) add(department, memberId);
   return [...people]
     .map(([department, set]) => ({ department, count: set.size }))
     .sort((a, b) => b.count - a.count || rank.get(a.department)! - rank.get(b.department)!);

@@ -9,11 +9,17 @@ import { addSegment } from '../ops/segments.js';
 import { addStage } from '../ops/stages.js';
 import { cleanText, invalid } from '../ops/errors.js';
 import { VISION_WORKSHOP } from './vision-workshop-content.js';
+import { isPhase, type Phase } from '../phases.js';
 
 export interface NewBoardInput {
   title: string;
   template: TemplateName;
   language: Language;
+  /**
+   * The phase the board starts in: `setup` unless given (participants can join
+   * and look but not write until the facilitator starts the brainstorm).
+   */
+  phase?: Extract<Phase, 'setup' | 'brainstorm'>;
 }
 
 /**
@@ -28,6 +34,8 @@ export function initializeBoard(doc: Y.Doc, input: NewBoardInput, origin: Origin
   if (!isLanguage(input.language)) invalid('unknown-language', 'Language must be en or it');
   if (!(TEMPLATES as readonly string[]).includes(input.template)) invalid('unknown-template', 'Unknown template');
   const lang = input.language;
+  const phase = input.phase ?? 'setup';
+  if (!isPhase(phase) || (phase !== 'setup' && phase !== 'brainstorm')) invalid('unknown-phase', 'A board starts in setup or brainstorm');
   doc.transact(() => {
     const { meta } = roots(doc);
     meta.set('schemaVersion', SCHEMA_VERSION);
@@ -35,6 +43,7 @@ export function initializeBoard(doc: Y.Doc, input: NewBoardInput, origin: Origin
     meta.set('language', lang);
     meta.set('template', input.template);
     meta.set('createdAt', now);
+    roots(doc).session.set('phase', phase);
     if (input.template !== 'vision-workshop') return;
     VISION_WORKSHOP.segments.forEach((segment, i) => {
       const segmentId = addSegment(

@@ -129,6 +129,12 @@ export class BoardPage {
     return this.page.getByTestId('timer').textContent();
   }
 
+  /** A new board starts in setup: the facilitator's one button opens the brainstorm. */
+  async startBrainstorm(): Promise<void> {
+    await this.page.getByTestId('start-brainstorm').click();
+    await this.page.locator('[data-testid="phase-bar"][data-phase="brainstorm"]').waitFor();
+  }
+
   async setPhase(phase: string): Promise<void> {
     await this.page.getByTestId('phase-select').selectOption(phase);
   }

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { BoardPage } from './BoardPage.js';
 
 export interface WorkshopLinks {
   facilitator: string;
@@ -26,5 +27,18 @@ export class HomePage {
       participant: await this.page.getByTestId('link-participant').inputValue(),
       viewer: await this.page.getByTestId('link-viewer').inputValue(),
     };
+  }
+
+  /**
+   * A new board starts in setup, where participants cannot write yet. For tests
+   * about what comes after: the creator opens the facilitator link on this
+   * page, starts the brainstorm, and leaves the board (so they are not online).
+   */
+  async startBrainstorm(links: WorkshopLinks, name = 'Fabio Facilitatore'): Promise<void> {
+    const board = new BoardPage(this.page);
+    await board.open(links.facilitator);
+    await board.join(name, 'management');
+    await board.startBrainstorm();
+    await this.page.goto('about:blank');
   }
 }
