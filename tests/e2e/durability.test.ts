@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, WebSocketRoute } from 'playwright-core';
 import { startServer, type RunningServer } from './support/server.js';
 import { launchBrowser } from './support/browser.js';
-import { HomePage, type WorkshopLinks } from './pages/HomePage.js';
+import type { WorkshopLinks } from './pages/HomePage.js';
+import { createBoard } from '../support/clients.js';
 import { BoardPage } from './pages/BoardPage.js';
 import { SaveStatus } from './pages/SaveStatus.js';
 import { limitFileSize } from '../support/file-size-limit.js';
@@ -26,11 +27,8 @@ describe('saving and offline work', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const page = await newPage();
-    const home = new HomePage(page);
-    await home.open(server.url);
-    links = await home.createWorkshop('Durability workshop');
-    await home.startBrainstorm(links);
+    // Straight into the brainstorm: this file is about saving what people write.
+    ({ links } = await createBoard(server.url, { title: 'Durability workshop', template: 'vision-workshop', language: 'en', phase: 'brainstorm' }));
   });
 
   afterAll(async () => {

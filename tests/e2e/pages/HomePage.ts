@@ -39,6 +39,9 @@ export class HomePage {
     await board.open(links.facilitator);
     await board.join(name, 'management');
     await board.startBrainstorm();
+    // Leave only once the server stored the new phase.
+    await this.page.waitForFunction(() =>
+      document.querySelector('[data-testid="save-status"]')?.getAttribute('data-state') === 'saved', undefined, { timeout: 15_000 });
     await this.page.goto('about:blank');
   }
 }

@@ -41,24 +41,29 @@ export class SaveStatus {
 
   /** Local edits this device still holds for the server, as kept in IndexedDB (undefined: nothing kept yet). */
   async keptEdits(): Promise<number | undefined> {
-    return this.page.evaluate((name) => new Promise<number | undefined>((resolve) => {
-      const open = indexedDB.open(name);
-      open.onerror = () => resolve(undefined);
-      open.onsuccess = () => {
-        const db = open.result;
-        try {
-          const get = db.transaction('custom', 'readonly').objectStore('custom').get('tabella:edits');
-          get.onsuccess = () => {
+    return this.page.evaluate(async (name) => {
+      // Opening a database that does not exist yet would create it empty, without the
+      // app's stores, and break the app's own copy: look before opening.
+      if (!(await indexedDB.databases()).some((db) => db.name === name)) return undefined;
+      return new Promise<number | undefined>((resolve) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => resolve(undefined);
+        open.onsuccess = () => {
+          const db = open.result;
+          try {
+            const get = db.transaction('custom', 'readonly').objectStore('custom').get('tabella:edits');
+            get.onsuccess = () => {
+              db.close();
+              resolve(typeof get.result === 'string' ? (JSON.parse(get.result) as unknown[]).length : undefined);
+            };
+            get.onerror = () => resolve(undefined);
+          } catch {
             db.close();
-            resolve(typeof get.result === 'string' ? (JSON.parse(get.result) as unknown[]).length : undefined);
-          };
-          get.onerror = () => resolve(undefined);
-        } catch {
-          db.close();
-          resolve(undefined);
-        }
-      };
-    }), `tabella:${this.boardId()}`);
+            resolve(undefined);
+          }
+        };
+      });
+    }, `tabella:${this.boardId()}`);
   }
 
   /** True once the service worker (offline reloads) is active. */
