@@ -1,0 +1,92 @@
+/**
+ * How alike two bags of terms are: a weighted Dice coefficient,
+ * 2 * (weight of the shared terms) / (weight of A + weight of B), in [0, 1].
+ * Weights are inverse document frequencies over the notes of the board, so a
+ * shared rare word ("samples", "48") counts far more than a shared common one
+ * ("customer" on a board where every note says customer).
+ *
+ * Terms also match when one is a prefix of the other and both have at least
+ * PREFIX_MIN letters ("specif" / "spec" is not: "spec" has 4, so it is):
+ * it catches forms the light stemmer leaves apart. Blocking in
+ * `find-duplicates.ts` relies on this: two terms can only match when they
+ * share their first PREFIX_MIN letters, or are equal.
+ */
+export const PREFIX_MIN = 4;
+
+export interface TermWeights {
+  weight(term: string): number;
+}
+
+/** Inverse document frequency, log(1 + N / df), over `bags` (df counts a bag once). */
+export function idfWeights(bags: readonly (readonly string[])[]): TermWeights {
+  const df = new Map<string, number>();
+  for (const bag of bags) for (const term of bag) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = Math.max(1, bags.length);
+  const cache = new Map<string, number>();
+  return {
+    weight(term) {
+      let w = cache.get(term);
+      if (w === undefined) {
+        w = Math.log(1 + n / Math.max(1, df.get(term) ?? 0));
+        cache.set(term, w);
+      }
+      return w;
+    },
+  };
+}
+
+/** Letters two terms must share at their start to match when neither is a prefix of the other. */
+export const SHARED_START_MIN = 5;
+
+function softMatch(a: string, b: string): boolean {
+  if (a.length < PREFIX_MIN || b.length < PREFIX_MIN) return false;
+  if (a.length <= b.length ? b.startsWith(a) : a.startsWith(b)) return true;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i >= SHARED_START_MIN;
+}
+
+/**
+ * How much of the unmatched weight counts against a pair when *both* notes
+ * have words the other lacks (a swapped word: "send samples within 48 hours"
+ * / "send the quote within 48 hours"). A note that only adds words to the
+ * other ("... and publish it online") is not penalised: that is how true
+ * duplicates differ, while near misses keep the frame and swap the subject.
+ */
+export const SWAP_PENALTY = 0.5;
+
+/** Bags are sorted and distinct (`termsOf`). 0 when either is empty. */
+export function similarity(a: readonly string[], b: readonly string[], weights: TermWeights): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let weightA = 0;
+  let weightB = 0;
+  for (const t of a) weightA += weights.weight(t);
+  for (const t of b) weightB += weights.weight(t);
+  const used = new Uint8Array(b.length);
+  let matchedA = 0;
+  let matchedB = 0;
+  const soft: string[] = [];
+  for (const t of a) {
+    const j = b.indexOf(t);
+    if (j < 0) {
+      soft.push(t);
+      continue;
+    }
+    used[j] = 1;
+    matchedA += weights.weight(t);
+    matchedB += weights.weight(t);
+  }
+  // Exact matches first, so a soft match never takes a term another term matches exactly.
+  for (const t of soft) {
+    for (let j = 0; j < b.length; j++) {
+      if (used[j] || !softMatch(t, b[j]!)) continue;
+      used[j] = 1;
+      matchedA += weights.weight(t);
+      matchedB += weights.weight(b[j]!);
+      break;
+    }
+  }
+  const total = weightA + weightB;
+  const swapped = Math.min(weightA - matchedA, weightB - matchedB);
+  return total === 0 ? 0 : Math.max(0, (matchedA + matchedB - SWAP_PENALTY * 2 * swapped) / total);
+}
