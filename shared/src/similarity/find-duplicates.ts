@@ -1,5 +1,5 @@
 import { duplicatePairKey } from '../schema/dismissed-duplicates.js';
-import { idfWeights, PREFIX_MIN, similarity, type TermWeights } from './score.js';
+import { idfWeights, PREFIX_MIN, scoreIds } from './score.js';
 import type { StemLanguage } from './stem.js';
 import { termsOf } from './terms.js';
 
@@ -45,10 +45,35 @@ function blockKey(term: string): string {
 }
 
 /**
+ * The blocking keys a note is looked up by (prefix filtering). A pair scores
+ * at least `threshold` only if one of its notes has at least `threshold` of
+ * its own weight matched (the score is a weighted mean of the two sides'
+ * matched fractions, and the swap penalty only lowers it). Taking a note's
+ * terms heaviest (rarest) first until what is left weighs less than
+ * `threshold` of the note, such a note must match one of those terms, whose
+ * block key the other note shares. So probing with these keys alone, against
+ * an index of every term of every note, misses no pair above the threshold,
+ * and common words ("cliente" on every note) are rarely probed.
+ */
+function probeKeys(bag: readonly string[], weight: (t: string) => number, threshold: number, key: (t: string) => string): Set<string> {
+  const terms = [...bag].sort((x, y) => weight(y) - weight(x));
+  const total = terms.reduce((sum, t) => sum + weight(t), 0);
+  const keys = new Set<string>();
+  let left = total;
+  for (const t of terms) {
+    if (left < threshold * total) break;
+    keys.add(key(t));
+    left -= weight(t);
+  }
+  return keys;
+}
+
+/**
  * Likely duplicate pairs among `notes`, best first. Pairs are only scored
- * when the two notes share a segment and a blocking key (an inverted index),
- * which is exact: a pair sharing none scores 0. Weights are IDF over all
- * `notes`. A pair whose key is dismissed is left out.
+ * when the two notes share a segment and a blocking key (an inverted index
+ * probed with `probeKeys`), which is exact: every pair left out scores below
+ * the threshold. Weights are IDF over all `notes`. A pair whose key is
+ * dismissed is left out.
  */
 export function findDuplicates(notes: readonly DuplicateInput[], options: FindOptions): DuplicatePair[] {
   const { language, dismissed, termsCache } = options;
@@ -61,22 +86,44 @@ export function findDuplicates(notes: readonly DuplicateInput[], options: FindOp
     }
     return bag;
   });
-  const weights: TermWeights = idfWeights(bags);
+  // Terms become ids once, so scoring a pair compares numbers (score.ts).
+  const weights = idfWeights(bags);
+  const termId = new Map<string, number>();
+  const text: string[] = [];
+  const ids = bags.map((bag) => Int32Array.from(bag, (t) => {
+    let id = termId.get(t);
+    if (id === undefined) {
+      id = text.length;
+      termId.set(t, id);
+      text.push(t);
+    }
+    return id;
+  }).sort());
+  const weight = Float64Array.from(text, (t) => weights.weight(t));
+  const keyOf = (i: number, term: string) => `${notes[i]!.segmentId}\u0000${blockKey(term)}`;
   const index = new Map<string, number[]>();
+  bags.forEach((bag, i) => {
+    for (const k of new Set(bag.map((t) => keyOf(i, t)))) {
+      const postings = index.get(k);
+      if (postings) postings.push(i);
+      else index.set(k, [i]);
+    }
+  });
   const out: DuplicatePair[] = [];
+  const scored = new Set<number>();
   const seen = new Int32Array(notes.length).fill(-1);
   for (let i = 0; i < notes.length; i++) {
     const note = notes[i]!;
-    const keys = new Set(bags[i]!.map(blockKey));
-    for (const k of keys) {
-      const postings = index.get(`${note.segmentId}\u0000${k}`);
-      if (!postings) continue;
-      for (const j of postings) {
-        if (seen[j] === i) continue;
+    for (const k of probeKeys(bags[i]!, weights.weight, threshold, (t) => keyOf(i, t))) {
+      for (const j of index.get(k)!) {
+        if (j === i || seen[j] === i) continue;
         seen[j] = i;
-        const other = notes[j]!;
-        const score = similarity(bags[i]!, bags[j]!, weights);
+        const pairId = Math.min(i, j) * notes.length + Math.max(i, j);
+        if (scored.has(pairId)) continue;
+        scored.add(pairId);
+        const score = scoreIds(ids[i]!, ids[j]!, weight, text);
         if (score < threshold) continue;
+        const other = notes[j]!;
         const [a, b] = note.id < other.id ? [note.id, other.id] : [other.id, note.id];
         const key = duplicatePairKey(a, b);
         if (dismissed?.has(key)) continue;
@@ -86,12 +133,6 @@ export function findDuplicates(notes: readonly DuplicateInput[], options: FindOp
           sameStage: note.stageId === other.stageId,
         });
       }
-    }
-    for (const k of keys) {
-      const slot = `${note.segmentId}\u0000${k}`;
-      const postings = index.get(slot);
-      if (postings) postings.push(i);
-      else index.set(slot, [i]);
     }
   }
   return out.sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : 1));

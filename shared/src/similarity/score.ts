@@ -55,38 +55,61 @@ function softMatch(a: string, b: string): boolean {
  */
 export const SWAP_PENALTY = 0.5;
 
-/** Bags are sorted and distinct (`termsOf`). 0 when either is empty. */
-export function similarity(a: readonly string[], b: readonly string[], weights: TermWeights): number {
+/**
+ * The score of two bags given as sorted term ids, with each id's weight and
+ * text (for the soft match). The hot loop of `findDuplicates`: numbers only
+ * for exact matches (a merge of two sorted lists), strings only for the
+ * terms left unmatched.
+ */
+export function scoreIds(a: Int32Array, b: Int32Array, weight: Float64Array, text: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
   let weightA = 0;
   let weightB = 0;
-  for (const t of a) weightA += weights.weight(t);
-  for (const t of b) weightB += weights.weight(t);
-  const used = new Uint8Array(b.length);
-  let matchedA = 0;
-  let matchedB = 0;
-  const soft: string[] = [];
-  for (const t of a) {
-    const j = b.indexOf(t);
-    if (j < 0) {
-      soft.push(t);
-      continue;
+  let matched = 0;
+  const leftA: number[] = [];
+  const leftB: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    if (x === y) {
+      weightA += weight[x]!;
+      weightB += weight[x]!;
+      matched += 2 * weight[x]!;
+      i++;
+      j++;
+    } else if (x < y) {
+      weightA += weight[x]!;
+      leftA.push(x);
+      i++;
+    } else {
+      weightB += weight[y]!;
+      leftB.push(y);
+      j++;
     }
-    used[j] = 1;
-    matchedA += weights.weight(t);
-    matchedB += weights.weight(t);
   }
+  let matchedA = matched / 2;
+  let matchedB = matched / 2;
   // Exact matches first, so a soft match never takes a term another term matches exactly.
-  for (const t of soft) {
-    for (let j = 0; j < b.length; j++) {
-      if (used[j] || !softMatch(t, b[j]!)) continue;
-      used[j] = 1;
-      matchedA += weights.weight(t);
-      matchedB += weights.weight(b[j]!);
+  for (const x of leftA) {
+    for (let k = 0; k < leftB.length; k++) {
+      const y = leftB[k]!;
+      if (y < 0 || !softMatch(text[x]!, text[y]!)) continue;
+      leftB[k] = -1;
+      matchedA += weight[x]!;
+      matchedB += weight[y]!;
       break;
     }
   }
-  const total = weightA + weightB;
   const swapped = Math.min(weightA - matchedA, weightB - matchedB);
-  return total === 0 ? 0 : Math.max(0, (matchedA + matchedB - SWAP_PENALTY * 2 * swapped) / total);
+  return Math.max(0, (matchedA + matchedB - SWAP_PENALTY * 2 * swapped) / (weightA + weightB));
+}
+
+/** `scoreIds` for bags of term strings (sorted, distinct: `termsOf`). 0 when either is empty. */
+export function similarity(a: readonly string[], b: readonly string[], weights: TermWeights): number {
+  const text = [...new Set([...a, ...b])].sort();
+  const id = new Map(text.map((t, i) => [t, i]));
+  const toIds = (bag: readonly string[]) => Int32Array.from(bag.map((t) => id.get(t)!)).sort();
+  return scoreIds(toIds(a), toIds(b), Float64Array.from(text.map((t) => weights.weight(t))), text);
 }

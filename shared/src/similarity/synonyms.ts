@@ -10,7 +10,7 @@ import { stem, type StemLanguage } from './stem.js';
 const GROUPS: Record<StemLanguage, string[][]> = {
   en: [
     ['quote', 'quotation', 'quoting'],
-    ['send', 'ship', 'dispatch', 'mail'],
+    ['send', 'sent', 'ship', 'dispatch', 'mail'],
     ['fast', 'quick', 'quickly', 'rapid', 'prompt', 'promptly', 'faster', 'speed'],
     ['customer', 'client', 'buyer'],
     ['train', 'teach', 'coach', 'educate', 'course'],
