@@ -64,11 +64,13 @@ export function DuplicatesPanel({ snapshot, suggestions, onMerge, onDismiss, onS
           <ol ref={list} className="duplicates-list" aria-label={t('duplicates.listLabel')}>
             {suggestions.map((pair, index) => (
               <li key={pair.key} className="duplicate-pair" data-testid="duplicate-pair" data-key={pair.key}
-                data-strength={pair.strength} aria-labelledby={`dup-${pair.key}`}>
-                <div className="duplicate-meta" id={`dup-${pair.key}`}>
+                data-strength={pair.strength}>
+                <div className="duplicate-meta">
                   <span className={`duplicate-strength ${pair.strength}`}>{t(`duplicates.${pair.strength}`)}</span>
-                  <span className="small muted">{where(pair)}</span>
+                  <button type="button" className="link-button" data-testid="duplicate-show"
+                    onClick={() => onShow(pair)}>{t('duplicates.show')}</button>
                 </div>
+                <p className="small muted duplicate-where">{where(pair)}</p>
                 {[pair.first, pair.second].map((note) => (
                   <blockquote key={note.id} className="duplicate-text" data-note-id={note.id}>
                     <p>{note.text}</p>
@@ -80,8 +82,6 @@ export function DuplicatesPanel({ snapshot, suggestions, onMerge, onDismiss, onS
                     onClick={() => act(index, () => onMerge(pair))}>{t('duplicates.merge')}</button>
                   <button type="button" data-testid="duplicate-dismiss"
                     onClick={() => act(index, () => onDismiss(pair))}>{t('duplicates.dismiss')}</button>
-                  <button type="button" className="link-button" data-testid="duplicate-show"
-                    onClick={() => onShow(pair)}>{t('duplicates.show')}</button>
                 </div>
               </li>
             ))}
