@@ -5,11 +5,13 @@
  * shared rare word ("samples", "48") counts far more than a shared common one
  * ("customer" on a board where every note says customer).
  *
- * Terms also match when one is a prefix of the other and both have at least
- * PREFIX_MIN letters ("specif" / "spec" is not: "spec" has 4, so it is):
- * it catches forms the light stemmer leaves apart. Blocking in
- * `find-duplicates.ts` relies on this: two terms can only match when they
- * share their first PREFIX_MIN letters, or are equal.
+ * Terms also match softly when both have at least PREFIX_MIN letters and one
+ * is a prefix of the other ("spec" / "specific") or they share their first
+ * SHARED_START_MIN letters ("registr" / "register"): it catches forms the
+ * light stemmer leaves apart. Blocking in `find-duplicates.ts` relies on
+ * this: two terms can only match when they share their first PREFIX_MIN
+ * letters, or are equal. A swap penalty (SWAP_PENALTY) then lowers pairs
+ * where both notes have words the other lacks.
  */
 export const PREFIX_MIN = 4;
 
