@@ -31,7 +31,7 @@ describe('reading facilitation data', () => {
     const board = readBoard(doc);
     expect(board.problems).toEqual([]);
     expect(board.notesById.get('old')).toMatchObject({ status: 'open', responsible: '', supporting: [], merged: [] });
-    expect(board.session).toEqual({ phase: 'brainstorm', privateWriting: false, timer: null, spotlight: null, voting: null });
+    expect(board.session).toEqual({ phase: 'brainstorm', privateWriting: false, timer: null, spotlight: null, voting: null, dismissedDuplicates: [] });
     expect(board.members).toEqual([]);
     expect(board.membersById.size).toBe(0);
     expect(board.groups.size).toBe(0);
@@ -68,6 +68,7 @@ describe('reading facilitation data', () => {
       root(ROOT.session).set('timer', { status: 'running', durationMs: 1000 });
       root(ROOT.session).set('spotlight', { seq: 1, by: 'f', at: 1, target: { kind: 'viewport', x: 0, y: 0, scale: 0 } });
       root(ROOT.session).set('voting', { open: true, votesPerPerson: 51, capPerNote: null, hideResults: false });
+      root(ROOT.session).set('dismissedDuplicates', ['b|a']);
 
       root(ROOT.groups).set('ann', segmentId);
       root(ROOT.groups).set('bad key', segmentId);
@@ -108,8 +109,8 @@ describe('reading facilitation data', () => {
     expect(problemIds(board.problems, 'members')).toEqual(['bad key', 'badDept', 'badRemoved', 'badRole', 'noName', 'plain']);
 
     // A broken session value reads as absent.
-    expect(board.session).toEqual({ phase: 'brainstorm', privateWriting: false, timer: null, spotlight: null, voting: null });
-    expect(problemIds(board.problems, 'session')).toEqual(['phase', 'privateWriting', 'spotlight', 'timer', 'voting']);
+    expect(board.session).toEqual({ phase: 'brainstorm', privateWriting: false, timer: null, spotlight: null, voting: null, dismissedDuplicates: [] });
+    expect(problemIds(board.problems, 'session')).toEqual(['dismissedDuplicates', 'phase', 'privateWriting', 'spotlight', 'timer', 'voting']);
 
     expect([...board.groups]).toEqual([['ann', segmentId]]);
     expect(problemIds(board.problems, 'groups')).toEqual(['bad key', 'goneSegment', 'num']);

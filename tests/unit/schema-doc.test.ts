@@ -9,7 +9,7 @@ import {
   MEMBER_NAME_MAX, MERGED_MAX, NOTE_MEMBER_KEY_PATTERN, NOTE_STATUSES, PHASES, PHASE_ABILITIES,
   TIMER_STATUSES, VOTE_COUNT_MAX, VOTES_PER_PERSON_MAX,
   castVote, configureVoting, confirmOwners, mergeNotes, proposeOwner, setNoteStatus, setPhase, setPrivateWriting,
-  setSpotlight, setVotingOpen, startTimer, upsertMember, assignGroup, setCommitment, addFeedback,
+  setSpotlight, setVotingOpen, startTimer, upsertMember, assignGroup, setCommitment, addFeedback, dismissDuplicate,
 } from '../../shared/src/index.js';
 import { buildNote, listStages, newId } from '../../docs/examples/add-note.mjs';
 
@@ -59,6 +59,8 @@ function fullBoard() {
   assignGroup(doc, 'a', board.segments[0]!.id, origin);
   castVote(doc, dup, 'a', origin);
   proposeOwner(doc, dup, 'a', 'engineering', origin);
+  const other = addNote(doc, { stageId, text: 'other' }, { id: 'b', name: 'B', department: '' }, origin);
+  dismissDuplicate(doc, noteId, other, origin);
   mergeNotes(doc, noteId, [dup], origin);
   setNoteStatus(doc, noteId, 'accepted', origin);
   confirmOwners(doc, noteId, { responsible: 'sales', supporting: ['fae'] }, origin);
@@ -100,6 +102,7 @@ describe('docs/board-schema.md matches the code', () => {
     }
     // Every read value is set (no default stands in for a field written above).
     expect(board.session.timer && board.session.spotlight && board.session.voting).toBeTruthy();
+    expect(board.session.dismissedDuplicates).toHaveLength(1);
     expect(board.groups.size).toBe(1);
     expect(board.votesByNote.size).toBe(1);
     expect(board.proposalsByNote.size).toBe(1);

@@ -43,6 +43,7 @@ import { VotingPanel } from '../voting/VotingPanel.js';
 import { useRoadmapScreen } from './useRoadmapScreen.js';
 import { RoadmapLayer } from './RoadmapLayer.js';
 import { LinksPanel } from '../links/LinksPanel.js';
+import { DuplicatesLayer } from './DuplicatesLayer.js';
 
 /**
  * The board screen: toolbar, phase bar, canvas and what floats over it. It
@@ -245,6 +246,9 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           <ConvergeLayer screen={converge} snapshot={snapshot} draftIds={draftIds} drafting={drafting}
             groupSegmentId={myGroup} blockedReason={blockedReason} />
           {panel === 'voting' && canStructure && <VotingPanel snapshot={boardSnapshot} onClose={panels.close} />}
+          <DuplicatesLayer snapshot={boardSnapshot} facilitator={canStructure} open={panel === 'duplicates'}
+            onToggle={() => panels.toggle('duplicates')} onClose={panels.close} run={run} layout={layout}
+            showRect={view.showRect} />
           <RoadmapLayer screen={roadmapScreen} boardId={boardId} token={session} role={role} snapshot={boardSnapshot}
             layout={layout} viewport={viewport} />
           {view.followed && <FollowPill name={view.followed.name} onStop={view.stopFollow} />}

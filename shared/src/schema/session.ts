@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { ENTITY_ID_PATTERN } from '../ids.js';
 import { DEFAULT_PHASE, PHASES, type Phase } from '../phases.js';
 import type { Problem } from './fields.js';
+import { readDismissedDuplicates } from './dismissed-duplicates.js';
 
 /**
  * The `session` root map: how the facilitator is running the workshop right
@@ -65,6 +66,8 @@ export interface Session {
   timer: Timer | null;
   spotlight: Spotlight | null;
   voting: Voting | null;
+  /** Pair keys the facilitator marked "not duplicates" (schema/dismissed-duplicates.ts); absent reads as []. */
+  dismissedDuplicates: string[];
 }
 
 /** Scale limits of a spotlighted viewport (the canvas zoom). */
@@ -169,5 +172,6 @@ export function readSession(map: Y.Map<unknown>, problems: Problem[]): Session {
     timer: optional('timer', readTimer),
     spotlight: optional('spotlight', readSpotlight),
     voting: optional('voting', readVoting),
+    dismissedDuplicates: optional('dismissedDuplicates', readDismissedDuplicates) ?? [],
   };
 }
