@@ -32,6 +32,8 @@ export * from './ops/voting.js';
 export * from './ops/owners.js';
 export * from './ops/note-status.js';
 export * from './ops/merge.js';
+export * from './ops/discussion.js';
+export * from './ops/discussion-progress.js';
 export * from './templates/apply-template.js';
 export * from './templates/vision-workshop-content.js';
 export * from './protocol.js';

@@ -28,7 +28,7 @@ describe('reading facilitation data', () => {
     const board = readBoard(doc);
     expect(board.problems).toEqual([]);
     expect(board.notesById.get('old')).toMatchObject({ status: 'open', responsible: '', supporting: [], merged: [] });
-    expect(board.session).toEqual({ phase: 'brainstorm', privateWriting: false, timer: null, spotlight: null, voting: null });
+    expect(board.session).toEqual({ phase: 'brainstorm', privateWriting: false, timer: null, spotlight: null, voting: null, discussion: null });
     expect(board.members).toEqual([]);
     expect(board.membersById.size).toBe(0);
     expect(board.groups.size).toBe(0);
@@ -105,7 +105,7 @@ describe('reading facilitation data', () => {
     expect(problemIds(board.problems, 'members')).toEqual(['bad key', 'badDept', 'badRemoved', 'badRole', 'noName', 'plain']);
 
     // A broken session value reads as absent.
-    expect(board.session).toEqual({ phase: 'brainstorm', privateWriting: false, timer: null, spotlight: null, voting: null });
+    expect(board.session).toEqual({ phase: 'brainstorm', privateWriting: false, timer: null, spotlight: null, voting: null, discussion: null });
     expect(problemIds(board.problems, 'session')).toEqual(['phase', 'privateWriting', 'spotlight', 'timer', 'voting']);
 
     expect([...board.groups]).toEqual([['ann', segmentId]]);
