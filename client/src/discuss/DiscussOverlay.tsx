@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardSnapshot, Role } from '../../../shared/src/index.js';
+import { useConverge } from '../board-base/ConvergeContext.js';
+import { DecideControls } from './DecideControls.js';
+import { DiscussNav } from './DiscussNav.js';
+import { DiscussNoteCard } from './DiscussNoteCard.js';
+import { OwnerTallyList } from './OwnerTallyList.js';
+import { ProposeOwner } from './ProposeOwner.js';
+import { TimeboxCountdown } from './TimeboxCountdown.js';
+import { useDiscussionView } from './useDiscussionView.js';
+import './discuss.css';
+
+/**
+ * "Discuss next", on every screen while a discussion runs (laptops, phones,
+ * the projector): the current note large, its dots and rank, the owner
+ * proposals by department with who proposed, progress and the time box.
+ * Participants may propose an owner here; the facilitator decides and moves
+ * on. Anyone can minimise it on their own screen (a local choice, not the
+ * room's); a new note brings it back. A polite live region announces each
+ * new note to screen readers.
+ */
+export function DiscussOverlay({ snapshot, role, clockOffset, serverNow }: {
+  snapshot: BoardSnapshot;
+  role: Role;
+  clockOffset: number;
+  serverNow: () => number;
+}) {
+  const { t } = useTranslation();
+  const c = useConverge();
+  const view = useDiscussionView(snapshot, c.facilitator);
+  const [minimisedOn, setMinimisedOn] = useState<string>();
+  if (!view) return null;
+  const { note, discussion } = view;
+  // Minimised for one note only: when the room moves on, everyone sees the new note.
+  const here = `${note?.id ?? 'done'}:${discussion.index}`;
+  const progress = t('discuss.progress', { discussed: view.discussed, total: view.total });
+  const live = note ? t('discuss.now', { text: note.text }) : t('discuss.done', { total: view.total });
+  const mine = note ? snapshot.proposalsByNote.get(note.id)?.get(c.myId) : undefined;
+
+  if (minimisedOn === here) {
+    return (
+      <div className="discuss-mini" data-testid="discuss-mini" role="region" aria-label={t('discuss.region')}>
+        <span>{t('discuss.minimised', { position: view.position, total: view.total })} · {progress}</span>
+        <button type="button" className="primary" onClick={() => setMinimisedOn(undefined)} data-testid="discuss-show">
+          {t('discuss.show')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <section className={`discuss${c.facilitator ? ' facilitator' : ''}`} role="region" aria-labelledby="discuss-title"
+      data-testid="discuss-overlay" data-note-id={note?.id ?? ''}>
+      <header className="discuss-header">
+        <h2 id="discuss-title">{t('discuss.title')}</h2>
+        {note && <span className="discuss-position" data-testid="discuss-position">
+          {t('discuss.position', { position: view.position, total: view.total })}
+        </span>}
+        <span className="discuss-progress" data-testid="discuss-progress" title={t('discuss.progressHint')}
+          data-discussed={view.discussed} data-total={view.total}>{progress}</span>
+        {note && <TimeboxCountdown discussion={discussion} clockOffset={clockOffset} />}
+        <button type="button" className="discuss-hide" onClick={() => setMinimisedOn(here)} data-testid="discuss-hide">
+          {t('discuss.hide')}
+        </button>
+      </header>
+      <p className="sr-only" aria-live="polite" data-testid="discuss-live">{live}</p>
+      <div className="discuss-body">
+        {note ? (
+          <>
+            <DiscussNoteCard view={view} />
+            <div className="discuss-owners">
+              <h3>{t('discuss.proposals')}</h3>
+              <OwnerTallyList tally={view.tally} />
+              {!c.facilitator && (c.canPropose
+                ? <ProposeOwner noteId={note.id} departments={snapshot.departments} mine={mine} myId={c.myId} />
+                : role === 'participant' && <p className="muted" data-testid="discuss-propose-closed">{t('discuss.closed')}</p>)}
+            </div>
+          </>
+        ) : (
+          <p className="discuss-done" data-testid="discuss-done">{t('discuss.done', { total: view.total })}</p>
+        )}
+      </div>
+      {c.facilitator && (
+        <footer className="discuss-controls">
+          {note && (
+            <DecideControls key={`${note.id}:${discussion.index}`} note={note} departments={snapshot.departments}
+              tally={view.tally} serverNow={serverNow} />
+          )}
+          <DiscussNav discussion={discussion} hasPrevious={view.hasPrevious} done={view.done} serverNow={serverNow} />
+        </footer>
+      )}
+    </section>
+  );
+}
