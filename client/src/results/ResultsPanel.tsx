@@ -32,11 +32,9 @@ export function ResultsPanel({ snapshot, facilitator, serverNow, onShowNote, onC
   const hidden = !facilitator && voting?.open === true && voting.hideResults;
   const readingOrder = useMemo(
     () => new Map(notesInReadingOrder(snapshot).map((n, i) => [n.id, i])), [snapshot]);
-  const rankedStageId = scope === 'stage' ? stage?.stage.id : undefined;
-  const ranked = useMemo(() => {
-    const list = rankedStageId === undefined ? rankBoard(snapshot) : rankStage(snapshot, rankedStageId);
-    return hidden ? [...list].sort((a, b) => (readingOrder.get(a.note.id) ?? 0) - (readingOrder.get(b.note.id) ?? 0)) : list;
-  }, [snapshot, rankedStageId, hidden, readingOrder]);
+  // Memoised by the React compiler (eslint's react-hooks rules): no manual useMemo here.
+  const list = scope === 'stage' && stage ? rankStage(snapshot, stage.stage.id) : rankBoard(snapshot);
+  const ranked = hidden ? [...list].sort((a, b) => (readingOrder.get(a.note.id) ?? 0) - (readingOrder.get(b.note.id) ?? 0)) : list;
   const place = (noteStageId: string) => {
     const s = snapshot.stagesById.get(noteStageId);
     const seg = snapshot.segments.find((x) => x.id === s?.segmentId);
