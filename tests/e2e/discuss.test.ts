@@ -134,6 +134,13 @@ describe('results and discuss next', () => {
     await expect.poll(() => phone.currentNoteId(), POLL).toBe(await fac.currentNoteId());
     await phone.page.getByTestId('discuss-propose-fae').click();
     await expect.poll(() => projector.tallyCount('fae'), POLL).toBeGreaterThan(0);
+    // A time box counts down on the server clock, on every screen.
+    await fac.page.getByTestId('discuss-timebox-select').selectOption('120');
+    for (const p of [projector, phone]) {
+      await expect.poll(async () => Number(await p.page.getByTestId('discuss-timebox').getAttribute('data-remaining-ms')), POLL)
+        .toBeGreaterThan(100_000);
+    }
+    expect(Number(await projector.page.getByTestId('discuss-timebox').getAttribute('data-remaining-ms'))).toBeLessThanOrEqual(120_000);
     // The note text stays large on the projector: at least 40 px.
     const size = await projector.page.getByTestId('discuss-note-text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(40);

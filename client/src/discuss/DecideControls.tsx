@@ -23,6 +23,9 @@ export function DecideControls({ note, departments, tally, serverNow }: {
   const [supporting, setSupporting] = useState<string[]>(note.supporting);
   // Until the facilitator picks, follow the room: the tally can change while people propose.
   const responsible = chosen ?? (note.responsible || tally[0]?.department.key || '');
+  // The departments the room proposed come first (most proposed first), then the rest in board order.
+  const proposed = new Map(tally.map((l, i) => [l.department.key, i]));
+  const ordered = [...departments].sort((a, b) => (proposed.get(a.key) ?? Infinity) - (proposed.get(b.key) ?? Infinity));
   const decide = (status: 'accepted' | 'parked') => run((d, o) => decideDiscussed(d, {
     responsible, supporting: supporting.filter((k) => k !== responsible), status,
   }, serverNow(), o));
@@ -37,14 +40,14 @@ export function DecideControls({ note, departments, tally, serverNow }: {
       <fieldset>
         <legend>{t('discuss.responsible')}</legend>
         <div className="discuss-chips" data-testid="discuss-responsible" data-value={responsible}>
-          {departments.map((d) => chip(d, responsible === d.key,
+          {ordered.map((d) => chip(d, responsible === d.key,
             () => setResponsible(responsible === d.key ? '' : d.key), `discuss-responsible-${d.key}`))}
         </div>
       </fieldset>
       <fieldset>
         <legend>{t('discuss.supporting')}</legend>
         <div className="discuss-chips" data-testid="discuss-supporting">
-          {departments.filter((d) => d.key !== responsible).map((d) => {
+          {ordered.filter((d) => d.key !== responsible).map((d) => {
             const on = supporting.includes(d.key);
             return chip(d, on, () => setSupporting(on ? supporting.filter((k) => k !== d.key) : [...supporting, d.key]),
               `discuss-supporting-${d.key}`);
@@ -55,7 +58,7 @@ export function DecideControls({ note, departments, tally, serverNow }: {
         <button type="button" className="primary big" onClick={() => decide('accepted')} data-testid="discuss-accept"
           title={t('discuss.acceptHint')}>✓ {t('discuss.accept')}</button>
         <button type="button" className="big" onClick={() => decide('parked')} data-testid="discuss-park">
-          ⏸ {t('discuss.park')}
+          {t('discuss.park')}
         </button>
       </div>
     </div>

@@ -49,7 +49,7 @@ export function DiscussOverlay({ snapshot, role, clockOffset, serverNow }: {
     );
   }
   return (
-    <section className={`discuss${c.facilitator ? ' facilitator' : ''}`} role="region" aria-labelledby="discuss-title"
+    <section className={`discuss ${role}`} role="region" aria-labelledby="discuss-title"
       data-testid="discuss-overlay" data-note-id={note?.id ?? ''}>
       <header className="discuss-header">
         <h2 id="discuss-title">{t('discuss.title')}</h2>
