@@ -69,6 +69,7 @@ describe('results and discuss next', () => {
     await expect.poll(async () => (await marco.results())[0], POLL).toEqual({ id: noteIds[0], rank: 1, tied: false, votes: 4 });
     // The facilitator can sort every stage by votes from the same panel.
     await fac.openResults();
+    await fac.page.screenshot({ path: '/tmp/tabella-results-facilitator.png' });
     await fac.page.getByTestId('results-sort-all').click();
     await expect.poll(async () => (await fac.page.evaluate((sid) =>
       window.__tabella!.snapshot().notesByStage.get(sid)!.map((n) => n.id)[0], stageId)), POLL).toBe(noteIds[0]);

@@ -67,7 +67,17 @@ export function DiscussOverlay({ snapshot, role, clockOffset, serverNow }: {
       <div className="discuss-body">
         {note ? (
           <>
-            <DiscussNoteCard view={view} />
+            <div className="discuss-main">
+              <DiscussNoteCard view={view} />
+              {view.upcoming.length > 0 && (
+                <section className="discuss-upcoming" aria-labelledby="discuss-upcoming-title">
+                  <h3 id="discuss-upcoming-title">{t('discuss.upNext')}</h3>
+                  <ol data-testid="discuss-upcoming">
+                    {view.upcoming.map((n) => <li key={n.id}>{n.text || '…'}</li>)}
+                  </ol>
+                </section>
+              )}
+            </div>
             <div className="discuss-owners">
               <h3>{t('discuss.proposals')}</h3>
               <OwnerTallyList tally={view.tally} />

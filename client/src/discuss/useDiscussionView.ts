@@ -4,6 +4,9 @@ import {
   type DiscussionProgress, type Note, type RankedNote,
 } from '../../../shared/src/index.js';
 
+/** How many of the coming agenda notes every screen lists under the current one. */
+const UPCOMING = 3;
+
 /** One department's line in the tally: how many propose it, and who. */
 export interface TallyLine {
   department: Department;
@@ -18,6 +21,8 @@ export interface DiscussionView extends DiscussionProgress {
   /** Dots on the current note; null while totals are hidden from us. */
   votes: number | null;
   tally: TallyLine[];
+  /** The next few agenda notes that still exist, for the room to see what comes. */
+  upcoming: Note[];
   /** "Segment · Stage" of the current note, and its segment's colour. */
   place: string;
   color: string | undefined;
@@ -43,10 +48,17 @@ export function useDiscussionView(snapshot: BoardSnapshot, facilitator: boolean)
       const d = snapshot.departmentsByKey.get(department);
       return d ? [{ department: d, count, names: names.get(department) ?? [] }] : [];
     }) : [];
+    const upcoming: Note[] = [];
+    // After the current note's own place (it may sit past `index` when notes before it were removed).
+    const from = note ? discussion.noteIds.indexOf(note.id) + 1 : discussion.noteIds.length;
+    for (let i = from; i < discussion.noteIds.length && upcoming.length < UPCOMING; i++) {
+      const next = snapshot.notesById.get(discussion.noteIds[i]!);
+      if (next) upcoming.push(next);
+    }
     const stage = note ? snapshot.stagesById.get(note.stageId) : undefined;
     const segment = snapshot.segments.find((s) => s.id === stage?.segmentId);
     return {
-      ...progress, discussion, ranked, tally,
+      ...progress, discussion, ranked, tally, upcoming,
       votes: hidden || !note ? null : (snapshot.votesByNote.get(note.id)?.total ?? 0),
       place: [segment?.name, stage?.name].filter(Boolean).join(' · '),
       color: segment?.color,
