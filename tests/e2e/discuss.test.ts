@@ -34,7 +34,7 @@ describe('results and discuss next', () => {
     await seeder.synced;
     const o = localOrigin(seeder.memberId);
     noteIds = seedSampleNotes(seeder.doc, 'en');
-    configureVoting(seeder.doc, { votesPerPerson: 10, capPerNote: null, hideResults: false }, o);
+    configureVoting(seeder.doc, { votesPerPerson: 10, capPerNote: null, hideResults: true }, o);
     setVotingOpen(seeder.doc, true, o);
     setPhase(seeder.doc, 'vote', o);
     // Dots: note 0 gets 4, notes 1 and 2 get 3 each (a tie for rank 2), note 3 gets 1.
@@ -42,7 +42,6 @@ describe('results and discuss next', () => {
     dots.forEach((n, i) => {
       for (let k = 0; k < n; k++) castVote(seeder.doc, noteIds[i]!, `voter${k}`, o);
     });
-    setVotingOpen(seeder.doc, false, o);
 
     fac = new DiscussPage(await session.newPage());
     await fac.open(links.facilitator);
@@ -54,7 +53,15 @@ describe('results and discuss next', () => {
     await projector.open(links.viewer);
     await projector.waitReady();
 
+    // While voting is open with hidden results, participants get the notes without ranks or dots; the facilitator sees them.
     await marco.openResults();
+    await marco.page.getByTestId('results-hidden').waitFor();
+    await expect.poll(async () => (await marco.results()).length, POLL).toBeGreaterThan(4);
+    expect((await marco.results()).every((r) => r.rank === null && r.votes === null && !r.tied)).toBe(true);
+    await fac.openResults();
+    await expect.poll(async () => (await fac.results())[0], POLL).toEqual({ id: noteIds[0], rank: 1, tied: false, votes: 4 });
+    setVotingOpen(seeder.doc, false, localOrigin(seeder.memberId));
+
     await expect.poll(async () => (await marco.results()).slice(0, 4), POLL).toEqual([
       { id: noteIds[0], rank: 1, tied: false, votes: 4 },
       { id: noteIds[1], rank: 2, tied: true, votes: 3 },
@@ -68,7 +75,6 @@ describe('results and discuss next', () => {
     await marco.page.getByTestId('results-stage').selectOption(stageId);
     await expect.poll(async () => (await marco.results())[0], POLL).toEqual({ id: noteIds[0], rank: 1, tied: false, votes: 4 });
     // The facilitator can sort every stage by votes from the same panel.
-    await fac.openResults();
     await fac.page.screenshot({ path: '/tmp/tabella-results-facilitator.png' });
     await fac.page.getByTestId('results-sort-all').click();
     await expect.poll(async () => (await fac.page.evaluate((sid) =>
