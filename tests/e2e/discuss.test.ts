@@ -158,6 +158,12 @@ describe('results and discuss next', () => {
     await phone.page.screenshot({ path: '/tmp/tabella-discuss-phone.png' });
     await fac.page.screenshot({ path: '/tmp/tabella-discuss-facilitator.png' });
     expect(await phone.overlayViolations()).toEqual([]);
+
+    // A chosen order: the facilitator takes a later note first from "Up next"; nothing counts as discussed for it.
+    const later = noteIds[3]!;
+    await fac.page.getByTestId(`discuss-goto-${later}`).click();
+    for (const p of [projector, phone]) await expect.poll(() => p.currentNoteId(), POLL).toBe(later);
+    expect(await projector.progressText()).toBe('1 of 4 discussed');
     seeder.destroy();
   });
 });

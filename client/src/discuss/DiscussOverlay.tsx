@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardSnapshot, Role } from '../../../shared/src/index.js';
+import { discussGoTo, type BoardSnapshot, type Role } from '../../../shared/src/index.js';
+import { useBoard } from '../board-base/BoardContext.js';
 import { useConverge } from '../board-base/ConvergeContext.js';
 import { DecideControls } from './DecideControls.js';
 import { DiscussNav } from './DiscussNav.js';
@@ -28,6 +29,7 @@ export function DiscussOverlay({ snapshot, role, clockOffset, serverNow }: {
 }) {
   const { t } = useTranslation();
   const c = useConverge();
+  const { run } = useBoard();
   const view = useDiscussionView(snapshot, c.facilitator);
   const [minimisedOn, setMinimisedOn] = useState<string>();
   if (!view) return null;
@@ -57,12 +59,15 @@ export function DiscussOverlay({ snapshot, role, clockOffset, serverNow }: {
           {t('discuss.position', { position: view.position, total: view.total })}
         </span>}
         <span className="discuss-progress" data-testid="discuss-progress" title={t('discuss.progressHint')}
+          aria-describedby="discuss-progress-hint"
           data-discussed={view.discussed} data-total={view.total}>{progress}</span>
         {note && <TimeboxCountdown discussion={discussion} clockOffset={clockOffset} />}
         <button type="button" className="discuss-hide" onClick={() => setMinimisedOn(here)} data-testid="discuss-hide">
           {t('discuss.hide')}
         </button>
       </header>
+      {/* What "discussed" counts: shown to the facilitator, read out to everyone with the progress. */}
+      <p id="discuss-progress-hint" className={c.facilitator ? 'muted small discuss-hint' : 'sr-only'}>{t('discuss.progressHint')}</p>
       <p className="sr-only" aria-live="polite" data-testid="discuss-live">{live}</p>
       <div className="discuss-body">
         {note ? (
@@ -73,7 +78,17 @@ export function DiscussOverlay({ snapshot, role, clockOffset, serverNow }: {
                 <section className="discuss-upcoming" aria-labelledby="discuss-upcoming-title">
                   <h3 id="discuss-upcoming-title">{t('discuss.upNext')}</h3>
                   <ol data-testid="discuss-upcoming">
-                    {view.upcoming.map((n) => <li key={n.id}>{n.text || '…'}</li>)}
+                    {view.upcoming.map((n) => (
+                      <li key={n.id}>
+                        {/* The facilitator may take a later note first (a chosen order): discussGoTo. */}
+                        {c.facilitator ? (
+                          <button type="button" className="link-button discuss-goto" data-testid={`discuss-goto-${n.id}`}
+                            title={t('discuss.goTo')} onClick={() => run((d, o) => discussGoTo(d, n.id, serverNow(), o))}>
+                            {n.text || '…'}
+                          </button>
+                        ) : (n.text || '…')}
+                      </li>
+                    ))}
                   </ol>
                 </section>
               )}
