@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decideDiscussed, type Department, type Note } from '../../../shared/src/index.js';
 import { useBoard } from '../board-base/BoardContext.js';
@@ -11,8 +11,10 @@ import type { TallyLine } from './useDiscussionView.js';
  * transaction (decideDiscussed: one undo step). Mounted with the note's id
  * as key, so the choice starts afresh on each note.
  */
-export function DecideControls({ note, departments, tally, serverNow }: {
+export function DecideControls({ note, departments, tally, serverNow, nav }: {
   note: Note;
+  /** The agenda controls (DiscussNav), shown in the same pinned bar as Accept and Park. */
+  nav: ReactNode;
   departments: Department[];
   tally: TallyLine[];
   serverNow: () => number;
@@ -36,6 +38,7 @@ export function DecideControls({ note, departments, tally, serverNow }: {
     </button>
   );
   return (
+    <>
     <div className="discuss-decide">
       <fieldset>
         <legend>{t('discuss.responsible')}</legend>
@@ -54,6 +57,9 @@ export function DecideControls({ note, departments, tally, serverNow }: {
           })}
         </div>
       </fieldset>
+    </div>
+    {/* Pinned to the bottom of the overlay: the one click never scrolls out of reach on a laptop. */}
+    <div className="discuss-actionbar">
       <div className="discuss-decide-buttons">
         <button type="button" className="primary big" onClick={() => decide('accepted')} data-testid="discuss-accept"
           title={t('discuss.acceptHint')}>✓ {t('discuss.accept')}</button>
@@ -61,6 +67,8 @@ export function DecideControls({ note, departments, tally, serverNow }: {
           {t('discuss.park')}
         </button>
       </div>
+      {nav}
     </div>
+    </>
   );
 }

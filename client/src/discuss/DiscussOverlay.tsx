@@ -40,6 +40,8 @@ export function DiscussOverlay({ snapshot, role, clockOffset, serverNow }: {
   const live = note ? t('discuss.now', { text: note.text }) : t('discuss.done', { total: view.total });
   const mine = note ? snapshot.proposalsByNote.get(note.id)?.get(c.myId) : undefined;
 
+  const nav = <DiscussNav discussion={discussion} hasPrevious={view.hasPrevious} done={view.done} serverNow={serverNow} />;
+
   if (minimisedOn === here) {
     return (
       <div className="discuss-mini" data-testid="discuss-mini" role="region" aria-label={t('discuss.region')}>
@@ -105,15 +107,10 @@ export function DiscussOverlay({ snapshot, role, clockOffset, serverNow }: {
           <p className="discuss-done" data-testid="discuss-done">{t('discuss.done', { total: view.total })}</p>
         )}
       </div>
-      {c.facilitator && (
-        <footer className="discuss-controls">
-          {note && (
-            <DecideControls key={`${note.id}:${discussion.index}`} note={note} departments={snapshot.departments}
-              tally={view.tally} serverNow={serverNow} />
-          )}
-          <DiscussNav discussion={discussion} hasPrevious={view.hasPrevious} done={view.done} serverNow={serverNow} />
-        </footer>
-      )}
+      {c.facilitator && (note ? (
+        <DecideControls key={`${note.id}:${discussion.index}`} note={note} departments={snapshot.departments}
+          tally={view.tally} serverNow={serverNow} nav={nav} />
+      ) : <div className="discuss-actionbar">{nav}</div>)}
     </section>
   );
 }
