@@ -173,6 +173,9 @@ describe('owner proposals on the current note', () => {
     expect(ownerTally(snap, ids[0]!)).toEqual([{ department: 'sales', count: 2 }, { department: 'engineering', count: 1 }]);
     expect(ownerProposers(snap, ids[0]!)).toEqual(new Map([['sales', ['Alice', 'Bob']]]));
     expect(ownerProposers(snap, 'gone').size).toBe(0);
+    // The author's own proposal replaces the pick made while writing (one proposal per person per note).
+    proposeOwner(doc, ids[0]!, 'alice', 'engineering', system);
+    expect(ownerProposers(readBoard(doc), ids[0]!)).toEqual(new Map([['sales', ['Bob']], ['engineering', ['Alice']]]));
   });
 });
 

@@ -56,10 +56,12 @@ export function timeboxRemainingMs(discussion: Discussion, serverNow: number): n
 }
 
 /**
- * The names behind each department's count in `ownerTally`, with the same
- * rule: one person at most once per department, departments that no longer
- * exist left out. A proposer who is not (or no longer) a member is named by
- * the note's author name when they wrote it, else left out of the names.
+ * The names behind each department's count in `ownerTally`, by its rule: one
+ * proposal per person per note; the author's pick made while writing (the
+ * note's `owners`) counts as the author's until the author proposes through
+ * `proposals`; departments that no longer exist are left out. A proposer who
+ * is not a member is named by the note's author name when they wrote it, else
+ * counted by the tally but not named here.
  */
 export function ownerProposers(
   snapshot: Pick<BoardSnapshot, 'notesById' | 'proposalsByNote' | 'departmentsByKey' | 'membersById'>, noteId: string,
@@ -75,7 +77,8 @@ export function ownerProposers(
     if (!set) out.set(department, (set = new Set()));
     set.add(name);
   };
-  for (const department of note.owners) add(department, note.authorId);
-  for (const [memberId, department] of snapshot.proposalsByNote.get(noteId) ?? []) add(department, memberId);
+  const proposals = snapshot.proposalsByNote.get(noteId);
+  if (!proposals?.has(note.authorId)) for (const department of note.owners) add(department, note.authorId);
+  for (const [memberId, department] of proposals ?? []) add(department, memberId);
   return new Map([...out].map(([d, names]) => [d, [...names].sort((a, b) => a.localeCompare(b))]));
 }
