@@ -35,6 +35,8 @@ export * from './ops/note-status.js';
 export * from './ops/merge.js';
 export * from './ops/dismiss-duplicate.js';
 export * from './similarity/index.js';
+export * from './ops/discussion.js';
+export * from './ops/discussion-progress.js';
 export * from './templates/apply-template.js';
 export * from './templates/vision-workshop-content.js';
 export * from './protocol.js';

@@ -31,7 +31,7 @@ describe('reading facilitation data', () => {
     const board = readBoard(doc);
     expect(board.problems).toEqual([]);
     expect(board.notesById.get('old')).toMatchObject({ status: 'open', responsible: '', supporting: [], merged: [] });
-    expect(board.session).toEqual({ phase: 'brainstorm', privateWriting: false, timer: null, spotlight: null, voting: null, dismissedDuplicates: [] });
+    expect(board.session).toEqual({ phase: 'brainstorm', privateWriting: false, timer: null, spotlight: null, voting: null, discussion: null, dismissedDuplicates: [] });
     expect(board.members).toEqual([]);
     expect(board.membersById.size).toBe(0);
     expect(board.groups.size).toBe(0);
@@ -109,7 +109,7 @@ describe('reading facilitation data', () => {
     expect(problemIds(board.problems, 'members')).toEqual(['bad key', 'badDept', 'badRemoved', 'badRole', 'noName', 'plain']);
 
     // A broken session value reads as absent.
-    expect(board.session).toEqual({ phase: 'brainstorm', privateWriting: false, timer: null, spotlight: null, voting: null, dismissedDuplicates: [] });
+    expect(board.session).toEqual({ phase: 'brainstorm', privateWriting: false, timer: null, spotlight: null, voting: null, discussion: null, dismissedDuplicates: [] });
     expect(problemIds(board.problems, 'session')).toEqual(['dismissedDuplicates', 'phase', 'privateWriting', 'spotlight', 'timer', 'voting']);
 
     expect([...board.groups]).toEqual([['ann', segmentId]]);

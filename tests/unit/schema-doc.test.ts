@@ -10,6 +10,7 @@ import {
   TIMER_STATUSES, VOTE_COUNT_MAX, VOTES_PER_PERSON_MAX,
   castVote, configureVoting, confirmOwners, mergeNotes, proposeOwner, setNoteStatus, setPhase, setPrivateWriting,
   setSpotlight, setVotingOpen, startTimer, upsertMember, assignGroup, setCommitment, addFeedback, dismissDuplicate,
+  startDiscussion, DISCUSSION_AGENDA_MAX, TIMEBOX_MAX_SECONDS, TIMEBOX_MIN_SECONDS,
 } from '../../shared/src/index.js';
 import { buildNote, listStages, newId } from '../../docs/examples/add-note.mjs';
 
@@ -64,6 +65,7 @@ function fullBoard() {
   mergeNotes(doc, noteId, [dup], origin);
   setNoteStatus(doc, noteId, 'accepted', origin);
   confirmOwners(doc, noteId, { responsible: 'sales', supporting: ['fae'] }, origin);
+  startDiscussion(doc, [noteId], 1000, origin, { timeboxSeconds: 120 });
   setCommitment(doc, stageId, 'engineering', 'An application engineer joins every first spec review', 'Head of Engineering', origin);
   addFeedback(doc, { stageId, outcome: 'blocked', blocker: 'No FAE free', department: 'fae', comment: 'Lost two weeks', repName: 'Giulia' }, origin);
   return doc;
@@ -101,7 +103,7 @@ describe('docs/board-schema.md matches the code', () => {
       expect(written.sort(), `${name} as written`).toEqual([...fields].sort());
     }
     // Every read value is set (no default stands in for a field written above).
-    expect(board.session.timer && board.session.spotlight && board.session.voting).toBeTruthy();
+    expect(board.session.timer && board.session.spotlight && board.session.voting && board.session.discussion).toBeTruthy();
     expect(board.session.dismissedDuplicates).toHaveLength(1);
     expect(board.groups.size).toBe(1);
     expect(board.votesByNote.size).toBe(1);
@@ -125,6 +127,8 @@ describe('docs/board-schema.md matches the code', () => {
     expect(row('members', 'name')).toMatch(new RegExp(`to ${MEMBER_NAME_MAX}\\b`));
     expect(row('notes', 'merged')).toMatch(new RegExp(`at most ${MERGED_MAX}\\b`));
     expect(md).toMatch(new RegExp(`voting.votesPerPerson \\|.*to ${VOTES_PER_PERSON_MAX}\\b`));
+    expect(md).toMatch(new RegExp(`discussion.noteIds \\|.*1 to ${DISCUSSION_AGENDA_MAX} distinct`));
+    expect(md).toMatch(new RegExp(`discussion.timeboxSeconds \\|.*${TIMEBOX_MIN_SECONDS} to ${TIMEBOX_MAX_SECONDS}:`));
     expect(section('votes')).toMatch(new RegExp(`1 to ${VOTE_COUNT_MAX}\\b`));
     expect(md).toContain(`\`${NOTE_MEMBER_KEY_PATTERN.source}\``);
     // The phase table is PHASE_ABILITIES.

@@ -43,6 +43,8 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
               <MenuItem key={m.mode} icon={m.icon} label={t(`roadmap.mode.${m.mode}`)} checked={roadmap.mode === m.mode}
                 testId={`mode-${m.mode}`} onClick={() => roadmap.setMode(m.mode)} />
             ))}
+            <MenuItem icon="🏆" label={t('results.open')} checked={panel === 'results'}
+              testId="toolbar-results" onClick={() => onTogglePanel('results')} />
           </div>
           {facilitator && (
             <>

@@ -14,7 +14,7 @@ import { useDrafts } from '../drafts/useDrafts.js';
 import { useSaveStatus } from '../sync/useSaveStatus.js';
 import { mergeDrafts } from '../drafts/mergeDrafts.js';
 import { PhaseBar } from '../session/PhaseBar.js';
-import { useClockOffset } from '../session/useServerClock.js';
+import { serverNow, useClockOffset } from '../session/useServerClock.js';
 import { useMemberActions } from '../presence/useMemberActions.js';
 import { useBoardView } from './useBoardView.js';
 import { useNoteCommands } from '../board-base/useNoteCommands.js';
@@ -44,6 +44,8 @@ import { useRoadmapScreen } from './useRoadmapScreen.js';
 import { RoadmapLayer } from './RoadmapLayer.js';
 import { LinksPanel } from '../links/LinksPanel.js';
 import { DuplicatesLayer } from './DuplicatesLayer.js';
+import { ResultsPanel } from '../results/ResultsPanel.js';
+import { DiscussOverlay } from '../discuss/DiscussOverlay.js';
 
 /**
  * The board screen: toolbar, phase bar, canvas and what floats over it. It
@@ -83,6 +85,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const draftIds = useMemo(() => new Set(drafts.notes.map((n) => n.id)), [drafts.notes]);
   const layout = useMemo(() => layoutBoard(snapshot), [snapshot]);
   const clockOffset = useClockOffset();
+  const nowOnServer = useCallback(() => serverNow(clockOffset), [clockOffset]);
   const dotsLeft = useMemo(() => votesLeft(boardSnapshot, identity.id), [boardSnapshot, identity.id]);
   // A participant put in a group follows that group's segment.
   const myGroup = role === 'participant' ? boardSnapshot.groups.get(identity.id) : undefined;
@@ -249,6 +252,14 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           <DuplicatesLayer snapshot={boardSnapshot} facilitator={canStructure} open={panel === 'duplicates'}
             onToggle={() => panels.toggle('duplicates')} onClose={panels.close} run={run} layout={layout}
             showRect={view.showRect} />
+          {/* Results (results/) for everyone; "Discuss next" (discuss/) over the board on every screen while it runs. */}
+          {panel === 'results' && (
+            <ResultsPanel snapshot={boardSnapshot} facilitator={canStructure} serverNow={nowOnServer}
+              onShowNote={selection.jumpToNote} onClose={panels.close} />
+          )}
+          {sessionState.discussion && (
+            <DiscussOverlay snapshot={boardSnapshot} role={role} clockOffset={clockOffset} serverNow={nowOnServer} />
+          )}
           <RoadmapLayer screen={roadmapScreen} boardId={boardId} token={session} role={role} snapshot={boardSnapshot}
             layout={layout} viewport={viewport} />
           {view.followed && <FollowPill name={view.followed.name} onStop={view.stopFollow} />}

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 
 /** The side panels; at most one is open, on the right of the board body. */
-export type PanelName = 'people' | 'structure' | 'voting' | 'links' | 'duplicates';
+export type PanelName = 'people' | 'structure' | 'voting' | 'links' | 'duplicates' | 'results';
 
 /**
  * Which side panel is open. One at a time on purpose: they share the right

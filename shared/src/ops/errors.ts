@@ -14,6 +14,7 @@ export const OPERATION_ERROR_CODES = [
   'merge-nothing', 'merge-repeated', 'merge-into-itself', 'too-many-merged', 'invalid-duration', 'invalid-extension',
   'timer-too-long', 'timer-not-running', 'timer-not-paused', 'no-active-timer', 'no-timer', 'invalid-spotlight',
   'note-not-found', 'stage-not-found', 'segment-not-found', 'department-not-found',
+  'no-discussion', 'agenda-empty', 'agenda-too-long', 'not-on-agenda', 'invalid-timebox',
 ] as const;
 export type OperationErrorCode = (typeof OPERATION_ERROR_CODES)[number];
 

@@ -68,6 +68,34 @@ export interface Session {
   voting: Voting | null;
   /** Pair keys the facilitator marked "not duplicates" (schema/dismissed-duplicates.ts); absent reads as []. */
   dismissedDuplicates: string[];
+  discussion: Discussion | null;
+}
+
+/** Most notes one discussion's agenda holds (a whole 500-note board, ranked). */
+export const DISCUSSION_AGENDA_MAX = 500;
+/** A time box per note, as the facilitator may set it: 10 s to 1 h. */
+export const TIMEBOX_MIN_SECONDS = 10;
+export const TIMEBOX_MAX_SECONDS = 3600;
+
+/**
+ * "Discuss next": the facilitator walks the room through an agenda of notes
+ * (in rank order or a chosen order), one at a time on every screen. A plain
+ * value replaced as a whole, so a reader never sees the agenda of one
+ * discussion with the position of another. Decisions live on the notes
+ * (status, responsible, supporting), never here, so ending a discussion loses
+ * nothing.
+ */
+export interface Discussion {
+  /** The agenda: distinct note ids, at most DISCUSSION_AGENDA_MAX. Notes removed or merged meanwhile are skipped. */
+  noteIds: string[];
+  /** Position of the current note in `noteIds`; `noteIds.length` once past the last one (the agenda is done). */
+  index: number;
+  /** Agenda notes the facilitator moved on from without deciding (they count as discussed). */
+  passed: string[];
+  /** Server ms at which the current note came up: the time box counts from here (invariant 9). */
+  noteStartedAt: number;
+  /** Seconds per note (integer 10..3600), or null for no time box. */
+  timeboxSeconds: number | null;
 }
 
 /** Scale limits of a spotlighted viewport (the canvas zoom). */
@@ -140,6 +168,38 @@ export function readVoting(value: unknown): Read<Voting> {
   return { value: { open, votesPerPerson, capPerNote, hideResults } };
 }
 
+function idList(value: unknown, what: string): Read<string[]> {
+  if (!Array.isArray(value) || value.length > DISCUSSION_AGENDA_MAX) {
+    return { error: `${what} must be a list of at most ${DISCUSSION_AGENDA_MAX} note ids` };
+  }
+  if (!value.every((id) => typeof id === 'string' && ENTITY_ID_PATTERN.test(id))) return { error: `${what} must hold note ids` };
+  if (new Set(value).size !== value.length) return { error: `${what} must not repeat a note` };
+  return { value: [...value] as string[] };
+}
+
+export function readDiscussion(value: unknown): Read<Discussion> {
+  if (!isObject(value)) return { error: 'must be an object' };
+  const noteIds = idList(value.noteIds, 'noteIds');
+  if ('error' in noteIds) return noteIds;
+  const passed = idList(value.passed, 'passed');
+  if ('error' in passed) return passed;
+  const { index, noteStartedAt, timeboxSeconds } = value;
+  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > noteIds.value.length) {
+    return { error: 'index must be an integer from 0 to the agenda length' };
+  }
+  if (!finite(noteStartedAt)) return { error: 'noteStartedAt must be a finite number' };
+  if (timeboxSeconds !== null && !(positiveInt(timeboxSeconds, TIMEBOX_MAX_SECONDS) && timeboxSeconds >= TIMEBOX_MIN_SECONDS)) {
+    return { error: `timeboxSeconds must be null or an integer from ${TIMEBOX_MIN_SECONDS} to ${TIMEBOX_MAX_SECONDS}` };
+  }
+  // An id passed but not on the agenda means nothing: dropped (a repair, not a reason to lose the discussion).
+  const agenda = new Set(noteIds.value);
+  return {
+    value: {
+      noteIds: noteIds.value, index, passed: passed.value.filter((id) => agenda.has(id)), noteStartedAt, timeboxSeconds,
+    },
+  };
+}
+
 /**
  * Reads the session map. Like meta it cannot be skipped as a whole: each bad
  * value falls back to its default (as if absent) and is reported.
@@ -173,5 +233,6 @@ export function readSession(map: Y.Map<unknown>, problems: Problem[]): Session {
     spotlight: optional('spotlight', readSpotlight),
     voting: optional('voting', readVoting),
     dismissedDuplicates: optional('dismissedDuplicates', readDismissedDuplicates) ?? [],
+    discussion: optional('discussion', readDiscussion),
   };
 }
