@@ -31,7 +31,7 @@ describe("the facilitator's desk", () => {
     const fac = new BoardPage(home.page);
     await fac.open(links.facilitator);
     await fac.join('Giulia Neri', 'management');
-    expect(await fac.page.getByTestId('phase-bar').getAttribute('data-phase')).toBe('setup');
+    await expect.poll(() => fac.page.getByTestId('phase-bar').getAttribute('data-phase'), POLL).toBe('setup');
     await fac.page.getByTestId('start-brainstorm').waitFor();
 
     await home.open(session.server.url);
@@ -69,7 +69,7 @@ describe("the facilitator's desk", () => {
     const carla = new BoardPage(await session.newPage());
     await carla.open(fresh);
     await carla.join('Carla Bianchi', 'sales');
-    expect(await carla.page.getByTestId('phase-bar').getAttribute('data-phase')).toBe('brainstorm');
+    await expect.poll(() => carla.page.getByTestId('phase-bar').getAttribute('data-phase'), POLL).toBe('brainstorm');
 
     // The home page shows the new link, not the dead one.
     await home.open(session.server.url);
