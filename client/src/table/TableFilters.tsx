@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_KINDS, NOTE_STATUSES, type BoardSnapshot } from '../../../shared/src/index.js';
 import { activeFilterCount, isKind, isStatus } from './tableFilter.js';
@@ -41,6 +42,8 @@ export function TableFilters({ state, snapshot, shown, total }: {
   const authors = [...new Map([...snapshot.notesById.values()].map((n) => [n.authorId, n.authorName])).entries()]
     .sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label: label || '–' }));
   const active = activeFilterCount(f);
+  // Phones show the search and a "Filters" toggle; the selects fold away so the list keeps the screen (table.css).
+  const [more, setMore] = useState(false);
   return (
     <div className="tb-filters" role="search" aria-label={t('table.filters')}>
       <label className="tb-filter tb-search">
@@ -48,6 +51,11 @@ export function TableFilters({ state, snapshot, shown, total }: {
         <input type="search" value={f.q ?? ''} placeholder={t('table.searchPlaceholder')} data-testid="table-search"
           onChange={(e) => setFilter({ q: e.target.value })} />
       </label>
+      <button type="button" className="tb-more-toggle" aria-expanded={more} aria-controls="tb-more" onClick={() => setMore((m) => !m)}
+        data-testid="table-filters-toggle">
+        {t('table.moreFilters', { count: active })}
+      </button>
+      <div id="tb-more" className={`tb-more${more ? ' open' : ''}`}>
       <Pick id="segment" label={t('table.col.segment')} value={f.segment}
         options={snapshot.segments.map((s) => ({ value: s.id, label: s.name }))}
         onChange={(v) => setFilter({ segment: v, stage: undefined })} />
@@ -71,8 +79,9 @@ export function TableFilters({ state, snapshot, shown, total }: {
         <input type="checkbox" checked={f.contested === true} onChange={(e) => setFilter({ contested: e.target.checked })}
           data-testid="table-filter-contested" />
         {t('table.contested')}
-        <span className="tb-info" aria-hidden="true">ⓘ</span>
+        <span className="tb-info" aria-hidden="true">i</span>
       </label>
+      </div>
       <p className="tb-count" aria-live="polite" data-testid="table-count" data-shown={shown}>
         {t('table.count', { shown, total })}
       </p>

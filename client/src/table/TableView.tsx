@@ -82,8 +82,8 @@ export function TableView({ onOpenNote }: { onOpenNote: (noteId: string) => void
           data-testid="table-shortcuts-open" title={t('table.keys.hint')}>
           <kbd>?</kbd> {t('table.keys.button')}
         </button>
-        {!facilitator && <p className="tb-readonly muted small" data-testid="table-readonly">{t('table.readOnly')}</p>}
-        {c.hidden && <p className="tb-readonly muted small">{t('votes.hiddenHint')}</p>}
+        {!facilitator && <p className="tb-readonly small" data-testid="table-readonly">{t('table.readOnly')}</p>}
+        {c.hidden && <p className="tb-readonly small">{t('votes.hiddenHint')}</p>}
       </div>
       <TableFilters state={state} snapshot={snapshot} shown={rows.length} total={all.length} />
       {facilitator && (

@@ -9,19 +9,19 @@ export interface Column {
 
 export const COLUMNS: Column[] = [
   { id: 'select', width: '44px' },
-  { id: 'rank', sort: 'rank', width: '64px' },
-  { id: 'votes', sort: 'votes', width: '96px' },
+  { id: 'rank', sort: 'rank', width: '70px' },
+  { id: 'votes', sort: 'votes', width: '90px' },
   { id: 'segment', sort: 'segment', width: 'minmax(110px, 0.7fr)' },
   { id: 'stage', sort: 'stage', width: 'minmax(120px, 0.8fr)' },
   { id: 'kind', sort: 'kind', width: '110px' },
-  { id: 'text', sort: 'text', width: 'minmax(260px, 3fr)' },
+  { id: 'text', sort: 'text', width: 'minmax(240px, 2.6fr)' },
   { id: 'author', sort: 'author', width: 'minmax(110px, 0.8fr)' },
   { id: 'department', sort: 'department', width: 'minmax(100px, 0.7fr)' },
-  { id: 'owners', sort: 'owners', width: 'minmax(150px, 1.1fr)' },
-  { id: 'status', sort: 'status', width: '104px' },
+  { id: 'owners', sort: 'owners', width: 'minmax(190px, 1.5fr)' },
+  { id: 'status', sort: 'status', width: '112px' },
   { id: 'responsible', sort: 'responsible', width: 'minmax(110px, 0.8fr)' },
   { id: 'supporting', width: 'minmax(100px, 0.7fr)' },
-  { id: 'merged', sort: 'merged', width: '76px' },
+  { id: 'merged', sort: 'merged', width: '80px' },
 ];
 
 export const GRID_TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
