@@ -59,9 +59,9 @@ export const TableGrid = forwardRef<TableGridHandle, {
           const row = rows[v.index]!;
           return (
             <TableRowView key={row.id} row={row} rowIndex={v.index + 2}
-              style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+              top={v.start} height={ROW_HEIGHT}
               active={row.id === selection.cursorId} selected={selection.isSelected(row.id)}
-              abilities={{ facilitator, canEditText: canEditNote(row.note) }} departments={departments}
+              facilitator={facilitator} canEditText={canEditNote(row.note)} departments={departments}
               onClick={selection.click} onToggle={selection.toggle} onSaveText={onSaveText} />
           );
         })}

@@ -1,14 +1,8 @@
-import { memo, useState, type CSSProperties } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/src/index.js';
 import type { TableRow } from './tableRows.js';
 import { ParticipantCells } from './ParticipantCells.js';
-
-export interface RowAbilities {
-  facilitator: boolean;
-  /** We may edit this note's text (our own, while the phase allows; facilitators any). */
-  canEditText: boolean;
-}
 
 const KIND_KEY = { action: 'action', 'best practice': 'bestPractice', question: 'question' } as const;
 
@@ -23,15 +17,19 @@ function DeptName({ dept }: { dept: Department | undefined }) {
  * on their own notes, the text (ParticipantCells.tsx).
  */
 export const TableRowView = memo(function TableRowView({
-  row, rowIndex, style, active, selected, abilities, departments, onClick, onToggle, onSaveText,
+  row, rowIndex, top, height, active, selected, facilitator, canEditText, departments, onClick, onToggle, onSaveText,
 }: {
   row: TableRow;
   /** aria-rowindex: 1 is the header. */
   rowIndex: number;
-  style: CSSProperties;
+  /** Where the virtualiser puts the row (px from the top of the list). Plain numbers, so memo skips rows that stay put while scrolling. */
+  top: number;
+  height: number;
   active: boolean;
   selected: boolean;
-  abilities: RowAbilities;
+  facilitator: boolean;
+  /** We may edit this note's text (our own, while the phase allows; facilitators any). */
+  canEditText: boolean;
   departments: ReadonlyMap<string, Department>;
   onClick: (id: string, mods: { shift?: boolean; toggle?: boolean }) => void;
   onToggle: (id: string) => void;
@@ -39,14 +37,14 @@ export const TableRowView = memo(function TableRowView({
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
-  const mine = abilities.canEditText && !abilities.facilitator;
+  const mine = canEditText && !facilitator;
   return (
-    <div role="row" id={`tb-row-${row.id}`} aria-rowindex={rowIndex} aria-selected={abilities.facilitator ? selected : undefined}
-      className={`tb-row${active ? ' active' : ''}${selected ? ' selected' : ''}${mine ? ' mine' : ''}`} style={style}
-      data-testid="table-row" data-note-id={row.id} data-status={row.status} data-editable={abilities.canEditText}
+    <div role="row" id={`tb-row-${row.id}`} aria-rowindex={rowIndex} aria-selected={facilitator ? selected : undefined}
+      className={`tb-row${active ? ' active' : ''}${selected ? ' selected' : ''}${mine ? ' mine' : ''}`} style={{ transform: `translateY(${top}px)`, height }}
+      data-testid="table-row" data-note-id={row.id} data-status={row.status} data-editable={canEditText}
       onClick={(e) => onClick(row.id, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}>
       <div role="gridcell" className="tb-cell tb-select">
-        {abilities.facilitator && (
+        {facilitator && (
           <input type="checkbox" checked={selected} tabIndex={-1} aria-label={t('table.selectRow')}
             onClick={(e) => e.stopPropagation()} onChange={() => onToggle(row.id)} data-testid="table-row-select" />
         )}

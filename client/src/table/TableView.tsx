@@ -39,6 +39,7 @@ export function TableView({ onOpenNote }: { onOpenNote: (noteId: string) => void
   const grid = useRef<TableGridHandle>(null);
   const responsible = useRef<HTMLInputElement>(null);
 
+  const saveText = useCallback((id: string, text: string) => notes.update(id, { text }), [notes]);
   const refocus = () => grid.current?.focus();
   const bulk = (op: Parameters<typeof run>[0]) => { run(op); refocus(); };
   const setStatus = (targets: string[], status: NoteStatus) =>
@@ -92,7 +93,7 @@ export function TableView({ onOpenNote }: { onOpenNote: (noteId: string) => void
       )}
       <TableGrid ref={grid} rows={rows} state={state} selection={selection} facilitator={facilitator}
         canEditNote={canEditNote} departments={snapshot.departmentsByKey} onKeyDown={onKeyDown}
-        onSaveText={(id, text) => notes.update(id, { text })} />
+        onSaveText={saveText} />
       {help && <ShortcutList facilitator={facilitator} onClose={() => { setHelp(false); refocus(); }} />}
     </div>
   );
