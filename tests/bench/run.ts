@@ -98,7 +98,10 @@ async function main(): Promise<void> {
   }
   if (only.has(6)) {
     log('scenario 6 (notes table in a browser) on tabella');
-    const measured = { date: new Date().toISOString(), command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}` };
+    const measured = {
+      date: new Date().toISOString(), command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+      load: loadavg().map((n) => n.toFixed(2)).join(' '),
+    };
     const table = await attempt(results, 'scenario 6', () => tableView({ notes: quick ? 200 : 2000 }));
     if (table) results.table = { ...table, measured };
   }

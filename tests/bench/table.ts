@@ -27,7 +27,7 @@ export interface TableBenchResult {
   filter: FrameStats;
   errors: string[];
   /** When and how these figures were measured (the scenario can run alone: `--only=6`). */
-  measured?: { date: string; command: string };
+  measured?: { date: string; command: string; /** Load average when it started: other work on the machine slows every frame. */ load?: string };
 }
 
 const startFrames = `(() => {

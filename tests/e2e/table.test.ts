@@ -128,6 +128,7 @@ describe('the notes table: filter, search, bulk actions, keys, shared view, part
     const alice = new TablePage(await session.newPage());
     await alice.open(seeded.board.links.participant);
     await alice.join('Alice Rossi', 'sales');
+    await expect.poll(async () => (await alice.stages()).length, POLL).toBeGreaterThan(0);
     const stage = (await alice.stages())[0]!;
     const own = await alice.addNote(stage.id, 'La mia nota sulla qualità');
     // The table on a phone: the canvas's note tools are laptop-sized, the table is not.
