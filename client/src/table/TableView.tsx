@@ -26,7 +26,7 @@ import './table.css';
  */
 export function TableView({ onOpenNote }: { onOpenNote: (noteId: string) => void }) {
   const { t } = useTranslation();
-  const { run, canEditNote, notes } = useBoard();
+  const { run, canEditNote, notes, endUndoStep } = useBoard();
   const c = useConverge();
   const { snapshot, facilitator } = c;
   const state = useTableState();
@@ -43,7 +43,8 @@ export function TableView({ onOpenNote }: { onOpenNote: (noteId: string) => void
 
   const saveText = useCallback((id: string, text: string) => notes.update(id, { text }), [notes]);
   const refocus = () => grid.current?.focus();
-  const bulk = (op: Parameters<typeof run>[0]) => { run(op); refocus(); };
+  // Each bulk action is its own undo step, however fast the next key follows (ops/bulk.ts: one transaction each).
+  const bulk = (op: Parameters<typeof run>[0]) => { endUndoStep?.(); run(op); endUndoStep?.(); refocus(); };
   const setStatus = (targets: string[], status: NoteStatus) =>
     targets.length > 0 && bulk((d, o) => bulkSetStatus(d, targets, status, o));
   const setResponsible = (targets: string[], key: string) =>
