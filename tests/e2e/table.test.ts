@@ -154,6 +154,13 @@ describe('the notes table: filter, search, bulk actions, keys, shared view, part
     expect(await alice.page.getByTestId('table-edit-text').count()).toBeLessThanOrEqual(1);
     await alice.page.screenshot({ path: '/tmp/table-390.png' });
 
+    // The brainstorm phase lets participants propose owners: Alice proposes one on someone else's note.
+    const other = (await alice.renderedIds()).find((id) => id !== own)!;
+    await alice.row(other).getByTestId('table-propose').selectOption('marketing');
+    const aliceId = await alice.memberId('Alice Rossi');
+    await expect.poll(() => alice.page.evaluate(([note, me]) =>
+      window.__tabella!.snapshot().proposalsByNote.get(note!)?.get(me!), [other, aliceId]), POLL).toBe('marketing');
+
     await alice.search('mia nota');
     await alice.row(own).getByTestId('table-edit-text').click();
     const input = alice.page.getByTestId('table-text-input');
