@@ -1,6 +1,6 @@
-import { forwardRef, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
+import { forwardRef, useCallback, useImperativeHandle, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { Department, Note } from '../../../shared/src/index.js';
 import { GRID_TEMPLATE, ROW_HEIGHT } from './columns.js';
 import { TableHeader } from './TableHeader.js';
@@ -34,7 +34,14 @@ export const TableGrid = forwardRef<TableGridHandle, {
 }>(function TableGrid({ rows, state, selection, facilitator, canEditNote, departments, onKeyDown, onSaveText }, ref) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
+  // The cursor row is always rendered, even scrolled out of view: aria-activedescendant must name an element that exists.
+  const cursorIndex = selection.cursorId === undefined ? -1 : rows.findIndex((r) => r.id === selection.cursorId);
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    return cursorIndex < 0 || indexes.includes(cursorIndex) ? indexes : [...indexes, cursorIndex].sort((a, b) => a - b);
+  }, [cursorIndex]);
   const virtualizer = useVirtualizer({
+    rangeExtractor,
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
