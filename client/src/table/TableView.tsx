@@ -79,7 +79,9 @@ export function TableView({ onOpenNote }: { onOpenNote: (noteId: string) => void
   }, [selection.cursorId]);
 
   return (
-    <div className="table-screen" data-testid="table-view" tabIndex={-1}>
+    // Plain keys stay in the table: the board's window-wide keys (N, Delete, A/P on the board's selected note) must not act under it.
+    <div className="table-screen" data-testid="table-view" tabIndex={-1}
+      onKeyDown={(e) => { if (!e.ctrlKey && !e.metaKey && !e.altKey) e.stopPropagation(); }}>
       <div className="tb-top">
         <h1 className="tb-title">{t('table.title')}</h1>
         <button type="button" className="tb-keys-button" onClick={() => setHelp((h) => !h)} aria-expanded={help}
