@@ -48,3 +48,4 @@ export * from './ops/follow-up.js';
 export * from './read-follow-up.js';
 export * from './roadmap/index.js';
 export * from './ranking/index.js';
+export * from './ops/bulk.js';

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BrowserResult } from './browser.js';
+import type { TableBenchResult } from './table.js';
 import type { JoinStormResult, MemoryResult, WorkshopResult } from './scenarios.js';
 
 export interface Results {
@@ -12,6 +13,8 @@ export interface Results {
   /** Scenario 3 again with clients that receive the board without decoding it. */
   joinStormLean?: JoinStormResult[];
   browser?: BrowserResult;
+  /** Scenario 6: the notes table. */
+  table?: TableBenchResult;
   memory?: MemoryResult[];
   /** Scenario runs that failed, with why (shown under the table). */
   failures?: string[];
@@ -121,10 +124,27 @@ export function buildReport(r: Results, machine: string, command: string, date =
     }
   }
 
+  if (r.table) {
+    const b = r.table;
+    const name = `6 notes table in a browser (${b.notes} notes)`;
+    const frames = (f: TableBenchResult['scroll']) => `${fmt(f.p50)} / ${fmt(f.p95)} / ${fmt(f.max)}`;
+    rows.push([name, 'first render of the table ms', '<= 500', fmt(b.firstRenderMs, 0), 'n/a (no client)', '', verdict(b.firstRenderMs <= 500)]);
+    rows.push([name, `frames scrolling top to bottom p50 / p95 / max ms (${b.scroll.frames} frames)`, 'p95 <= 33 (two vsyncs)', frames(b.scroll), 'n/a', '',
+      verdict(b.scroll.p95 <= 2 * VSYNC + 0.2)]);
+    rows.push([name, `frames filtering and typing a search p50 / p95 / max ms (${b.filter.frames} frames)`, 'p95 <= 50', frames(b.filter), 'n/a', '',
+      verdict(b.filter.p95 <= 50)]);
+    rows.push([name, 'main-thread work per frame, scrolling / filtering ms', '', `${fmt(b.scroll.busyPerFrameMs)} / ${fmt(b.filter.busyPerFrameMs)}`, 'n/a', '', '']);
+    rows.push([name, 'page errors', '0', String(b.errors.length), 'n/a', '', verdict(b.errors.length === 0)]);
+  }
+
   const errorSamples = [
     ...(r.workshop ?? []), ...(r.busy ?? []), ...(r.joinStorm ?? []), ...(r.joinStormLean ?? []), ...(r.memory ?? []),
   ].flatMap((x) => x.errors.slice(0, 3).map((e) => `- ${x.kind}: ${e}`));
   if (r.browser) errorSamples.push(...r.browser.errors.slice(0, 3).map((e) => `- browser: ${e}`));
+  if (r.table) errorSamples.push(...r.table.errors.slice(0, 3).map((e) => `- table: ${e}`));
+  // Scenario 6 can be measured alone and merged into a full run's JSON: say when.
+  const tableRun = r.table?.measured && r.table.measured.command !== r.meta?.command
+    ? `\nScenario 6 was measured separately: ${r.table.measured.date}, \`${r.table.measured.command}\`${r.table.measured.load ? `, load average ${r.table.measured.load} at its start` : ''}.\n` : '';
 
   const table = [
     '| scenario | measure | target | Tabella | reference | ours / ref | |',
@@ -151,7 +171,7 @@ servers' code is unchanged. Harness and server share this machine.
 ${table}
 
 How it is measured: see [tests/bench/README.md](../tests/bench/README.md).
-${analysis()}${r.failures?.length ? `\n**Runs that failed** (no numbers for them in the table):\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}${errorSamples.length ? `\nFirst errors seen:\n${errorSamples.join('\n')}\n` : ''}`;
+${tableRun}${analysis()}${r.failures?.length ? `\n**Runs that failed** (no numbers for them in the table):\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}${errorSamples.length ? `\nFirst errors seen:\n${errorSamples.join('\n')}\n` : ''}`;
 }
 
 /** Hand-written reading of the results, kept in tests/bench/analysis.md so a run does not erase it. */

@@ -3,7 +3,7 @@
  * reference y-websocket 2.1.0 server, one table, written to
  * docs/performance.md. Options:
  *   --quick            a few seconds per scenario, fewer clients (CI proves the harness works)
- *   --only=1,3         scenarios to run (default all: 1..5)
+ *   --only=1,3         scenarios to run (default all: 1..6)
  *   --tabella-only     skip the reference server
  *   --seconds=N        measured seconds of scenarios 1 and 2 (default 60 / 30; quick 4)
  *   --no-write         print the table only (quick mode never writes)
@@ -17,6 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bigBoard } from './browser.js';
+import { tableView } from './table.js';
 import { joinStorm, memory, workshop } from './scenarios.js';
 import { buildReport, type Results } from './report.js';
 
@@ -25,7 +26,7 @@ const flag = (name: string) => args.includes(`--${name}`);
 const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 
 const quick = flag('quick');
-const only = new Set((value('only') ?? '1,2,3,4,5').split(',').map(Number));
+const only = new Set((value('only') ?? '1,2,3,4,5,6').split(',').map(Number));
 const withReference = !flag('tabella-only');
 const seconds = value('seconds') ? Number(value('seconds')) : undefined;
 const workers = Number(value('workers') ?? 4);
@@ -94,6 +95,15 @@ async function main(): Promise<void> {
   if (only.has(4)) {
     log('scenario 4 (big board in a browser) on tabella');
     results.browser = await attempt(results, 'scenario 4', () => bigBoard({ notes: quick ? 200 : 2000, panSteps: quick ? 30 : 120 }));
+  }
+  if (only.has(6)) {
+    log('scenario 6 (notes table in a browser) on tabella');
+    const measured = {
+      date: new Date().toISOString(), command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+      load: loadavg().map((n) => n.toFixed(2)).join(' '),
+    };
+    const table = await attempt(results, 'scenario 6', () => tableView({ notes: quick ? 200 : 2000 }));
+    if (table) results.table = { ...table, measured };
   }
   if (only.has(5)) {
     results.memory = [];

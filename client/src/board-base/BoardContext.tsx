@@ -19,6 +19,8 @@ export interface BoardActions {
   /** Only facilitators change segments, stages, departments and the title. */
   canStructure: boolean;
   run<T>(op: (doc: Y.Doc, origin: Origin) => T): T | undefined;
+  /** Closes the current undo step, so the next change is undone on its own (useUndo's endStep). */
+  endUndoStep?: () => void;
   /** Note actions, routed to the board or to our private drafts. */
   notes: NoteCommands;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { createUndoManager, type Origin } from '../../../shared/src/index.js';
 
@@ -8,6 +8,12 @@ export interface UndoControls {
   redo: () => void;
   canUndo: boolean;
   canRedo: boolean;
+  /**
+   * Ends the current undo step: the next change starts a new one even within
+   * the UndoManager's 500 ms merge window (a bulk action followed at once by
+   * another stays two steps).
+   */
+  endStep: () => void;
 }
 
 export function useUndo(doc: Y.Doc, origin: Origin): UndoControls {
@@ -27,7 +33,9 @@ export function useUndo(doc: Y.Doc, origin: Origin): UndoControls {
       setManager(undefined);
     };
   }, [doc, origin]);
+  const endStep = useCallback(() => manager?.stopCapturing(), [manager]);
   return {
+    endStep,
     undo: () => void manager?.undo(),
     redo: () => void manager?.redo(),
     ...state,

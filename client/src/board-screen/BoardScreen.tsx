@@ -103,7 +103,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const selection = useSelection(layoutRef, view.showRect);
   const panels = usePanels();
-  const { undo, redo, canUndo, canRedo } = useUndo(doc, origin);
+  const { undo, redo, canUndo, canRedo, endStep: endUndoStep } = useUndo(doc, origin);
 
   /** Every change goes through here: a refused one becomes a toast, never an exception. */
   const run = useCallback<BoardActions['run']>(
@@ -127,8 +127,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
     run, draftsDoc: drafting ? drafts.connection?.doc : undefined, draftIds, author, boardCount,
   });
   const actions = useMemo<BoardActions>(
-    () => ({ doc, origin, role, author, canEdit, canEditNote, canStructure, run, notes }),
-    [doc, origin, role, author, canEdit, canEditNote, canStructure, run, notes],
+    () => ({ doc, origin, role, author, canEdit, canEditNote, canStructure, run, endUndoStep, notes }),
+    [doc, origin, role, author, canEdit, canEditNote, canStructure, run, endUndoStep, notes],
   );
   const memberActions = useMemberActions(boardId, session, run, view.follow);
 

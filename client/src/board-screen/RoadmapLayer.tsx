@@ -5,6 +5,7 @@ import { StageBadges } from '../followup/StageBadges.js';
 import { StageFollowUpDialog } from '../followup/StageFollowUpDialog.js';
 import { AdoptionView } from '../roadmap/AdoptionView.js';
 import { RoadmapView } from '../roadmap/RoadmapView.js';
+import { TableView } from '../table/TableView.js';
 import { AfterWorkshopPanel } from './AfterWorkshopPanel.js';
 import type { RoadmapScreen } from './useRoadmapScreen.js';
 import '../roadmap/roadmap.css';
@@ -12,8 +13,8 @@ import '../followup/followup.css';
 
 /**
  * What the roadmap puts over the board body (state in useRoadmapScreen.ts):
- * the stage chips for commitments and feedback in the board view, the Roadmap
- * or Adoption view, the facilitator's "After the workshop" panel, and the
+ * the stage chips for commitments and feedback in the board view, the notes
+ * Table (client/src/table), the Roadmap or Adoption view, the facilitator's "After the workshop" panel, and the
  * stage follow-up dialog.
  */
 export function RoadmapLayer({ screen, boardId, token, role, snapshot, layout, viewport }: {
@@ -32,6 +33,7 @@ export function RoadmapLayer({ screen, boardId, token, role, snapshot, layout, v
   return (
     <>
       {mode === 'board' && <StageBadges layout={layout} viewport={viewport} roadmap={roadmap} onOpen={setStageId} />}
+      {mode === 'table' && <TableView onOpenNote={screen.jump} />}
       {mode === 'roadmap' && <RoadmapView roadmap={roadmap} facilitator={facilitator} onJump={screen.jump} />}
       {mode === 'adoption' && <AdoptionView snapshot={snapshot} boardId={boardId} token={token} />}
       {screen.afterOpen && (

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { buildRoadmap, type BoardSnapshot, type Role, type Roadmap } from '../../../shared/src/index.js';
 import type { BoardMode } from '../roadmap/boardModes.js';
+import { tableViewInUrl } from '../table/tableUrl.js';
 
 export interface RoadmapScreenInput {
   role: Role;
@@ -11,8 +12,8 @@ export interface RoadmapScreenInput {
 }
 
 /**
- * The roadmap's state on the board screen: which view shows (Board / Roadmap /
- * Adoption), the facilitator's "After the workshop" panel, and the stage whose
+ * The roadmap's state on the board screen: which view shows (Board / Table /
+ * Roadmap / Adoption), the facilitator's "After the workshop" panel, and the stage whose
  * commitments and feedback are open. The toolbar menu (BoardMenu) switches it;
  * RoadmapLayer draws it over the board body.
  */
@@ -37,7 +38,8 @@ export interface RoadmapScreen {
 }
 
 export function useRoadmapScreen({ role, snapshot, onJumpToNote }: RoadmapScreenInput): RoadmapScreen {
-  const [mode, setMode] = useState<BoardMode>('board');
+  // A shared table link (`?view=table&…`) opens the table; the table itself reads its filter from the URL.
+  const [mode, setMode] = useState<BoardMode>(() => (tableViewInUrl(window.location.search) ? 'table' : 'board'));
   const [panel, setPanel] = useState(false);
   const [stageId, setStageId] = useState<string>();
   const roadmap = useMemo(() => buildRoadmap(snapshot), [snapshot]);
