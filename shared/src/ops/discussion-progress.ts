@@ -1,6 +1,7 @@
 import type { BoardSnapshot } from '../read-board.js';
 import type { Note } from '../schema/note.js';
 import type { Discussion } from '../schema/session.js';
+import { ownerProposals } from './owners.js';
 
 /** Where a discussion stands, as every screen shows it. */
 export interface DiscussionProgress {
@@ -56,29 +57,24 @@ export function timeboxRemainingMs(discussion: Discussion, serverNow: number): n
 }
 
 /**
- * The names behind each department's count in `ownerTally`, by its rule: one
- * proposal per person per note; the author's pick made while writing (the
- * note's `owners`) counts as the author's until the author proposes through
- * `proposals`; departments that no longer exist are left out. A proposer who
+ * The names behind each department's count in `ownerTally` (both read
+ * `ownerProposals`, where the one-proposal rule is written). A proposer who
  * is not a member is named by the note's author name when they wrote it, else
  * counted by the tally but not named here.
  */
 export function ownerProposers(
-  snapshot: Pick<BoardSnapshot, 'notesById' | 'proposalsByNote' | 'departmentsByKey' | 'membersById'>, noteId: string,
+  snapshot: Pick<BoardSnapshot, 'notesById' | 'proposalsByNote' | 'departments' | 'membersById'>, noteId: string,
 ): Map<string, string[]> {
   const note = snapshot.notesById.get(noteId);
   const out = new Map<string, Set<string>>();
   if (!note) return new Map();
-  const add = (department: string, memberId: string): void => {
-    if (!snapshot.departmentsByKey.has(department)) return;
-    const name = snapshot.membersById.get(memberId)?.name ?? (memberId === note.authorId ? note.authorName : '');
-    if (!name) return;
-    let set = out.get(department);
-    if (!set) out.set(department, (set = new Set()));
-    set.add(name);
-  };
-  const proposals = snapshot.proposalsByNote.get(noteId);
-  if (!proposals?.has(note.authorId)) for (const department of note.owners) add(department, note.authorId);
-  for (const [memberId, department] of proposals ?? []) add(department, memberId);
+  for (const [department, memberIds] of ownerProposals(snapshot, noteId)) {
+    const names = new Set<string>();
+    for (const memberId of memberIds) {
+      const name = snapshot.membersById.get(memberId)?.name ?? (memberId === note.authorId ? note.authorName : '');
+      if (name) names.add(name);
+    }
+    if (names.size > 0) out.set(department, names);
+  }
   return new Map([...out].map(([d, names]) => [d, [...names].sort((a, b) => a.localeCompare(b))]));
 }

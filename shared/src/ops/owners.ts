@@ -69,8 +69,7 @@ export interface OwnerCount {
 }
 
 /**
- * How many people propose each department as owner of a note, most first
- * (ties in the board's department order).
+ * Who proposes which department as owner of a note: department -> member ids.
  *
  * The rule, the same on every screen: one proposal per person per note, the
  * author included. Everyone's proposal is their entry of `proposals`. The
@@ -81,15 +80,15 @@ export interface OwnerCount {
  * from before this rule may hold several, each counted once for the author.
  * Departments that no longer exist are left out.
  */
-export function ownerTally(
-  snapshot: Pick<BoardSnapshot, 'notesById' | 'proposalsByNote' | 'departments'>, noteId: string,
-): OwnerCount[] {
-  const note = snapshot.notesById.get(noteId);
-  if (!note) return [];
-  const rank = new Map(snapshot.departments.map((d, i) => [d.key, i]));
+export function ownerProposals(
+  snapshot: Pick<BoardSnapshot, 'notesById' | 'proposalsByNote'> & { departments: readonly { key: string }[] }, noteId: string,
+): Map<string, Set<string>> {
   const people = new Map<string, Set<string>>();
+  const note = snapshot.notesById.get(noteId);
+  if (!note) return people;
+  const known = new Set(snapshot.departments.map((d) => d.key));
   const add = (department: string, person: string): void => {
-    if (!rank.has(department)) return;
+    if (!known.has(department)) return;
     let set = people.get(department);
     if (!set) people.set(department, (set = new Set()));
     set.add(person);
@@ -97,7 +96,18 @@ export function ownerTally(
   const proposals = snapshot.proposalsByNote.get(noteId);
   if (!proposals?.has(note.authorId)) for (const department of note.owners) add(department, note.authorId);
   for (const [memberId, department] of proposals ?? []) add(department, memberId);
-  return [...people]
+  return people;
+}
+
+/**
+ * How many people propose each department as owner of a note (ownerProposals),
+ * most first, ties in the board's department order.
+ */
+export function ownerTally(
+  snapshot: Pick<BoardSnapshot, 'notesById' | 'proposalsByNote' | 'departments'>, noteId: string,
+): OwnerCount[] {
+  const rank = new Map(snapshot.departments.map((d, i) => [d.key, i]));
+  return [...ownerProposals(snapshot, noteId)]
     .map(([department, set]) => ({ department, count: set.size }))
     .sort((a, b) => b.count - a.count || rank.get(a.department)! - rank.get(b.department)!);
 }
