@@ -106,7 +106,8 @@ describe('a 300-note workshop from triage to the booklet, through the UI', () =>
     // 3. The booklet: the cover and "Still to decide" count exactly the open notes.
     const counts = await statusCounts(table);
     expect(counts.accepted).toBe(5);
-    expect(counts.open).toBe(300 - questions - 5);
+    expect(counts.parked).toBe(questions + 1);
+    expect(counts.open).toBe(300 - questions - 6);
     const md = (await roadmap.exportFile('export-roadmap.md')).body.toString('utf8');
     expect(md).toContain(`**Azioni:** ${counts.accepted}`);
     expect(md).toMatch(new RegExp(`Ancora da decidere[^\\n]*:\\*\\* ${counts.open}`));
