@@ -1,29 +1,29 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { proposeOwner, type Department } from '../../../shared/src/index.js';
 import { useBoard } from '../board-base/BoardContext.js';
 import { useConverge } from '../board-base/ConvergeContext.js';
+import type { RowLabels } from './rowLabels.js';
 import type { TableRow } from './tableRows.js';
 
 /**
  * Dots: the total (unless hidden from us while voting is open) and, while we
  * may vote, our own dots with −/+ (Converge decides, as the server's rules do).
  */
-function Votes({ row }: { row: TableRow }) {
-  const { t } = useTranslation();
+function Votes({ row, labels }: { row: TableRow; labels: RowLabels }) {
   const c = useConverge();
   const { total, mine } = c.dots(row.id);
   return (
     <div role="gridcell" className="tb-cell tb-votes" data-testid="table-votes" data-total={total ?? ''}>
       {total === null
-        ? <span className="muted" title={t('votes.hiddenHint')}>{mine > 0 ? t('votes.pillMine', { count: mine }) : '–'}</span>
+        ? <span className="muted" title={labels.hiddenHint}>{mine > 0 ? labels.pillMine(mine) : '–'}</span>
         : <span>{total}</span>}
       {c.canVote && (
         <span className="tb-dots" onClick={(e) => e.stopPropagation()}>
           <button type="button" className="tb-mini" disabled={mine === 0} onClick={() => c.removeDot(row.id)}
-            aria-label={t('votes.remove')} title={t('votes.remove')} data-testid="table-dot-remove">−</button>
+            aria-label={labels.removeDot} title={labels.removeDot} data-testid="table-dot-remove">−</button>
           <button type="button" className="tb-mini" disabled={!c.canAdd(row.id)} onClick={() => c.addDot(row.id)}
-            aria-label={t('votes.add')} title={t('votes.add')} data-testid="table-dot-add">+</button>
+            aria-label={labels.addDot} title={labels.addDot} data-testid="table-dot-add">+</button>
         </span>
       )}
     </div>
@@ -35,8 +35,13 @@ function Votes({ row }: { row: TableRow }) {
  * phase lets them propose, their own proposal as a select (one per person per
  * note; "none" withdraws it).
  */
-function Owners({ row, departments }: { row: TableRow; departments: ReadonlyMap<string, Department> }) {
-  const { t } = useTranslation();
+function Owners({ row, departments, labels, options }: {
+  row: TableRow;
+  departments: ReadonlyMap<string, Department>;
+  labels: RowLabels;
+  /** One <option> per department (deptOptions), built once by the grid. */
+  options: ReactNode;
+}) {
   const { run } = useBoard();
   const c = useConverge();
   const mine = c.snapshot.proposalsByNote.get(row.id)?.get(c.myId) ?? '';
@@ -52,11 +57,11 @@ function Owners({ row, departments }: { row: TableRow; departments: ReadonlyMap<
         ))}
       </span>
       {propose && (
-        <select value={mine} aria-label={t('table.propose')} title={t('table.propose')} data-testid="table-propose"
+        <select value={mine} aria-label={labels.propose} title={labels.propose} data-testid="table-propose"
           onClick={(e) => e.stopPropagation()}
           onChange={(e) => run((d, o) => proposeOwner(d, row.id, c.myId, e.target.value || null, o))}>
-          <option value="">{t('owners.none')}</option>
-          {[...departments.values()].map((d) => <option key={d.key} value={d.key}>{d.name}</option>)}
+          <option value="">{labels.noProposal}</option>
+          {options}
         </select>
       )}
     </div>
@@ -84,6 +89,11 @@ function TextEditor({ text, onDone }: { text: string; onDone: (text: string | un
         else if (e.key === 'Escape') finish(undefined);
       }} />
   );
+}
+
+/** The owner select's department options, shared by every row (built once per department list). */
+export function deptOptions(departments: ReadonlyMap<string, Department>): ReactNode {
+  return [...departments.values()].map((d) => <option key={d.key} value={d.key}>{d.name}</option>);
 }
 
 export const ParticipantCells = { Votes, Owners, TextEditor };

@@ -1,9 +1,13 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COLUMNS } from './columns.js';
 import type { TableState } from './useTableState.js';
 
-/** The header row: each sortable column is a button; aria-sort tells screen readers the current order. */
-export function TableHeader({ state, allSelected, someSelected, onSelectAll, facilitator }: {
+/**
+ * The header row: each sortable column is a button; aria-sort tells screen readers the current order.
+ * Memoised: the grid re-renders on every scroll step, the header only when sort or selection changes.
+ */
+export const TableHeader = memo(function TableHeader({ state, allSelected, someSelected, onSelectAll, facilitator }: {
   state: TableState;
   allSelected: boolean;
   someSelected: boolean;
@@ -38,4 +42,4 @@ export function TableHeader({ state, allSelected, someSelected, onSelectAll, fac
       })}
     </div>
   );
-}
+});

@@ -1,10 +1,8 @@
-import { memo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, useState, type ReactNode } from 'react';
 import type { Department } from '../../../shared/src/index.js';
 import type { TableRow } from './tableRows.js';
 import { ParticipantCells } from './ParticipantCells.js';
-
-const KIND_KEY = { action: 'action', 'best practice': 'bestPractice', question: 'question' } as const;
+import { KIND_KEY, type RowLabels } from './rowLabels.js';
 
 function DeptName({ dept }: { dept: Department | undefined }) {
   if (!dept) return null;
@@ -17,7 +15,7 @@ function DeptName({ dept }: { dept: Department | undefined }) {
  * on their own notes, the text (ParticipantCells.tsx).
  */
 export const TableRowView = memo(function TableRowView({
-  row, rowIndex, top, height, active, selected, facilitator, canEditText, departments, onClick, onToggle, onSaveText,
+  row, rowIndex, top, height, active, selected, facilitator, canEditText, departments, labels, deptOptions, onClick, onToggle, onSaveText,
 }: {
   row: TableRow;
   /** aria-rowindex: 1 is the header. */
@@ -31,11 +29,14 @@ export const TableRowView = memo(function TableRowView({
   /** We may edit this note's text (our own, while the phase allows; facilitators any). */
   canEditText: boolean;
   departments: ReadonlyMap<string, Department>;
+  /** The grid's strings, translated once (rowLabels.ts). */
+  labels: RowLabels;
+  /** The owner select's options, built once per department list. */
+  deptOptions: ReactNode;
   onClick: (id: string, mods: { shift?: boolean; toggle?: boolean }) => void;
   onToggle: (id: string) => void;
   onSaveText: (id: string, text: string) => void;
 }) {
-  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const mine = canEditText && !facilitator;
   return (
@@ -45,19 +46,19 @@ export const TableRowView = memo(function TableRowView({
       onClick={(e) => onClick(row.id, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}>
       <div role="gridcell" className="tb-cell tb-select">
         {facilitator && (
-          <input type="checkbox" checked={selected} tabIndex={-1} aria-label={t('table.selectRow')}
+          <input type="checkbox" checked={selected} tabIndex={-1} aria-label={labels.selectRow}
             onClick={(e) => e.stopPropagation()} onChange={() => onToggle(row.id)} data-testid="table-row-select" />
         )}
       </div>
       <div role="gridcell" className="tb-cell tb-rank" data-testid="table-rank">
         {row.rank !== null && (row.votes ?? 0) > 0 && (
-          <span title={row.tied ? t('table.tiedTitle') : undefined}>{row.rank}{row.tied ? '=' : ''}</span>
+          <span title={row.tied ? labels.tiedTitle : undefined}>{row.rank}{row.tied ? '=' : ''}</span>
         )}
       </div>
-      <ParticipantCells.Votes row={row} />
+      <ParticipantCells.Votes row={row} labels={labels} />
       <div role="gridcell" className="tb-cell tb-segment">{row.segmentName}</div>
       <div role="gridcell" className="tb-cell tb-stage">{row.stageName}</div>
-      <div role="gridcell" className="tb-cell tb-kind"><span className={`tb-kind-chip k-${KIND_KEY[row.kind]}`}>{t(`kinds.${KIND_KEY[row.kind]}`)}</span></div>
+      <div role="gridcell" className="tb-cell tb-kind"><span className={`tb-kind-chip k-${KIND_KEY[row.kind]}`}>{labels.kinds[row.kind]}</span></div>
       <div role="gridcell" className="tb-cell tb-text" title={row.text}>
         {editing ? (
           <ParticipantCells.TextEditor text={row.text} onDone={(text) => {
@@ -66,19 +67,19 @@ export const TableRowView = memo(function TableRowView({
           }} />
         ) : (
           <>
-            <span className="tb-text-body" data-testid="table-text">{row.text || <span className="muted">{t('table.empty')}</span>}</span>
+            <span className="tb-text-body" data-testid="table-text">{row.text || <span className="muted">{labels.empty}</span>}</span>
             {mine && (
               <button type="button" className="tb-mini" onClick={(e) => { e.stopPropagation(); setEditing(true); }}
-                data-testid="table-edit-text" aria-label={t('table.editText')} title={t('table.editText')}>✎</button>
+                data-testid="table-edit-text" aria-label={labels.editText} title={labels.editText}>✎</button>
             )}
           </>
         )}
       </div>
       <div role="gridcell" className="tb-cell tb-author">{row.authorName}</div>
       <div role="gridcell" className="tb-cell tb-department"><DeptName dept={departments.get(row.department)} /></div>
-      <ParticipantCells.Owners row={row} departments={departments} />
+      <ParticipantCells.Owners row={row} departments={departments} labels={labels} options={deptOptions} />
       <div role="gridcell" className="tb-cell tb-status">
-        <span className={`tb-status-chip s-${row.status}`} data-testid="table-status">{t(`status.${row.status}`)}</span>
+        <span className={`tb-status-chip s-${row.status}`} data-testid="table-status">{labels.status[row.status]}</span>
       </div>
       <div role="gridcell" className="tb-cell tb-responsible" data-testid="table-responsible" data-key={row.responsible}>
         <DeptName dept={departments.get(row.responsible)} />
