@@ -31,6 +31,19 @@ describe('the notes table: filter, search, bulk actions, keys, shared view, part
     // Virtualised: far fewer rows exist than notes.
     expect(await fac.rows.count()).toBeLessThan(80);
     expect(await axeProblems(fac.page)).toEqual([]);
+    // Every column header reads in full on the projector (Italian: "Responsabile" was cut to "Responsabil").
+    const cut = await fac.page.$$eval('.tb-head .tb-sort', (buttons) => buttons
+      .filter((b) => b.scrollWidth > b.clientWidth + 1 || b.getBoundingClientRect().right > b.parentElement!.getBoundingClientRect().right + 1)
+      .map((b) => b.textContent));
+    expect(cut).toEqual([]);
+    // The canvas's zoom controls are not drawn over the table.
+    expect(await fac.page.getByTestId('toolbar-zoom-in').isVisible()).toBe(false);
+    // The Menu opens over the table, and a side panel opened from it is not hidden behind the table.
+    await fac.fromMenu('toolbar-results');
+    await fac.page.getByTestId('results-panel').waitFor();
+    expect(await fac.onTop('results-panel')).toBe(true);
+    await fac.fromMenu('toolbar-results');
+    await fac.page.getByTestId('results-panel').waitFor({ state: 'detached' });
     await fac.page.screenshot({ path: '/tmp/table-1920.png' });
 
     const stage = (await fac.stages())[0]!;

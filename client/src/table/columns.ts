@@ -19,7 +19,7 @@ export const COLUMNS: Column[] = [
   { id: 'department', sort: 'department', width: 'minmax(100px, 0.7fr)' },
   { id: 'owners', sort: 'owners', width: 'minmax(190px, 1.5fr)' },
   { id: 'status', sort: 'status', width: '112px' },
-  { id: 'responsible', sort: 'responsible', width: 'minmax(130px, 0.8fr)' },
+  { id: 'responsible', sort: 'responsible', width: 'minmax(156px, 0.8fr)' },
   { id: 'supporting', width: 'minmax(100px, 0.7fr)' },
   { id: 'merged', sort: 'merged', width: '80px' },
 ];
