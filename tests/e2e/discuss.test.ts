@@ -25,6 +25,7 @@ describe('results and discuss next', () => {
   let fac: DiscussPage;
   let marco: DiscussPage;
   let phone: DiscussPage;
+  let early: DiscussPage;
   let projector: DiscussPage;
 
   it('after voting, the Results list shows ranks, with ties as ties', async () => {
@@ -49,6 +50,11 @@ describe('results and discuss next', () => {
     marco = new DiscussPage(await session.newPage());
     await marco.open(links.participant);
     await marco.join('Marco Bianchi', 'sales');
+    // A participant on a phone watches the ranking in Results, which covers the whole phone screen.
+    early = new DiscussPage(await session.newPage(PHONE));
+    await early.open(links.participant);
+    await early.join('Luca Verdi', 'sales');
+    await early.openResults();
     projector = new DiscussPage(await session.newPage(PROJECTOR));
     await projector.open(links.viewer);
     await projector.waitReady();
@@ -83,7 +89,13 @@ describe('results and discuss next', () => {
 
   it('the facilitator starts Discuss: every screen shows the top note, and the board moves to Assign', async () => {
     await fac.page.getByTestId('discuss-start').click();
-    for (const p of [fac, marco, projector]) await expect.poll(() => p.currentNoteId(), POLL).toBe(noteIds[0]);
+    for (const p of [fac, marco, projector, early]) await expect.poll(() => p.currentNoteId(), POLL).toBe(noteIds[0]);
+    // On the phone the full-screen Results panel gives way: the note under discussion is what that person sees.
+    await early.page.getByTestId('results-panel').waitFor({ state: 'detached' });
+    expect(await early.onTop('discuss-note-text')).toBe(true);
+    // On a laptop the facilitator keeps Results beside the overlay; the canvas's zoom controls are not drawn over it.
+    expect(await fac.onTop('discuss-note-text')).toBe(true);
+    expect(await fac.page.getByTestId('toolbar-zoom-in').isVisible()).toBe(false);
     await expect.poll(() => marco.progressText(), POLL).toBe('0 of 4 discussed');
     expect(await projector.page.getByTestId('discuss-note-text').textContent())
       .toBe(readBoard(seeder.doc).notesById.get(noteIds[0]!)!.text);

@@ -102,7 +102,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const sharedViewRef = useLatest(view.shared);
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const selection = useSelection(layoutRef, view.showRect);
-  const panels = usePanels();
+  const panels = usePanels(Boolean(sessionState.discussion));
   const { undo, redo, canUndo, canRedo, endStep: endUndoStep } = useUndo(doc, origin);
 
   /** Every change goes through here: a refused one becomes a toast, never an exception. */
