@@ -155,6 +155,9 @@ describe('the notes table: filter, search, bulk actions, keys, shared view, part
     // The table on a phone: the canvas's note tools are laptop-sized, the table is not.
     await alice.page.setViewportSize(PHONE);
     await alice.openTable();
+    // One way back to the board ("← Board"), not also the phone's list/board switch next to it.
+    await alice.page.getByTestId('back-to-board').waitFor();
+    expect(await alice.page.getByTestId('phone-switch').count()).toBe(0);
     await alice.search('mia nota');
     await alice.row(own).waitFor();
     expect(await alice.page.getByTestId('table-bulk').count()).toBe(0);

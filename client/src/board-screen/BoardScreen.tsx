@@ -199,7 +199,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           onTogglePeople={() => panels.toggle('people')}
           onChangeIdentity={onChangeIdentity}
           extra={<>
-            {converge.narrow && role === 'participant' && <PhoneModeSwitch list={converge.phoneList} onChange={converge.setPhoneList} />}
+            {/* List or canvas is a choice within the board view; elsewhere "← Board" is the way back. */}
+            {converge.narrow && role === 'participant' && roadmapScreen.mode === 'board' && <PhoneModeSwitch list={converge.phoneList} onChange={converge.setPhoneList} />}
             <BoardMenu roadmap={roadmapScreen} exportFrom={{ boardId, token: session, title: boardSnapshot.meta.title, layout }}
               facilitator={canStructure} panel={panel}
               votingOpen={sessionState.voting?.open === true} onTogglePanel={panels.toggle} />
