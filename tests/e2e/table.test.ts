@@ -71,6 +71,10 @@ describe('the notes table: filter, search, bulk actions, keys, shared view, part
       return texts.length > 2 && texts.every((t) => t.includes('città'));
     }, POLL).toBe(true);
     const ids = (await fac.renderedIds()).slice(0, 3);
+    // With nothing selected, "Supporting" looks and acts disabled like the buttons beside it.
+    await fac.page.getByTestId('table-bulk-supporting').click();
+    expect(await fac.page.locator('details.tb-support').getAttribute('open')).toBeNull();
+    expect(await fac.page.getByTestId('table-bulk-supporting').evaluate((el) => getComputedStyle(el).opacity)).toBe('0.4');
     await fac.row(ids[0]!).click();
     await fac.row(ids[2]!).click({ modifiers: ['Shift'] });
     expect(await fac.selectedCount()).toBe(3);
