@@ -88,6 +88,8 @@ describe('results and discuss next', () => {
   });
 
   it('the facilitator starts Discuss: every screen shows the top note, and the board moves to Assign', async () => {
+    // Starting is in sight at the foot of Results, not below the whole ranking.
+    expect(await fac.onTop('discuss-start')).toBe(true);
     await fac.page.getByTestId('discuss-start').click();
     for (const p of [fac, marco, projector, early]) await expect.poll(() => p.currentNoteId(), POLL).toBe(noteIds[0]);
     // On the phone the full-screen Results panel gives way: the note under discussion is what that person sees.
