@@ -172,6 +172,14 @@ describe('results and discuss next', () => {
     await phone.page.screenshot({ path: '/tmp/tabella-discuss-phone.png' });
     await fac.page.screenshot({ path: '/tmp/tabella-discuss-facilitator.png' });
     expect(await phone.overlayViolations()).toEqual([]);
+    // Minimised on the phone: a bar across the bottom edge, not a squeezed pill over the top of the page.
+    await phone.page.getByTestId('discuss-hide').click();
+    const bar = (await phone.page.getByTestId('discuss-mini').boundingBox())!;
+    expect(bar.width).toBeGreaterThan(PHONE.width - 40);
+    expect(bar.y).toBeGreaterThan(PHONE.height / 2);
+    expect(bar.y + bar.height).toBeLessThanOrEqual(PHONE.height);
+    await phone.page.getByTestId('discuss-show').click();
+    await phone.overlay().waitFor();
 
     // A chosen order: the facilitator takes a later note first from "Up next"; nothing counts as discussed for it.
     const later = noteIds[3]!;
