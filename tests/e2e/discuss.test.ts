@@ -98,6 +98,9 @@ describe('results and discuss next', () => {
     // On a laptop the facilitator keeps Results beside the overlay; the canvas's zoom controls are not drawn over it.
     expect(await fac.onTop('discuss-note-text')).toBe(true);
     expect(await fac.page.getByTestId('toolbar-zoom-in').isVisible()).toBe(false);
+    // Results (still open beside it) says that starting again would replace the running discussion's list.
+    await fac.page.getByTestId('discuss-running').waitFor();
+    expect(await fac.page.getByTestId('discuss-start').textContent()).toMatch(/^Start again with \d+ notes? in rank order$/);
     await expect.poll(() => marco.progressText(), POLL).toBe('0 of 4 discussed');
     expect(await projector.page.getByTestId('discuss-note-text').textContent())
       .toBe(readBoard(seeder.doc).notesById.get(noteIds[0]!)!.text);

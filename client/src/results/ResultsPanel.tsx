@@ -93,7 +93,8 @@ export function ResultsPanel({ snapshot, facilitator, serverNow, onShowNote, onC
       {/* Pinned under the list: with 300 notes ranked, starting the discussion must not be 300 rows down. */}
       {facilitator && (
         <div className="results-actions">
-          <StartDiscussion ranked={ranked} readingOrder={readingOrder} serverNow={serverNow} />
+          <StartDiscussion ranked={ranked} readingOrder={readingOrder} serverNow={serverNow}
+            running={snapshot.session.discussion !== null} />
         </div>
       )}
     </aside>
