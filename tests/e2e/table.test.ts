@@ -45,6 +45,8 @@ describe('the notes table: filter, search, bulk actions, keys, shared view, part
     await fac.fromMenu('toolbar-results');
     await fac.page.getByTestId('results-panel').waitFor();
     expect(await fac.onTop('results-panel')).toBe(true);
+    // The table gives the panel its room: the notes count at the table's right edge is still in sight.
+    expect(await fac.onTop('table-count')).toBe(true);
     // With 300 notes ranked, starting the discussion is in sight, not 300 rows down the list.
     expect(await fac.onTop('discuss-start')).toBe(true);
     await fac.fromMenu('toolbar-results');
