@@ -25,6 +25,7 @@ describe('results and discuss next', () => {
   let fac: DiscussPage;
   let marco: DiscussPage;
   let phone: DiscussPage;
+  let early: DiscussPage;
   let projector: DiscussPage;
 
   it('after voting, the Results list shows ranks, with ties as ties', async () => {
@@ -49,6 +50,11 @@ describe('results and discuss next', () => {
     marco = new DiscussPage(await session.newPage());
     await marco.open(links.participant);
     await marco.join('Marco Bianchi', 'sales');
+    // A participant on a phone watches the ranking in Results, which covers the whole phone screen.
+    early = new DiscussPage(await session.newPage(PHONE));
+    await early.open(links.participant);
+    await early.join('Luca Verdi', 'sales');
+    await early.openResults();
     projector = new DiscussPage(await session.newPage(PROJECTOR));
     await projector.open(links.viewer);
     await projector.waitReady();
@@ -82,8 +88,19 @@ describe('results and discuss next', () => {
   });
 
   it('the facilitator starts Discuss: every screen shows the top note, and the board moves to Assign', async () => {
+    // Starting is in sight at the foot of Results, not below the whole ranking.
+    expect(await fac.onTop('discuss-start')).toBe(true);
     await fac.page.getByTestId('discuss-start').click();
-    for (const p of [fac, marco, projector]) await expect.poll(() => p.currentNoteId(), POLL).toBe(noteIds[0]);
+    for (const p of [fac, marco, projector, early]) await expect.poll(() => p.currentNoteId(), POLL).toBe(noteIds[0]);
+    // On the phone the full-screen Results panel gives way: the note under discussion is what that person sees.
+    await early.page.getByTestId('results-panel').waitFor({ state: 'detached' });
+    expect(await early.onTop('discuss-note-text')).toBe(true);
+    // On a laptop the facilitator keeps Results beside the overlay; the canvas's zoom controls are not drawn over it.
+    expect(await fac.onTop('discuss-note-text')).toBe(true);
+    expect(await fac.page.getByTestId('toolbar-zoom-in').isVisible()).toBe(false);
+    // Results (still open beside it) says that starting again would replace the running discussion's list.
+    await fac.page.getByTestId('discuss-running').waitFor();
+    expect(await fac.page.getByTestId('discuss-start').textContent()).toMatch(/^Start again with \d+ notes? in rank order$/);
     await expect.poll(() => marco.progressText(), POLL).toBe('0 of 4 discussed');
     expect(await projector.page.getByTestId('discuss-note-text').textContent())
       .toBe(readBoard(seeder.doc).notesById.get(noteIds[0]!)!.text);
@@ -158,6 +175,14 @@ describe('results and discuss next', () => {
     await phone.page.screenshot({ path: '/tmp/tabella-discuss-phone.png' });
     await fac.page.screenshot({ path: '/tmp/tabella-discuss-facilitator.png' });
     expect(await phone.overlayViolations()).toEqual([]);
+    // Minimised on the phone: a bar across the bottom edge, not a squeezed pill over the top of the page.
+    await phone.page.getByTestId('discuss-hide').click();
+    const bar = (await phone.page.getByTestId('discuss-mini').boundingBox())!;
+    expect(bar.width).toBeGreaterThan(PHONE.width - 40);
+    expect(bar.y).toBeGreaterThan(PHONE.height / 2);
+    expect(bar.y + bar.height).toBeLessThanOrEqual(PHONE.height);
+    await phone.page.getByTestId('discuss-show').click();
+    await phone.overlay().waitFor();
 
     // A chosen order: the facilitator takes a later note first from "Up next"; nothing counts as discussed for it.
     const later = noteIds[3]!;

@@ -169,6 +169,9 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
     await expect.poll(() => stage.getAttribute('data-total'), POLL).toBe('1');
     expect(await stage.textContent()).toContain('No engineer free for the first call');
     await fac.page.screenshot({ path: '/tmp/adoption-view.png' });
+    // The After-the-workshop panel is open beside the view: the view gives it room instead of lying under it.
+    expect(await fac.page.getByTestId('adoption-csv').first().isVisible()).toBe(true);
+    expect(await fac.onTop('adoption-csv')).toBe(true);
     const csv = await fac.downloadFrom('adoption-csv');
     expect(csv.name).toMatch(/\.csv$/);
     expect(csv.body.toString('utf8')).toContain('No engineer free for the first call');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { PHONE, useBrowserSession } from './support/session.js';
+import { LAPTOP, PHONE, useBrowserSession } from './support/session.js';
 import { TablePage } from './pages/TablePage.js';
 import { seedTableBoard } from './support/seed-table.js';
 
@@ -31,6 +31,26 @@ describe('the notes table: filter, search, bulk actions, keys, shared view, part
     // Virtualised: far fewer rows exist than notes.
     expect(await fac.rows.count()).toBeLessThan(80);
     expect(await axeProblems(fac.page)).toEqual([]);
+    // Every column header reads in full on the projector and on a laptop ("Responsabile" and "Department" were cut).
+    const cutHeaders = () => fac.page.$$eval('.tb-head .tb-sort', (buttons) => buttons
+      .filter((b) => b.scrollWidth > b.clientWidth + 1 || b.getBoundingClientRect().right > b.parentElement!.getBoundingClientRect().right + 1)
+      .map((b) => b.textContent));
+    expect(await cutHeaders()).toEqual([]);
+    await fac.page.setViewportSize(LAPTOP);
+    expect(await cutHeaders()).toEqual([]);
+    await fac.page.setViewportSize(PROJECTOR);
+    // The canvas's zoom controls are not drawn over the table.
+    expect(await fac.page.getByTestId('toolbar-zoom-in').isVisible()).toBe(false);
+    // The Menu opens over the table, and a side panel opened from it is not hidden behind the table.
+    await fac.fromMenu('toolbar-results');
+    await fac.page.getByTestId('results-panel').waitFor();
+    expect(await fac.onTop('results-panel')).toBe(true);
+    // The table gives the panel its room: the notes count at the table's right edge is still in sight.
+    expect(await fac.onTop('table-count')).toBe(true);
+    // With 300 notes ranked, starting the discussion is in sight, not 300 rows down the list.
+    expect(await fac.onTop('discuss-start')).toBe(true);
+    await fac.fromMenu('toolbar-results');
+    await fac.page.getByTestId('results-panel').waitFor({ state: 'detached' });
     await fac.page.screenshot({ path: '/tmp/table-1920.png' });
 
     const stage = (await fac.stages())[0]!;
@@ -58,6 +78,10 @@ describe('the notes table: filter, search, bulk actions, keys, shared view, part
       return texts.length > 2 && texts.every((t) => t.includes('città'));
     }, POLL).toBe(true);
     const ids = (await fac.renderedIds()).slice(0, 3);
+    // With nothing selected, "Supporting" looks and acts disabled like the buttons beside it.
+    await fac.page.getByTestId('table-bulk-supporting').click();
+    expect(await fac.page.locator('details.tb-support').getAttribute('open')).toBeNull();
+    expect(await fac.page.getByTestId('table-bulk-supporting').evaluate((el) => getComputedStyle(el).opacity)).toBe('0.4');
     await fac.row(ids[0]!).click();
     await fac.row(ids[2]!).click({ modifiers: ['Shift'] });
     expect(await fac.selectedCount()).toBe(3);
@@ -142,6 +166,9 @@ describe('the notes table: filter, search, bulk actions, keys, shared view, part
     // The table on a phone: the canvas's note tools are laptop-sized, the table is not.
     await alice.page.setViewportSize(PHONE);
     await alice.openTable();
+    // One way back to the board ("← Board"), not also the phone's list/board switch next to it.
+    await alice.page.getByTestId('back-to-board').waitFor();
+    expect(await alice.page.getByTestId('phone-switch').count()).toBe(0);
     await alice.search('mia nota');
     await alice.row(own).waitFor();
     expect(await alice.page.getByTestId('table-bulk').count()).toBe(0);

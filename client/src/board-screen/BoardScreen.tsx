@@ -102,7 +102,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const sharedViewRef = useLatest(view.shared);
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const selection = useSelection(layoutRef, view.showRect);
-  const panels = usePanels();
+  const panels = usePanels(Boolean(sessionState.discussion));
   const { undo, redo, canUndo, canRedo, endStep: endUndoStep } = useUndo(doc, origin);
 
   /** Every change goes through here: a refused one becomes a toast, never an exception. */
@@ -199,7 +199,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           onTogglePeople={() => panels.toggle('people')}
           onChangeIdentity={onChangeIdentity}
           extra={<>
-            {converge.narrow && role === 'participant' && <PhoneModeSwitch list={converge.phoneList} onChange={converge.setPhoneList} />}
+            {/* List or canvas is a choice within the board view; elsewhere "← Board" is the way back. */}
+            {converge.narrow && role === 'participant' && roadmapScreen.mode === 'board' && <PhoneModeSwitch list={converge.phoneList} onChange={converge.setPhoneList} />}
             <BoardMenu roadmap={roadmapScreen} exportFrom={{ boardId, token: session, title: boardSnapshot.meta.title, layout }}
               facilitator={canStructure} panel={panel}
               votingOpen={sessionState.voting?.open === true} onTogglePanel={panels.toggle} />

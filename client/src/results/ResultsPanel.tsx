@@ -87,10 +87,16 @@ export function ResultsPanel({ snapshot, facilitator, serverNow, onShowNote, onC
               </button>
               <p className="muted small">{t('results.sortHint')}</p>
             </section>
-            <StartDiscussion ranked={ranked} readingOrder={readingOrder} serverNow={serverNow} />
           </>
         )}
       </div>
+      {/* Pinned under the list: with 300 notes ranked, starting the discussion must not be 300 rows down. */}
+      {facilitator && (
+        <div className="results-actions">
+          <StartDiscussion ranked={ranked} readingOrder={readingOrder} serverNow={serverNow}
+            running={snapshot.session.discussion !== null} />
+        </div>
+      )}
     </aside>
   );
 }

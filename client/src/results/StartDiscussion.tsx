@@ -8,12 +8,14 @@ import { useBoard } from '../board-base/BoardContext.js';
  * board or one stage): in rank order, or in the board's reading order. By
  * default only notes with dots that are not decided yet go on the agenda.
  */
-export function StartDiscussion({ ranked, readingOrder, serverNow }: {
+export function StartDiscussion({ ranked, readingOrder, serverNow, running }: {
   /** The ranking in view, most dots first. */
   ranked: readonly RankedNote[];
   /** Each note's place in the board's reading order (segments, stages, notes): the "chosen order". */
   readingOrder: ReadonlyMap<string, number>;
   serverNow: () => number;
+  /** A discussion is under way: starting again replaces its agenda (said so, not done silently). */
+  running: boolean;
 }) {
   const { t } = useTranslation();
   const { run } = useBoard();
@@ -38,10 +40,11 @@ export function StartDiscussion({ ranked, readingOrder, serverNow }: {
         <input type="checkbox" checked={skipDecided} onChange={(e) => setSkipDecided(e.target.checked)} data-testid="discuss-skip-decided" />
         <span>{t('results.skipDecided')}</span>
       </label>
+      {running && chosen.length > 0 && <p className="results-note small" data-testid="discuss-running">{t('results.running')}</p>}
       {chosen.length === 0 ? <p className="muted small">{t('results.nothing')}</p> : (
         <div className="start-buttons">
-          <button type="button" className="primary big" onClick={() => start('rank')} data-testid="discuss-start">
-            {t('results.startRanked', { count: chosen.length })}
+          <button type="button" className={running ? 'big' : 'primary big'} onClick={() => start('rank')} data-testid="discuss-start">
+            {t(running ? 'results.restartRanked' : 'results.startRanked', { count: chosen.length })}
           </button>
           <button type="button" className="link-button" onClick={() => start('board')} data-testid="discuss-start-board">
             {t('results.startBoard')}

@@ -43,7 +43,8 @@ export const BulkBar = forwardRef<HTMLInputElement, {
       </button>
       <DepartmentCombo ref={responsibleRef} departments={snapshot.departments} disabled={none} onPick={actions.setResponsible} />
       <details className="tb-support">
-        <summary aria-disabled={none} data-testid="table-bulk-supporting">{t('table.bulk.supporting')}</summary>
+        <summary aria-disabled={none} data-testid="table-bulk-supporting"
+          onClick={(e) => { if (none) e.preventDefault(); }}>{t('table.bulk.supporting')}</summary>
         <div className="tb-support-pop">
           {snapshot.departments.map((d) => (
             <label key={d.key}>

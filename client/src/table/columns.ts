@@ -16,10 +16,10 @@ export const COLUMNS: Column[] = [
   { id: 'kind', sort: 'kind', width: '110px' },
   { id: 'text', sort: 'text', width: 'minmax(240px, 2.6fr)' },
   { id: 'author', sort: 'author', width: 'minmax(110px, 0.8fr)' },
-  { id: 'department', sort: 'department', width: 'minmax(100px, 0.7fr)' },
+  { id: 'department', sort: 'department', width: 'minmax(128px, 0.7fr)' },
   { id: 'owners', sort: 'owners', width: 'minmax(190px, 1.5fr)' },
   { id: 'status', sort: 'status', width: '112px' },
-  { id: 'responsible', sort: 'responsible', width: 'minmax(130px, 0.8fr)' },
+  { id: 'responsible', sort: 'responsible', width: 'minmax(156px, 0.8fr)' },
   { id: 'supporting', width: 'minmax(100px, 0.7fr)' },
   { id: 'merged', sort: 'merged', width: '80px' },
 ];

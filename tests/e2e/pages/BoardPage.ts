@@ -162,6 +162,19 @@ export class BoardPage {
     await editor.waitFor({ state: 'detached' });
   }
 
+  /**
+   * Whether the element with this test id is what a person sees (and clicks) at its
+   * own centre, not hidden behind another layer (an overlay, a side panel, the table).
+   */
+  async onTop(testId: string): Promise<boolean> {
+    return this.page.getByTestId(testId).first().evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.width < 1 || r.height < 1) return false;
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 20));
+      return hit !== null && el.contains(hit);
+    });
+  }
+
   async onlineCount(): Promise<number> {
     return Number(await this.page.getByTestId('participants-count').textContent());
   }
