@@ -1,10 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import * as Y from 'yjs';
 import {
   CLOSE, addNote, bulkConfirmOwners, bulkMoveToStage, bulkSetStatus, localOrigin, readBoard,
 } from '../../shared/src/index.js';
 import { connectMember } from '../support/clients.js';
-import { useTestServer } from '../support/in-process-server.js';
+import { storedDoc, useTestServer } from '../support/in-process-server.js';
 import { aliceAndMallory, craft, sendAs } from '../support/hostile-participant.js';
 
 /**
@@ -16,11 +15,7 @@ import { aliceAndMallory, craft, sendAs } from '../support/hostile-participant.j
 const fixture = useTestServer();
 
 async function stored(boardId: string) {
-  const room = await fixture.server.rooms.peek(boardId);
-  await room?.flushed();
-  const doc = new Y.Doc();
-  for (const u of (await fixture.server.store.loadUpdates(boardId)).updates) Y.applyUpdate(doc, u);
-  return readBoard(doc);
+  return readBoard(await storedDoc(fixture.server, boardId));
 }
 
 async function setup() {

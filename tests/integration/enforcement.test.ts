@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CLOSE, addNote, localOrigin, readBoard, readPresence, updateNote } from '../../shared/src/index.js';
 import { connectMember, type Member } from '../support/clients.js';
-import { useTestServer } from '../support/in-process-server.js';
+import { storedDoc, useTestServer } from '../support/in-process-server.js';
 import { rawSocket } from '../support/raw-socket.js';
 import { aliceAndMallory, craft, sendAs as send } from '../support/hostile-participant.js';
 
@@ -24,11 +24,7 @@ async function setup() {
 
 /** The board as stored on the server right now (flushed), read by a fresh doc. */
 async function stored(boardId: string) {
-  const room = await fixture.server.rooms.peek(boardId);
-  await room?.flushed();
-  const doc = new Y.Doc();
-  for (const u of (await fixture.server.store.loadUpdates(boardId)).updates) Y.applyUpdate(doc, u);
-  return readBoard(doc);
+  return readBoard(await storedDoc(fixture.server, boardId));
 }
 
 const sendAs = (member: Member, boardId: string, update: Uint8Array) => send(fixture.server.url, member, boardId, update);

@@ -5,7 +5,7 @@ import {
   CLOSE, addNote, castVote, configureVoting, localOrigin, readBoard, setPhase, setPrivateWriting, setVotingOpen,
 } from '../../shared/src/index.js';
 import { connectMember, createBoard, type Member } from '../support/clients.js';
-import { useTestServer } from '../support/in-process-server.js';
+import { storedDoc, useTestServer } from '../support/in-process-server.js';
 import { rawSocket } from '../support/raw-socket.js';
 import {
   decodeV1, encodeV1, gc, mapItem, valueItemId, type Block,
@@ -41,10 +41,7 @@ async function setup() {
 
 /** The board as the store holds it (after a flush): its bytes and its reading. */
 async function stored(boardId: string) {
-  const room = await fixture.server.rooms.peek(boardId);
-  await room?.flushed();
-  const doc = new Y.Doc();
-  for (const u of (await fixture.server.store.loadUpdates(boardId)).updates) Y.applyUpdate(doc, u);
+  const doc = await storedDoc(fixture.server, boardId);
   // A digest, so a failure prints two short strings instead of two long byte arrays.
   return { bytes: createHash('sha256').update(Y.encodeStateAsUpdate(doc)).digest('hex'), board: readBoard(doc) };
 }

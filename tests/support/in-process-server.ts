@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import * as Y from 'yjs';
 import { readConfig } from '../../server/src/config.js';
 import { startServer, type ServerDeps, type TabellaServer } from '../../server/src/server.js';
 
@@ -18,6 +19,15 @@ export async function startTestServer(
 }
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** The board as the store holds it right now (its room flushed first), in a fresh doc. */
+export async function storedDoc(server: TestServer, boardId: string): Promise<Y.Doc> {
+  const room = await server.rooms.peek(boardId);
+  await room?.flushed();
+  const doc = new Y.Doc();
+  for (const u of (await server.store.loadUpdates(boardId)).updates) Y.applyUpdate(doc, u);
+  return doc;
+}
 
 /**
  * One real server for a whole test file: started before its tests, closed
