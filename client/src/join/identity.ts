@@ -54,6 +54,12 @@ export function forgetSession(boardId: string): void {
   localStorage.removeItem(key(boardId));
 }
 
+/** Forgets who we were on this board, the name prefill included (My workshops' "Forget"). */
+export function forgetIdentity(boardId: string): void {
+  forgetSession(boardId);
+  localStorage.removeItem(legacyKey(boardId));
+}
+
 /** Name and department used last on this device for this board, to prefill the join form. */
 export function lastIdentity(boardId: string): { name: string; department: string } | undefined {
   const r = parse(localStorage.getItem(key(boardId))) ?? parse(localStorage.getItem(legacyKey(boardId)));

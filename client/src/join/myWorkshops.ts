@@ -1,5 +1,8 @@
-import { ROLES, isRole, type Role } from '../../../shared/src/index.js';
+import { ROLES, isBoardId, isRole, type Role } from '../../../shared/src/index.js';
 import { clearBoardLocal } from '../sync/localStore.js';
+import { forgetInfo } from './cachedInfo.js';
+import { forgetIdentity } from './identity.js';
+import { forgetToken } from './tokenStore.js';
 
 /**
  * "My workshops": the boards this browser created or joined, kept on this
@@ -22,12 +25,11 @@ export interface SavedWorkshop {
 const KEY = 'tabella:workshops';
 /** Enough for a consultant's year of workshops; the oldest fall off. */
 const MAX_SAVED = 60;
-const BOARD_ID = /^[A-Za-z0-9]{12,40}$/;
 
 function valid(value: unknown): SavedWorkshop | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const r = value as Record<string, unknown>;
-  if (typeof r.boardId !== 'string' || !BOARD_ID.test(r.boardId) || !isRole(r.role)) return undefined;
+  if (!isBoardId(r.boardId) || !isRole(r.role)) return undefined;
   if (typeof r.title !== 'string' || typeof r.lastOpened !== 'number') return undefined;
   const links: Partial<Record<Role, string>> = {};
   const raw = (typeof r.links === 'object' && r.links !== null ? r.links : {}) as Record<string, unknown>;
@@ -90,11 +92,11 @@ export function rememberLink(boardId: string, role: Role, link: string): void {
 export function forgetWorkshop(boardId: string): void {
   save(listWorkshops().filter((w) => w.boardId !== boardId));
   void clearBoardLocal(boardId);
-  for (const key of [`tabella:token:${boardId}`, `tabella:session:${boardId}`, `tabella:identity:${boardId}`, `tabella:info:${boardId}`]) {
-    try {
-      localStorage.removeItem(key);
-    } catch {
-      // Nothing kept, nothing to forget.
-    }
+  try {
+    forgetToken(boardId);
+    forgetIdentity(boardId);
+    forgetInfo(boardId);
+  } catch {
+    // Storage disabled: nothing kept, nothing to forget.
   }
 }

@@ -16,3 +16,7 @@ export function takeToken(boardId: string): string | undefined {
   }
   return localStorage.getItem(key(boardId)) ?? undefined;
 }
+
+export function forgetToken(boardId: string): void {
+  localStorage.removeItem(key(boardId));
+}
