@@ -36,6 +36,7 @@ const schema = z.object({
   RESTORES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
   JOINS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   FORM_POSTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  JOIN_CODE_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
 }).superRefine((c, ctx) => {
@@ -114,6 +115,8 @@ export interface RateLimits {
   joins: number;
   /** Commitment and feedback posts together. */
   formPosts: number;
+  /** Join codes that admitted nobody (wrong, closed, malformed): the guessing budget (docs/security.md). */
+  codeFailures: number;
 }
 
 export class ConfigError extends Error {}
@@ -166,6 +169,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
       restores: c.RESTORES_PER_MINUTE,
       joins: c.JOINS_PER_MINUTE,
       formPosts: c.FORM_POSTS_PER_MINUTE,
+      codeFailures: c.JOIN_CODE_FAILURES_PER_MINUTE,
     },
   };
 }

@@ -102,6 +102,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
       restores: new TokenBuckets(config.rateLimits.restores),
       joins: new TokenBuckets(config.rateLimits.joins),
       formPosts: new TokenBuckets(config.rateLimits.formPosts),
+      codeFailures: new TokenBuckets(config.rateLimits.codeFailures),
     },
     createGuard: { createKey: config.createKey, dataDir: config.dataDir, minFreeDiskBytes: config.minFreeDiskBytes },
     restores,

@@ -8,6 +8,7 @@ import type { OperationErrorCode } from './ops/errors.js';
 export * from './protocol/close-codes.js';
 export * from './protocol/exports.js';
 export * from './protocol/follow-up-api.js';
+export * from './protocol/join-codes.js';
 export * from './protocol/messages.js';
 export * from './protocol/rooms.js';
 
@@ -67,7 +68,7 @@ export const ERROR_CODES = [
   'backup-too-large', 'backup-too-slow', 'backup-invalid', 'restore-busy',
   'access-refused', 'invalid-board-id', 'removed', 'facilitator-only', 'join-first', 'join-with-link',
   'member-not-found', 'version-not-found', 'no-such-export', 'no-such-endpoint', 'cannot-remove-self',
-  'wrong-form-link', 'invalid-request', 'body-too-large', 'internal',
+  'wrong-form-link', 'invalid-request', 'body-too-large', 'internal', 'join-code-unknown', 'joining-closed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

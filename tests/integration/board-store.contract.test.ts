@@ -146,13 +146,38 @@ for (const adapter of adapters) {
       expect(await store.listDocs('boardA000000')).toEqual(['']);
     });
 
+    it('S10: a join code belongs to one board, is replaced by a new one, opens and closes', async () => {
+      const { store } = make();
+      await store.createBoard({ id: 'boardA000000', createdAt: 1 }, [], update('a'));
+      await store.createBoard({ id: 'boardB000000', createdAt: 1 }, [], update('b'));
+      expect(await store.getJoinCode('boardA000000')).toBeUndefined();
+      expect(await store.setJoinCodeOpen('boardA000000', false)).toBe(false);
+      await store.setJoinCode('boardA000000', 'K7R4QX', 10);
+      expect(await store.getJoinCode('boardA000000')).toEqual({ code: 'K7R4QX', open: true, createdAt: 10 });
+      expect(await store.findJoinCode('K7R4QX')).toEqual({ boardId: 'boardA000000', open: true });
+      // Another board cannot take it, and the first keeps it.
+      await expect(store.setJoinCode('boardB000000', 'K7R4QX', 11)).rejects.toThrow();
+      expect(await store.getJoinCode('boardB000000')).toBeUndefined();
+      expect(await store.setJoinCodeOpen('boardA000000', false)).toBe(true);
+      expect(await store.findJoinCode('K7R4QX')).toEqual({ boardId: 'boardA000000', open: false });
+      // A new code replaces the old one and is open again.
+      await store.setJoinCode('boardA000000', 'M9P3TW', 12);
+      expect(await store.findJoinCode('K7R4QX')).toBeUndefined();
+      expect(await store.getJoinCode('boardA000000')).toEqual({ code: 'M9P3TW', open: true, createdAt: 12 });
+      await store.setJoinCode('boardB000000', 'K7R4QX', 13);
+      expect(await store.findJoinCode('K7R4QX')).toEqual({ boardId: 'boardB000000', open: true });
+    });
+
     it('S6: what was appended survives closing and reopening', async () => {
       if (!adapter.reopenable) return;
       const { store, dir } = make();
       await store.createBoard({ id: 'boardA000000', createdAt: 1 }, [{ role: 'viewer', hash: hash(9) }], update('a0'));
       await store.appendUpdate('boardA000000', update('a1'));
+      await store.setJoinCode('boardA000000', 'K7R4QX', 2);
+      await store.setJoinCodeOpen('boardA000000', false);
       await store.close();
       const { store: again } = make(dir);
+      expect(await again.findJoinCode('K7R4QX')).toEqual({ boardId: 'boardA000000', open: false });
       expect(await again.getBoard('boardA000000')).toBeDefined();
       expect((await again.getTokens('boardA000000'))[0]!.role).toBe('viewer');
       expect([...docOf((await again.loadUpdates('boardA000000')).updates).getMap('m').keys()].sort()).toEqual(['a0', 'a1']);

@@ -12,7 +12,7 @@ describe('configuration is validated once at start', () => {
     // Issue 10: limits for what anyone may ask (docs/security.md, "No anonymous request may stall the server").
     expect(c).toMatchObject({
       maxRestoreBytes: 16 * 1024 * 1024, restoreTimeoutMs: 5_000, createKey: undefined, minFreeDiskBytes: 256 * 1024 * 1024,
-      rateLimits: { creates: 30, restores: 10, joins: 120, formPosts: 120 },
+      rateLimits: { creates: 30, restores: 10, joins: 120, formPosts: 120, codeFailures: 10 },
     });
   });
 

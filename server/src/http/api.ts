@@ -1,11 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import {
-  CLOSE, DEPARTMENT_KEY_PATTERN, ENTITY_ID_PATTERN, LANGUAGES, MEMBER_NAME_MAX, ROLES, TEMPLATES, TITLE_MAX,
+  CLOSE, ENTITY_ID_PATTERN, LANGUAGES, ROLES, TEMPLATES, TITLE_MAX,
   isRole, type BoardInfoResponse, type CreateBoardResponse,
 } from '../../../shared/src/index.js';
 import { admitted, boardIdOf, callerOf, facilitatorOf } from './auth.js';
-import { IdentityRefused } from '../boards/members.js';
+import { joinMember, memberDepartment, memberName, refusedIdentity } from './member-join.js';
+import { parse } from './parse.js';
 import type { MemberRow } from '../store/board-store.js';
 import { boardLink, createdBoardResponse } from './created-board.js';
 import { publicBaseUrl } from './public-url.js';
@@ -16,6 +17,7 @@ import { takeOrRefuse } from './rate-limit.js';
 import { HttpError } from './errors.js';
 import type { ApiDeps } from './api-deps.js';
 import { exportRouter } from './export-router.js';
+import { joinCodeRouter } from './join-code-api.js';
 
 const createBoardBody = z.object({
   title: z.string().trim().min(1, 'title must not be empty').max(TITLE_MAX, `title must be at most ${TITLE_MAX} characters`),
@@ -25,11 +27,8 @@ const createBoardBody = z.object({
   phase: z.enum(['setup', 'brainstorm']).optional(),
 });
 
-const name = z.string().trim().min(1, 'name must not be empty').max(MEMBER_NAME_MAX, `name must be at most ${MEMBER_NAME_MAX} characters`);
-const department = z.string().regex(new RegExp(`(${DEPARTMENT_KEY_PATTERN.source})|^$`), 'department must be a department key');
-
-const joinBody = z.object({ token: z.string().min(1).max(200), name, department });
-const mePatch = z.object({ name: name.optional(), department: department.optional() }).strict();
+const joinBody = z.object({ token: z.string().min(1).max(200), name: memberName, department: memberDepartment });
+const mePatch = z.object({ name: memberName.optional(), department: memberDepartment.optional() }).strict();
 const memberPatch = z.object({ role: z.enum(ROLES) }).strict();
 
 /** How a restore that failed in its worker is answered. */
@@ -45,20 +44,6 @@ function restoreRefusal(error: unknown): unknown {
     case 'busy':
       return new HttpError(503, 'restore-busy', error.message, { headers: { 'Retry-After': '5' } });
   }
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new HttpError(400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-  }
-  return parsed.data;
-}
-
-/** A name already taken is a conflict (409); a department the board does not have, a bad request (400). */
-function refusedIdentity(error: unknown): never {
-  if (error instanceof IdentityRefused) throw new HttpError(error.code === 'name-taken' ? 409 : 400, error.code, error.message);
-  throw error;
 }
 
 /** Bodies of POST /api/boards up to this size are parsed on the main thread (a new board's is ~100 bytes). */
@@ -145,8 +130,7 @@ export function apiRouter(deps: ApiDeps): Router {
     if (result.via !== 'link' || result.role === 'viewer') {
       throw new HttpError(400, 'join-with-link', 'join with the facilitator or participant link');
     }
-    const { member, session } = await members.join(id, result.role, input.name, input.department).catch(refusedIdentity);
-    res.status(201).json({ memberId: member.id, session, role: member.role });
+    res.status(201).json(await joinMember(members, id, result.role, input));
   });
 
   // A new link for one role; the old one stops working (people who already
@@ -205,6 +189,7 @@ export function apiRouter(deps: ApiDeps): Router {
     res.status(204).end();
   });
 
+  router.use(joinCodeRouter(deps));
   router.use(exportRouter(deps));
 
   return router;

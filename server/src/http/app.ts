@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { apiRouter } from './api.js';
 import type { ApiDeps } from './api-deps.js';
-import { FOLLOW_UP_KINDS, FORM_PATH } from '../../../shared/src/index.js';
+import { FOLLOW_UP_KINDS, FORM_PATH, JOIN_PATH } from '../../../shared/src/index.js';
 import { HttpError, errorHandler } from './errors.js';
 import { followUpRouter } from './follow-up-api.js';
 import { rateLimit } from './rate-limit.js';
@@ -69,8 +69,8 @@ export function createApp(deps: AppDeps): Express {
   const index = join(deps.staticDir, 'index.html');
   if (existsSync(index)) {
     app.use(express.static(deps.staticDir, { index: false, maxAge: '1h' }));
-    // Client routes: home, a board, a commitment form (/c), a feedback form (/f).
-    app.get(['/', '/b/:id', ...FOLLOW_UP_KINDS.map((kind) => `/${FORM_PATH[kind]}/:id`)], (_req, res) => {
+    // Client routes: home, the join page (codes), a board, a commitment form (/c), a feedback form (/f).
+    app.get(['/', JOIN_PATH, '/b/:id', ...FOLLOW_UP_KINDS.map((kind) => `/${FORM_PATH[kind]}/:id`)], (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);
     });

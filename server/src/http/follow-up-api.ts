@@ -12,6 +12,7 @@ import type { Caller } from '../boards/board-access.js';
 import type { ApiDeps } from './api-deps.js';
 import { boardIdOf, callerOf, facilitatorOf } from './auth.js';
 import { HttpError } from './errors.js';
+import { parse } from './parse.js';
 import { publicBaseUrl } from './public-url.js';
 import { takeOrRefuse } from './rate-limit.js';
 
@@ -32,14 +33,6 @@ const feedbackBody = z.object({
   comment: z.string().max(FEEDBACK_TEXT_MAX).default(''),
   repName: z.string().max(REP_NAME_MAX).default(''),
 }).strict() satisfies z.ZodType<FeedbackBody, unknown>;
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new HttpError(400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
-  }
-  return parsed.data;
-}
 
 /**
  * A facilitator in person (a session: the shared facilitator link only lets

@@ -57,6 +57,17 @@ export class TokenBuckets {
     return 0;
   }
 
+  /**
+   * Gives back one token taken for `key` (never past the full bucket): for
+   * limits that count only failures, a request takes a token before it is
+   * checked and returns it when it succeeds, so concurrent guesses cannot all
+   * pass before the first failure is counted.
+   */
+  giveBack(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.perMinute, bucket.tokens + 1);
+  }
+
   get size(): number {
     return this.buckets.size;
   }
@@ -114,6 +125,11 @@ export function takeOrRefuse(buckets: TokenBuckets, req: Request, what: string):
     params: { seconds: wait },
     headers: { 'Retry-After': String(wait) },
   });
+}
+
+/** Undoes takeOrRefuse for a request that succeeded, where only failures count (join codes). */
+export function giveBack(buckets: TokenBuckets, req: Request): void {
+  if (!isLoopback(req.ip)) buckets.giveBack(addressKey(req.ip));
 }
 
 /** takeOrRefuse as middleware, for routes limited before their body is read. */

@@ -35,6 +35,19 @@ export interface VersionRow {
   createdAt: number;
 }
 
+/**
+ * A board's short join code (`K7R4QX`, shown `K7R-4QX`) and whether it
+ * admits people now. Stored in the clear: the facilitator's screen shows it
+ * again, and it only ever admits a participant while `open` (docs/security.md
+ * "Join codes").
+ */
+export interface JoinCodeRow {
+  /** Canonical form: upper case, no separator. Unique across boards. */
+  code: string;
+  open: boolean;
+  createdAt: number;
+}
+
 /** Name of a board's main document. Other documents of a board (drafts) have other names. */
 export const MAIN_DOC = '';
 
@@ -54,6 +67,7 @@ export const MAIN_DOC = '';
  *   `state`; updates appended after `upTo` are kept (applying an update twice is
  *   harmless in Yjs, so `state` may already contain them).
  * - a member's session hash is unique on its board.
+ * - a join code belongs to at most one board; a board has at most one code.
  */
 export interface BoardStore {
   createBoard(board: BoardRow, tokens: TokenRow[], initialState: Uint8Array): Promise<void>;
@@ -81,6 +95,16 @@ export interface BoardStore {
   /** Creates or replaces (rotates) the board's link of that kind. */
   setFollowUpLink(boardId: string, kind: FollowUpKind, hash: Uint8Array, now: number): Promise<void>;
   getFollowUpLinks(boardId: string): Promise<{ kind: FollowUpKind; hash: Uint8Array }[]>;
+  /**
+   * Gives the board this code, open, replacing its previous one (which then
+   * finds nothing). Rejects, changing nothing, when another board has the code.
+   */
+  setJoinCode(boardId: string, code: string, now: number): Promise<void>;
+  getJoinCode(boardId: string): Promise<JoinCodeRow | undefined>;
+  /** The board holding this canonical code, open or closed. */
+  findJoinCode(code: string): Promise<{ boardId: string; open: boolean } | undefined>;
+  /** Opens or closes joining by code; false when the board has no code. */
+  setJoinCodeOpen(boardId: string, open: boolean): Promise<boolean>;
   addVersion(boardId: string, version: VersionRow, state: Uint8Array): Promise<void>;
   /** Newest first. */
   listVersions(boardId: string): Promise<VersionRow[]>;

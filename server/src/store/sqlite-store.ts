@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { damaged, isDamage, quickCheck, refuseEmptyFile } from './database-check.js';
 import type { FollowUpKind, Role } from '../../../shared/src/index.js';
 import {
-  MAIN_DOC, type BoardRow, type BoardStore, type MemberPatch, type MemberRow, type TokenRow, type VersionRow,
+  MAIN_DOC, type BoardRow, type BoardStore, type JoinCodeRow, type MemberPatch, type MemberRow, type TokenRow, type VersionRow,
 } from './board-store.js';
 
 export type Durability = 'full' | 'normal';
@@ -61,6 +61,17 @@ export class SqliteBoardStore implements BoardStore {
       getLinks: this.db.prepare<[string], { kind: FollowUpKind; hash: Buffer }>(
         'SELECT kind, hash FROM follow_up_links WHERE board_id = ?',
       ),
+      setJoinCode: this.db.prepare(
+        'INSERT INTO join_codes (board_id, code, open, created_at) VALUES (?, ?, 1, ?) '
+          + 'ON CONFLICT (board_id) DO UPDATE SET code = excluded.code, open = 1, created_at = excluded.created_at',
+      ),
+      getJoinCode: this.db.prepare<[string], { code: string; open: number; created_at: number }>(
+        'SELECT code, open, created_at FROM join_codes WHERE board_id = ?',
+      ),
+      findJoinCode: this.db.prepare<[string], { board_id: string; open: number }>(
+        'SELECT board_id, open FROM join_codes WHERE code = ?',
+      ),
+      setJoinCodeOpen: this.db.prepare('UPDATE join_codes SET open = ? WHERE board_id = ?'),
       addVersion: this.db.prepare('INSERT INTO versions (board_id, id, name, created_at, state) VALUES (?, ?, ?, ?, ?)'),
       listVersions: this.db.prepare<[string], { id: string; name: string; created_at: number }>(
         'SELECT id, name, created_at FROM versions WHERE board_id = ? ORDER BY created_at DESC, id',
@@ -156,6 +167,24 @@ export class SqliteBoardStore implements BoardStore {
 
   async getFollowUpLinks(boardId: string): Promise<{ kind: FollowUpKind; hash: Uint8Array }[]> {
     return this.stmt.getLinks.all(boardId).map((r) => ({ kind: r.kind, hash: new Uint8Array(r.hash) }));
+  }
+
+  async setJoinCode(boardId: string, code: string, now: number): Promise<void> {
+    this.stmt.setJoinCode.run(boardId, code, now);
+  }
+
+  async getJoinCode(boardId: string): Promise<JoinCodeRow | undefined> {
+    const row = this.stmt.getJoinCode.get(boardId);
+    return row && { code: row.code, open: row.open === 1, createdAt: row.created_at };
+  }
+
+  async findJoinCode(code: string): Promise<{ boardId: string; open: boolean } | undefined> {
+    const row = this.stmt.findJoinCode.get(code);
+    return row && { boardId: row.board_id, open: row.open === 1 };
+  }
+
+  async setJoinCodeOpen(boardId: string, open: boolean): Promise<boolean> {
+    return this.stmt.setJoinCodeOpen.run(open ? 1 : 0, boardId).changes > 0;
   }
 
   async addVersion(boardId: string, v: VersionRow, state: Uint8Array): Promise<void> {
@@ -277,6 +306,12 @@ const MIGRATIONS: string[] = [
      created_at INTEGER NOT NULL,
      state BLOB NOT NULL,
      PRIMARY KEY (board_id, id)
+   ) STRICT;`,
+  `CREATE TABLE join_codes (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+     code TEXT NOT NULL UNIQUE,
+     open INTEGER NOT NULL,
+     created_at INTEGER NOT NULL
    ) STRICT;`,
 ];
 
