@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  JOIN_CODE_ALPHABET, normalizeJoinCode, type JoinCodeJoinResponse, type JoinCodeLookupResponse, type JoinCodeState,
+  JOIN_CODE_ALPHABET, autoAssignGroups, normalizeJoinCode, readBoard, systemOrigin, type JoinCodeJoinResponse, type JoinCodeLookupResponse, type JoinCodeState,
 } from '../../shared/src/index.js';
 import { createBoard, joinBoard } from '../support/clients.js';
-import { startTestServer, useTestServer } from '../support/in-process-server.js';
+import { startTestServer, storedDoc, useTestServer } from '../support/in-process-server.js';
 
 /** The server trusts X-Forwarded-For from loopback (a local proxy): each test speaks from its own address. */
 const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({
@@ -136,6 +136,23 @@ describe('join codes', () => {
     expect(await refused.json()).toMatchObject({ code: 'rate-limited', error: expect.stringMatching(/^too many wrong join codes from your address/) });
     expect((await joinWithCode(url, code!, 'Late', '203.0.113.50')).status).toBe(429);
     expect((await lookup(url, code!, '203.0.113.51')).status).toBe(200);
+  });
+
+  it('JC8: once breakout groups are made, someone joining by code (or link) goes to the smallest group', async () => {
+    const { server } = fixture;
+    const { board, session } = await facilitatorBoard(server.url);
+    const { code } = await newCode(server.url, board.id, session);
+    const early = await Promise.all(['A1', 'A2', 'A3', 'A4'].map((name) => joinBoard(server.url, board.id, board.tokens.participant, name, 'sales')));
+    const segments = await server.rooms.withRoom(board.id, (room) => {
+      autoAssignGroups(room.doc, early.map((m) => m.memberId), systemOrigin('test'));
+      return readBoard(room.doc).segments.map((s) => s.id);
+    });
+    expect(segments).toHaveLength(3); // 2, 1, 1
+    const late = (await (await joinWithCode(server.url, code!, 'Late Lia', '198.51.100.8')).json()) as JoinCodeJoinResponse;
+    const later = await joinBoard(server.url, board.id, board.tokens.participant, 'Later Leo', 'sales');
+    const groups = readBoard(await storedDoc(server, board.id)).groups;
+    expect(groups.get(late.memberId)).toBe(segments[1]);
+    expect(groups.get(later.memberId)).toBe(segments[2]);
   });
 });
 

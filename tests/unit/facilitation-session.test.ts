@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  TIMER_MAX_MS, addSegment, assignGroup, autoAssignGroups, extendTimer, pauseTimer, readBoard, removeSegment,
+  TIMER_MAX_MS, addSegment, assignGroup, autoAssignGroups, extendTimer, pauseTimer, placeNewcomer, readBoard, removeSegment,
   resumeTimer, setPhase, setPrivateWriting, setSpotlight, startTimer, stopTimer, timerRemainingMs, upsertMember,
   type Phase, type SpotlightTarget,
 } from '../../shared/src/index.js';
@@ -159,6 +159,21 @@ describe('breakout groups', () => {
     expectOneTransaction(doc, me, () => removeSegment(doc, segmentId, me));
     expect([...doc.getMap('groups').keys()]).toEqual(['bob']);
     expect(readBoard(doc).problems).toEqual([]);
+  });
+
+  it('a latecomer joins the smallest group (first in board order among equals); no groups, no placement', () => {
+    const { doc, segmentId } = smallBoard();
+    const s2 = addSegment(doc, { name: 'Two' }, system);
+    const s3 = addSegment(doc, { name: 'Three' }, system);
+    expect(placeNewcomer(doc, 'early', system)).toBeUndefined();
+    expect(readBoard(doc).groups.size).toBe(0);
+    autoAssignGroups(doc, ['a', 'b', 'c', 'd'], me); // OEM 2, Two 1, Three 1
+    expect(expectOneTransaction(doc, system, () => placeNewcomer(doc, 'late1', system))).toBe(s2);
+    expect(placeNewcomer(doc, 'late2', system)).toBe(s3);
+    expect(placeNewcomer(doc, 'late3', system)).toBe(segmentId);
+    // Someone already in a group stays there.
+    expect(placeNewcomer(doc, 'late1', system)).toBe(s2);
+    expect(readBoard(doc).groups.get('late3')).toBe(segmentId);
   });
 });
 

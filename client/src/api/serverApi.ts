@@ -1,6 +1,7 @@
 import {
   CREATE_KEY_HEADER, ERROR_CODES, isOperationErrorCode, type BoardInfoResponse, type CreateBoardResponse, type ErrorResponse,
-  type JoinResponse, type Language, type Role, type TemplateName,
+  type JoinCodeJoinResponse, type JoinCodeLookupResponse, type JoinCodeState, type JoinResponse, type Language, type Role,
+  type TemplateName,
 } from '../../../shared/src/index.js';
 
 /**
@@ -130,4 +131,31 @@ export async function fetchServerTime(): Promise<number> {
   const body = await readJson<{ now: unknown }>(response);
   if (typeof body.now !== 'number' || !Number.isFinite(body.now)) throw new ApiError(500, 'bad time');
   return body.now;
+}
+
+/** A board's join code as this caller may see it (`GET /api/boards/:id/join-code`). */
+export async function fetchJoinCode(boardId: string, token: string): Promise<JoinCodeState> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/join-code`, { headers: bearer(token), cache: 'no-store' });
+  return readJson<JoinCodeState>(response);
+}
+
+/** Facilitator only: a new code (the old one stops working), or joining by code closed or reopened. */
+export async function changeJoinCode(boardId: string, session: string, change: 'new' | { open: boolean }): Promise<JoinCodeState> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/join-code`, change === 'new'
+    ? { method: 'POST', headers: bearer(session), body: '{}' }
+    : { method: 'PATCH', headers: bearer(session), body: JSON.stringify(change) });
+  return readJson<JoinCodeState>(response);
+}
+
+const postJson = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body) });
+
+/** The board a typed code opens: its title, language and departments for the join form. */
+export async function lookupJoinCode(code: string): Promise<JoinCodeLookupResponse> {
+  return readJson<JoinCodeLookupResponse>(await postJson('/api/join-codes/lookup', { code }));
+}
+
+/** Joins the code's board as a participant: a personal session, as a link join gives. */
+export async function joinWithCode(input: { code: string; name: string; department: string }): Promise<JoinCodeJoinResponse> {
+  return readJson<JoinCodeJoinResponse>(await postJson('/api/join-codes/join', input));
 }

@@ -1,12 +1,13 @@
 import { HomePage } from './HomePage.js';
 import { BoardRoute } from './BoardRoute.js';
 import { ErrorScreen } from '../ui/ErrorScreen.js';
-import { FORM_PATH } from '../../../shared/src/index.js';
+import { FORM_PATH, JOIN_PATH } from '../../../shared/src/index.js';
+import { JoinCodePage } from './JoinCodePage.js';
 import { CommitmentFormPage } from '../followup/CommitmentFormPage.js';
 import { FeedbackFormPage } from '../followup/FeedbackFormPage.js';
 import { ToastProvider } from '../ui/Toasts.js';
 
-/** A few screens only, so the "router" is the path: `/`, `/b/<boardId>`, and the forms (FORM_PATH) `/c/<boardId>`, `/f/<boardId>`. */
+/** A few screens only, so the "router" is the path: `/`, `/join` (join codes), `/b/<boardId>`, and the forms (FORM_PATH) `/c/<boardId>`, `/f/<boardId>`. */
 export function App() {
   const path = window.location.pathname;
   const match = /^\/b\/([^/]+)\/?$/.exec(path);
@@ -16,6 +17,7 @@ export function App() {
   else if (form?.[1] === FORM_PATH.commitment) screen = <CommitmentFormPage boardId={decodeURIComponent(form[2] ?? '')} />;
   else if (form?.[1] === FORM_PATH.feedback) screen = <FeedbackFormPage boardId={decodeURIComponent(form[2] ?? '')} />;
   else if (path === '/' || path === '/index.html') screen = <HomePage />;
+  else if (path === JOIN_PATH || path === `${JOIN_PATH}/`) screen = <JoinCodePage />;
   else screen = <ErrorScreen kind="notFound" />;
   return <ToastProvider>{screen}</ToastProvider>;
 }

@@ -6,6 +6,7 @@ import { chooseLanguage } from '../i18n/i18n.js';
 import { CreateForm } from '../home/CreateForm.js';
 import { LinksCard } from '../home/LinksCard.js';
 import { MyWorkshops } from '../home/MyWorkshops.js';
+import { JoinWithCode } from '../home/JoinWithCode.js';
 import { rememberWorkshop } from '../join/myWorkshops.js';
 import { RestoreForm } from '../versions/RestoreForm.js';
 
@@ -35,6 +36,7 @@ export function HomePage() {
             <li>{t('home.step2')}</li>
             <li>{t('home.step3')}</li>
           </ol>
+          <JoinWithCode />
           <MyWorkshops key={created?.response.id ?? ''} />
         </section>
         <section className="card home-card">

@@ -14,7 +14,7 @@ import type { PanelName } from './usePanels.js';
  * toolbar-voting, toolbar-after, export-*), so tests find the same controls
  * after opening the menu.
  */
-export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen, onTogglePanel }: {
+export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen, onTogglePanel, onJoinScreen, me }: {
   roadmap: RoadmapScreen;
   /** What the Export entries export: this board, with this token, laid out so. */
   exportFrom: { boardId: string; token: string; title: string; layout: BoardLayout };
@@ -23,6 +23,13 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
   /** Dot voting is running: its entry shows a live red dot. */
   votingOpen: boolean;
   onTogglePanel: (name: PanelName) => void;
+  /** Opens the Join screen (QR code and join code, for the projector). */
+  onJoinScreen: () => void;
+  /**
+   * Who we are, and the one form that changes name and department. The
+   * toolbar's name button opens it too, but a phone's toolbar has no room for it.
+   */
+  me?: { name: string; onChange: () => void };
 }) {
   const { t } = useTranslation();
   return (
@@ -37,6 +44,16 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
     <ToolbarMenu>
       {(close) => (
         <>
+          {me && (
+            <div className="menu-section">
+              <MenuItem icon={<span className="me-initial">{me.name.slice(0, 1).toUpperCase()}</span>}
+                label={t('join.changeFor', { name: me.name })} testId="menu-me"
+                onClick={() => {
+                  close();
+                  me.onChange();
+                }} />
+            </div>
+          )}
           <div className="menu-section" role="group" aria-labelledby="menu-views">
             <p className="menu-heading" id="menu-views">{t('toolbar.viewsHeading')}</p>
             {BOARD_MODES.map((m) => (
@@ -59,6 +76,11 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
                 <MenuItem icon="🕘" label={t('versions.title')} testId="toolbar-versions" onClick={roadmap.openVersions} />
                 <MenuItem icon="🔗" label={t('boardLinks.menu')} checked={panel === 'links'}
                   testId="toolbar-links" onClick={() => onTogglePanel('links')} />
+                <MenuItem icon="▦" label={t('joinScreen.menu')} testId="toolbar-join-screen"
+                  onClick={() => {
+                    close();
+                    onJoinScreen();
+                  }} />
               </div>
             </>
           )}

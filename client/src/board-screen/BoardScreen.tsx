@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localOrigin, votesLeft, type BoardSnapshot, type Role,
@@ -21,6 +21,7 @@ import { useNoteCommands } from '../board-base/useNoteCommands.js';
 import { BoardCanvas } from './BoardCanvas.js';
 import { BoardContext, type BoardActions } from '../board-base/BoardContext.js';
 import { BoardMenu } from './BoardMenu.js';
+import { JoinScreen } from '../join-screen/JoinScreen.js';
 import { layoutBoard } from '../board-base/layout.js';
 import { NoteEditing } from './NoteEditing.js';
 import { Toolbar } from './Toolbar.js';
@@ -103,6 +104,9 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const selection = useSelection(layoutRef, view.showRect);
   const panels = usePanels(Boolean(sessionState.discussion));
+  const [joinScreen, setJoinScreen] = useState(false);
+  const identityName = role !== 'viewer' ? (boardSnapshot.membersById.get(identity.id)?.name ?? identity.name) : undefined;
+  const closeJoinScreen = useCallback(() => setJoinScreen(false), []);
   const { undo, redo, canUndo, canRedo, endStep: endUndoStep } = useUndo(doc, origin);
 
   /** Every change goes through here: a refused one becomes a toast, never an exception. */
@@ -183,7 +187,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
         <Toolbar
           boardId={boardId}
           title={snapshot.meta.title}
-          identityName={role !== 'viewer' ? (boardSnapshot.membersById.get(identity.id)?.name ?? identity.name) : undefined}
+          identityName={identityName}
           status={status}
           save={role !== 'viewer' ? save : undefined}
           awareness={provider.awareness}
@@ -203,7 +207,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             {converge.narrow && role === 'participant' && roadmapScreen.mode === 'board' && <PhoneModeSwitch list={converge.phoneList} onChange={converge.setPhoneList} />}
             <BoardMenu roadmap={roadmapScreen} exportFrom={{ boardId, token: session, title: boardSnapshot.meta.title, layout }}
               facilitator={canStructure} panel={panel}
-              votingOpen={sessionState.voting?.open === true} onTogglePanel={panels.toggle} />
+              votingOpen={sessionState.voting?.open === true} onTogglePanel={panels.toggle} onJoinScreen={() => setJoinScreen(true)}
+              me={identityName ? { name: identityName, onChange: onChangeIdentity } : undefined} />
           </>}
         />
         <PhaseBar session={sessionState} clockOffset={clockOffset} votesLeft={dotsLeft}
@@ -269,6 +274,9 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
               facilitator={canStructure} actions={memberActions} onClose={panels.close} />
           )}
           {panel === 'links' && canStructure && <LinksPanel boardId={boardId} session={session} onClose={panels.close} />}
+          {joinScreen && canStructure && (
+            <JoinScreen boardId={boardId} session={session} title={boardSnapshot.meta.title} onClose={closeJoinScreen} />
+          )}
           {panel === 'structure' && canStructure && (
             <StructurePanel snapshot={boardSnapshot} onSpotlight={spotlight} onClose={panels.close} />
           )}

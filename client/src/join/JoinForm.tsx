@@ -6,18 +6,20 @@ import { errorText } from '../i18n/errorText.js';
 
 /** Name and department before entering a board (participants and facilitators). */
 export function JoinForm({
-  title, role, departments, synced, onJoin, initial, onCancel,
+  title, role, departments, synced, onJoin, initial, onCancel, cancelLabel,
 }: {
   /** The name and department already used on this device, when changing them. */
   initial?: { name: string; department: string };
   title: string;
   role: Role;
-  departments: Department[];
+  departments: Pick<Department, 'key' | 'name' | 'color'>[];
   synced: boolean;
   /** May fail (network, server): the message is shown on the form. */
   onJoin: (name: string, department: string) => void | Promise<void>;
-  /** Changing an existing identity: a way back to the board. */
+  /** Changing an existing identity: a way back to the board (or, with `cancelLabel`, a step back before joining). */
   onCancel?: () => void;
+  /** The way back is not to a board: joining stays the point of the form. */
+  cancelLabel?: string;
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState(initial?.name ?? '');
@@ -103,11 +105,11 @@ export function JoinForm({
           </p>
         )}
         <button type="submit" className="primary big" data-testid="join-submit" disabled={busy}>
-          {onCancel ? t('common.save') : t('join.submit')}
+          {onCancel && !cancelLabel ? t('common.save') : t('join.submit')}
         </button>
         {onCancel && (
           <button type="button" className="link-button" onClick={onCancel} data-testid="join-cancel">
-            {t('join.back')}
+            {cancelLabel ?? t('join.back')}
           </button>
         )}
       </form>

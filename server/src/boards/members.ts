@@ -1,4 +1,6 @@
-import { nameKey, newEntityId, readBoardStructure, type ErrorCode, type Role } from '../../../shared/src/index.js';
+import {
+  nameKey, newEntityId, placeNewcomer, readBoardStructure, systemOrigin, type ErrorCode, type Role,
+} from '../../../shared/src/index.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import type { BoardStore, MemberPatch, MemberRow } from '../store/board-store.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
@@ -13,6 +15,8 @@ export class IdentityRefused extends Error {
     super(message);
   }
 }
+
+const GROUPS_ORIGIN = systemOrigin('groups');
 
 /** Connections of a member are closed through this when their rights change. */
 export type MemberKicker = (boardId: string, memberId: string, code: number, reason: string) => void;
@@ -48,6 +52,8 @@ export class MemberService {
       };
       await this.store.addMember(boardId, member);
       await this.mirror(boardId, member);
+      // Breakout groups already made: a latecomer joins the smallest, and their view opens on its segment.
+      if (role === 'participant') await this.rooms.withRoom(boardId, (room) => placeNewcomer(room.doc, member.id, GROUPS_ORIGIN));
       return { member, session };
     });
   }

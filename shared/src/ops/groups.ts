@@ -42,3 +42,26 @@ export function autoAssignGroups(doc: Y.Doc, memberIds: readonly string[], origi
   }, origin);
   return assignment;
 }
+
+/**
+ * Someone who joins after the breakout groups were made goes to the smallest
+ * group (the first in board order among equals), so that they land in a
+ * segment with their group and the groups stay even. Nothing happens while
+ * the board has no groups, or when the member already has one. Returns the
+ * segment id they are in, if any.
+ */
+export function placeNewcomer(doc: Y.Doc, memberId: string, origin: Origin): string | undefined {
+  checkMemberId(memberId);
+  const { groups, segments } = roots(doc);
+  const order = sortedSiblings(segments).map((s) => s.id);
+  const current = groups.get(memberId);
+  if (typeof current === 'string' && order.includes(current)) return current;
+  const sizes = new Map(order.map((id) => [id, 0]));
+  groups.forEach((segmentId) => {
+    if (typeof segmentId === 'string' && sizes.has(segmentId)) sizes.set(segmentId, sizes.get(segmentId)! + 1);
+  });
+  if ([...sizes.values()].every((n) => n === 0)) return undefined;
+  const smallest = order.reduce((best, id) => (sizes.get(id)! < sizes.get(best)! ? id : best));
+  doc.transact(() => groups.set(memberId, smallest), origin);
+  return smallest;
+}
