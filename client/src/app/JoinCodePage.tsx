@@ -13,10 +13,20 @@ import { clearBoardLocal } from '../sync/localStore.js';
 import { JoinCodeField } from '../join/JoinCodeField.js';
 
 type Step =
-  | { kind: 'code'; error?: string }
+  /** `problem`: what was wrong with the last code (worded at render, in the current language). */
+  | { kind: 'code'; problem?: 'malformed' | { error: unknown } }
   | { kind: 'checking' }
   | { kind: 'name'; code: string; board: JoinCodeLookupResponse }
   | { kind: 'joined'; boardId: string };
+
+/** The next step for a code: its board's name form, or the code form saying what is wrong. */
+async function lookup(code: string): Promise<Step> {
+  try {
+    return { kind: 'name', code, board: await lookupJoinCode(code) };
+  } catch (error) {
+    return { kind: 'code', problem: { error } };
+  }
+}
 
 /** The code in the address (`/join?code=K7R-4QX`, from the QR code), if any. */
 function codeInAddress(): string {
@@ -34,34 +44,39 @@ export function JoinCodePage() {
   const [typed, setTyped] = useState(codeInAddress);
   const [step, setStep] = useState<Step>(() => (normalizeJoinCode(codeInAddress()) ? { kind: 'checking' } : { kind: 'code' }));
 
-  const check = async (code: string) => {
+  const check = (code: string) => {
     setStep({ kind: 'checking' });
-    try {
-      const board = await lookupJoinCode(code);
-      void i18next.changeLanguage(boardLanguage(board.id) ?? board.language);
-      document.title = `${board.title} · Tabella`;
-      setStep({ kind: 'name', code, board });
-    } catch (err) {
-      setStep({ kind: 'code', error: refusal(err) });
-    }
+    void lookup(code).then(setStep);
   };
-  const refusal = (err: unknown) => (err instanceof ApiError && err.code ? errorText(t, err) : t('joinCode.failed', { message: errorText(t, err) }));
 
   // A code that came in the address is checked straight away: scan, then only the name is left.
+  const [fromAddress] = useState(() => normalizeJoinCode(codeInAddress()));
   useEffect(() => {
-    const code = normalizeJoinCode(codeInAddress());
-    if (code) void check(formatJoinCode(code));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the address the page opened with
-  }, []);
+    if (fromAddress) void lookup(formatJoinCode(fromAddress)).then(setStep);
+  }, [fromAddress]);
+
+  // The board's language and title once it is known, as a participant link does.
+  useEffect(() => {
+    if (step.kind !== 'name') return;
+    void i18next.changeLanguage(boardLanguage(step.board.id) ?? step.board.language);
+    document.title = `${step.board.title} · Tabella`;
+  }, [step]);
+
+  const problemText = (problem: 'malformed' | { error: unknown }) => {
+    if (problem === 'malformed') return t('joinCode.malformed');
+    // The server's refusals (wrong code, closed, too many tries) stand alone; anything else is "could not check".
+    const { error } = problem;
+    return error instanceof ApiError && error.code ? errorText(t, error) : t('joinCode.failed', { message: errorText(t, error) });
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const code = normalizeJoinCode(typed);
     if (!code) {
-      setStep({ kind: 'code', error: t('joinCode.malformed') });
+      setStep({ kind: 'code', problem: 'malformed' });
       return;
     }
-    void check(formatJoinCode(code));
+    check(formatJoinCode(code));
   };
 
   if (step.kind === 'joined') return <BoardRoute boardId={step.boardId} />;
@@ -89,7 +104,9 @@ export function JoinCodePage() {
         <h1>{t('joinCode.title')}</h1>
         <p className="muted">{t('joinCode.intro')}</p>
         <JoinCodeField value={typed} onChange={setTyped} autoFocus />
-        {step.kind === 'code' && step.error && <p className="form-error" role="alert" data-testid="join-code-error">{step.error}</p>}
+        {step.kind === 'code' && step.problem && (
+          <p className="form-error" role="alert" data-testid="join-code-error">{problemText(step.problem)}</p>
+        )}
         <button type="submit" className="primary big" data-testid="join-code-submit" disabled={step.kind === 'checking'}>
           {t('joinCode.submit')}
         </button>

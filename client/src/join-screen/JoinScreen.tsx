@@ -98,7 +98,7 @@ export function JoinScreen({ boardId, session, title, onClose }: {
         {join.state && (
           <button type="button" disabled={join.busy} onClick={renew} data-testid="join-new-code">{t('joinScreen.newCode')}</button>
         )}
-        <p className="muted small">{t('joinScreen.hint')}</p>
+        {join.open && <p className="muted small">{t('joinScreen.hint')}</p>}
       </footer>
     </div>,
     document.body,

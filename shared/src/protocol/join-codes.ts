@@ -1,5 +1,3 @@
-import type { BoardInfoResponse, JoinResponse } from '../protocol.js';
-
 /**
  * Join codes: a short code per board that people type from the projector
  * (`K7R-4QX`) instead of a 100-character link. Digits and capitals without
@@ -44,8 +42,20 @@ export interface JoinCodeState {
   address: string;
 }
 
-/** `POST /api/join-codes/lookup`: what the join form shows before anyone joins. */
-export type JoinCodeLookupResponse = Pick<BoardInfoResponse, 'id' | 'title' | 'language' | 'departments'>;
+/** `POST /api/join-codes/lookup`: what the join form shows before anyone joins (as `GET /api/boards/:id` does for a link). */
+export interface JoinCodeLookupResponse {
+  id: string;
+  title: string;
+  language: 'en' | 'it';
+  departments: { key: string; name: string; color: string }[];
+}
 
-/** `POST /api/join-codes/join`: a personal session, as a participant of the code's board. */
-export type JoinCodeJoinResponse = JoinResponse & { boardId: string };
+/** `POST /api/join-codes/join`: a personal session, as a participant of the code's board (`JoinResponse` plus the board). */
+export interface JoinCodeJoinResponse {
+  boardId: string;
+  memberId: string;
+  /** Personal token: use it from now on. */
+  session: string;
+  /** Always participant: a code admits no other role. */
+  role: 'facilitator' | 'participant' | 'viewer';
+}
