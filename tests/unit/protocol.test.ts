@@ -1,7 +1,8 @@
 import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import {
-  CLOSE, MESSAGE, draftsRoom, encodeSaved, encodeStorage, isFinalClose, parseRoom, readSaved, readStorage,
+  CLOSE, JOIN_CODE_ALPHABET, MESSAGE, draftsRoom, encodeSaved, encodeStorage, formatJoinCode, isFinalClose, joinCodeUrl,
+  normalizeJoinCode, parseRoom, readSaved, readStorage,
 } from '../../shared/src/index.js';
 
 /** Reads a frame as the client's provider does: its type, then the body with `read`. */
@@ -47,5 +48,23 @@ describe('sync rooms', () => {
     for (const room of ['', 'short', `${id}/`, `${id}/public`, `${id}/private/x`, `${id}/private/`, `../${id}`]) {
       expect(parseRoom(room)).toBeUndefined();
     }
+  });
+});
+
+describe('join codes (docs/protocol.md, "Join codes")', () => {
+  it('the alphabet has no look-alikes: 31 symbols without 0, O, 1, I, L', () => {
+    expect(JOIN_CODE_ALPHABET).toHaveLength(31);
+    expect(new Set(JOIN_CODE_ALPHABET).size).toBe(31);
+    for (const ch of '0O1IL') expect(JOIN_CODE_ALPHABET).not.toContain(ch);
+  });
+
+  it('typed codes are read whatever their case, spaces and hyphens; anything else is not a code', () => {
+    for (const typed of ['K7R-4QX', 'k7r4qx', ' k7r 4qx ', 'K7R--4QX', 'k-7-r-4-q-x']) expect(normalizeJoinCode(typed)).toBe('K7R4QX');
+    for (const typed of ['', 'K7R4Q', 'K7R4QXX', 'K7R-4Q0', 'O7R4QX', 'K7R_4QX', 'K7R4Qé']) expect(normalizeJoinCode(typed)).toBeUndefined();
+  });
+
+  it('codes are shown in two halves, and the join page holds them in its query', () => {
+    expect(formatJoinCode('K7R4QX')).toBe('K7R-4QX');
+    expect(joinCodeUrl('http://192.168.1.20:8080', 'K7R-4QX')).toBe('http://192.168.1.20:8080/join?code=K7R-4QX');
   });
 });
