@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { joinCodeUrl, JOIN_PATH, type JoinCodeState } from '../../../shared/src/index.js';
 import { changeJoinCode, fetchJoinCode } from '../api/serverApi.js';
 import { listWorkshops } from '../join/myWorkshops.js';
@@ -71,7 +71,8 @@ export function useJoinCode(boardId: string, token: string, { issueIfNone = fals
   }, [boardId, token]);
 
   const open = state?.open === true && state.code !== null;
-  const link = listWorkshops().find((w) => w.boardId === boardId)?.links.participant;
+  // Read once per board (localStorage): a link renewed in Links to join shows after the screen is reopened.
+  const link = useMemo(() => listWorkshops().find((w) => w.boardId === boardId)?.links.participant, [boardId]);
   return {
     state,
     open,
