@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { UI_LANGUAGES } from '../i18n/i18n.js';
+import { chooseBoardLanguage } from '../join/boardLanguage.js';
 import type { BoardLayout } from '../board-base/layout.js';
 import { ExportItems } from '../exports/ExportItems.js';
 import { CommitIcon } from '../followup/CommitIcon.js';
@@ -12,9 +14,10 @@ import type { PanelName } from './usePanels.js';
  * everyone, the facilitator's workshop tools, then the exports. Each entry
  * keeps the data-testid its toolbar button had (mode-*, toolbar-structure,
  * toolbar-voting, toolbar-after, export-*), so tests find the same controls
- * after opening the menu.
+ * after opening the menu. On phones the toolbar has no room for the
+ * language switch and our name, so the menu ends with them ("You").
  */
-export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen, onTogglePanel }: {
+export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen, onTogglePanel, boardId, onChangeIdentity }: {
   roadmap: RoadmapScreen;
   /** What the Export entries export: this board, with this token, laid out so. */
   exportFrom: { boardId: string; token: string; title: string; layout: BoardLayout };
@@ -23,8 +26,11 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
   /** Dot voting is running: its entry shows a live red dot. */
   votingOpen: boolean;
   onTogglePanel: (name: PanelName) => void;
+  boardId: string;
+  /** Name and department; absent for viewers (they have neither). */
+  onChangeIdentity?: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
     {/* Out of the board view the way back is one visible click ("← Board"), not inside the menu. */}
@@ -65,6 +71,16 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
           <div className="menu-section">
             <p className="menu-heading">{t('toolbar.exportHeading')}</p>
             <ExportItems {...exportFrom} facilitator={facilitator} onDone={close} />
+          </div>
+          <div className="menu-section menu-you" role="group" aria-labelledby="menu-you">
+            <p className="menu-heading" id="menu-you">{t('toolbar.youHeading')}</p>
+            {onChangeIdentity && (
+              <MenuItem icon="👤" label={t('join.change')} testId="menu-identity" onClick={onChangeIdentity} />
+            )}
+            {UI_LANGUAGES.map((lng) => (
+              <MenuItem key={lng} icon={lng.toUpperCase()} label={t(`language.${lng}`)} checked={i18n.language === lng}
+                testId={`menu-language-${lng}`} onClick={() => chooseBoardLanguage(boardId, lng)} />
+            ))}
           </div>
         </>
       )}

@@ -202,7 +202,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             {/* List or canvas is a choice within the board view; elsewhere "← Board" is the way back. */}
             {converge.narrow && role === 'participant' && roadmapScreen.mode === 'board' && <PhoneModeSwitch list={converge.phoneList} onChange={converge.setPhoneList} />}
             <BoardMenu roadmap={roadmapScreen} exportFrom={{ boardId, token: session, title: boardSnapshot.meta.title, layout }}
-              facilitator={canStructure} panel={panel}
+              facilitator={canStructure} panel={panel} boardId={boardId}
+              onChangeIdentity={role !== 'viewer' ? onChangeIdentity : undefined}
               votingOpen={sessionState.voting?.open === true} onTogglePanel={panels.toggle} />
           </>}
         />
@@ -247,7 +248,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             </div>
           )}
           <NoteEditing snapshot={snapshot} layout={layout} viewport={viewport} selection={selection} notes={notes} />
-          <ConvergeLayer screen={converge} snapshot={snapshot} draftIds={draftIds} drafting={drafting}
+          <ConvergeLayer screen={converge} snapshot={snapshot} layout={layout} synced={synced}
+            listView={roadmapScreen.mode === 'list'} draftIds={draftIds} drafting={drafting}
             groupSegmentId={myGroup} blockedReason={blockedReason} />
           {panel === 'voting' && canStructure && <VotingPanel snapshot={boardSnapshot} onClose={panels.close} />}
           <DuplicatesLayer snapshot={boardSnapshot} facilitator={canStructure} open={panel === 'duplicates'}
