@@ -198,8 +198,15 @@ describe('phones and tablets', () => {
     expect(await tab.reachable(privately)).toBe(true);
     await privately.tap();
     await expect.poll(() => fac.page.evaluate(() => window.__tabella!.snapshot().session.privateWriting), POLL).toBe(true);
-    await tab.page.screenshot({ path: `${SHOTS}/tablet-768-facilitator.png` });
-    await tab.page.setViewportSize({ width: 1024, height: 768 });
-    await tab.page.screenshot({ path: `${SHOTS}/tablet-1024-facilitator.png` });
+    // With the timer running and private writing on (the longest phase bar), both ways up:
+    // every control on screen and on top, no text cut.
+    for (const size of [TABLET, { width: 1024, height: 768 }]) {
+      await tab.page.setViewportSize(size);
+      for (const id of ['phase-select', 'private-toggle', 'timer-pause', 'timer-extend', 'bring-everyone', 'toolbar-menu']) {
+        expect(await tab.reachable(tab.page.getByTestId(id)), `${id} at ${size.width}`).toBe(true);
+      }
+      expect(await tab.overflowingTexts(), `${size.width} px`).toEqual([]);
+      await tab.page.screenshot({ path: `${SHOTS}/tablet-${size.width}-facilitator.png` });
+    }
   });
 });

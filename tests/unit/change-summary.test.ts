@@ -21,24 +21,24 @@ describe('change summary for the list view\'s polite announcements', () => {
       note('e', { authorId: 'me', authorName: 'Me' }),
     );
     expect(diffNotes(prev, next, 'me')).toEqual([
-      { kind: 'edited', stageId: 's1', authorName: 'Maria' },
-      { kind: 'added', stageId: 's2', authorName: 'Luca' },
-      { kind: 'removed', stageId: 's1', authorName: 'Maria' },
+      { kind: 'edited', noteId: 'a', stageId: 's1', authorName: 'Maria' },
+      { kind: 'added', noteId: 'd', stageId: 's2', authorName: 'Luca' },
+      { kind: 'removed', noteId: 'b', stageId: 's1', authorName: 'Maria' },
     ]);
   });
 
   it('does not count a reorder, a vote or a status as an edit; counts a move to another stage', () => {
     const prev = map(note('a'), note('b'));
     const next = map(note('a', { order: 5, status: 'accepted' }), note('b', { stageId: 's3' }));
-    expect(diffNotes(prev, next, 'me')).toEqual([{ kind: 'edited', stageId: 's3', authorName: 'Maria' }]);
+    expect(diffNotes(prev, next, 'me')).toEqual([{ kind: 'edited', noteId: 'b', stageId: 's3', authorName: 'Maria' }]);
   });
 
   it('groups changes per kind and stage, with distinct names', () => {
     const changes: NoteChange[] = [
-      { kind: 'added', stageId: 's1', authorName: 'Maria' },
-      { kind: 'added', stageId: 's1', authorName: 'Luca' },
-      { kind: 'added', stageId: 's1', authorName: 'Maria' },
-      { kind: 'edited', stageId: 's2', authorName: 'Luca' },
+      { kind: 'added', noteId: 'm', stageId: 's1', authorName: 'Maria' },
+      { kind: 'added', noteId: 'l', stageId: 's1', authorName: 'Luca' },
+      { kind: 'added', noteId: 'm', stageId: 's1', authorName: 'Maria' },
+      { kind: 'edited', noteId: 'l', stageId: 's2', authorName: 'Luca' },
     ];
     expect(summarise(changes)).toEqual([
       { kind: 'added', stageId: 's1', count: 3, names: ['Maria', 'Luca'] },
@@ -50,11 +50,11 @@ describe('change summary for the list view\'s polite announcements', () => {
     const t = new ChangeThrottle(5000);
     expect(t.take(0)).toBeUndefined();
     expect(t.waitMs(0)).toBeUndefined();
-    t.push([{ kind: 'added', stageId: 's1', authorName: 'Maria' }]);
+    t.push([{ kind: 'added', noteId: 'm', stageId: 's1', authorName: 'Maria' }]);
     expect(t.waitMs(1000)).toBe(0);
     expect(t.take(1000)).toEqual([{ kind: 'added', stageId: 's1', count: 1, names: ['Maria'] }]);
-    t.push([{ kind: 'added', stageId: 's1', authorName: 'Luca' }]);
-    t.push([{ kind: 'added', stageId: 's1', authorName: 'Anna' }]);
+    t.push([{ kind: 'added', noteId: 'l', stageId: 's1', authorName: 'Luca' }]);
+    t.push([{ kind: 'added', noteId: 'a', stageId: 's1', authorName: 'Anna' }]);
     expect(t.waitMs(3000)).toBe(3000);
     expect(t.take(3000)).toBeUndefined();
     expect(t.take(6000)).toEqual([{ kind: 'added', stageId: 's1', count: 2, names: ['Luca', 'Anna'] }]);

@@ -104,9 +104,21 @@ export function PhoneView({ snapshot, layout, synced, draftIds, drafting, groupS
               ))}
             </select>
           </label>
-          <div className="phone-stages" role="tablist" aria-label={t('phone.stage')} data-testid="phone-stages">
+          {/* A tablist: one Tab stop (the shown stage), arrow keys, Home and End move between stages. */}
+          <div className="phone-stages" role="tablist" aria-label={t('phone.stage')} data-testid="phone-stages"
+            onKeyDown={(e) => {
+              const at = segment.stages.findIndex((s) => s.id === stage.id);
+              const last = segment.stages.length - 1;
+              const next = e.key === 'ArrowRight' ? Math.min(last, at + 1) : e.key === 'ArrowLeft' ? Math.max(0, at - 1)
+                : e.key === 'Home' ? 0 : e.key === 'End' ? last : undefined;
+              if (next === undefined) return;
+              e.preventDefault();
+              setStageId(segment.stages[next]!.id);
+              const tabs = e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]');
+              tabs[next]?.focus();
+            }}>
             {segment.stages.map((s) => (
-              <button key={s.id} type="button" role="tab" aria-selected={s.id === stage.id}
+              <button key={s.id} type="button" role="tab" aria-selected={s.id === stage.id} tabIndex={s.id === stage.id ? 0 : -1}
                 className={s.id === stage.id ? 'active' : ''} data-testid="phone-stage" data-stage-id={s.id}
                 onClick={() => setStageId(s.id)}>
                 {s.name} <span className="count">{snapshot.notesByStage.get(s.id)?.length ?? 0}</span>

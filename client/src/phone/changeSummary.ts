@@ -10,6 +10,7 @@ export type ChangeKind = 'added' | 'edited' | 'removed';
 
 export interface NoteChange {
   kind: ChangeKind;
+  noteId: string;
   stageId: string;
   /** The note's author (the only name a note carries; an edit may be a facilitator's). */
   authorName: string;
@@ -27,8 +28,8 @@ export interface ChangeSummary {
  * The changes between two versions of the board's notes, leaving out the
  * notes we added ourselves. Edits count text, kind and stage changes (a move
  * is an edit of the stage it lands in); votes and statuses are not announced.
- * The caller passes only remote changes (our own edits and deletions never
- * reach here: see useChangeAnnouncer).
+ * The caller leaves out the notes our own transactions touched (our edits
+ * and deletions: see ChangeAnnouncer).
  */
 export function diffNotes(
   prev: ReadonlyMap<string, Note>, next: ReadonlyMap<string, Note>, myId: string,
@@ -37,13 +38,13 @@ export function diffNotes(
   for (const [id, note] of next) {
     const before = prev.get(id);
     if (!before) {
-      if (note.authorId !== myId) changes.push({ kind: 'added', stageId: note.stageId, authorName: note.authorName });
+      if (note.authorId !== myId) changes.push({ kind: 'added', noteId: id, stageId: note.stageId, authorName: note.authorName });
     } else if (before.text !== note.text || before.kind !== note.kind || before.stageId !== note.stageId) {
-      changes.push({ kind: 'edited', stageId: note.stageId, authorName: note.authorName });
+      changes.push({ kind: 'edited', noteId: id, stageId: note.stageId, authorName: note.authorName });
     }
   }
   for (const [id, note] of prev) {
-    if (!next.has(id)) changes.push({ kind: 'removed', stageId: note.stageId, authorName: note.authorName });
+    if (!next.has(id)) changes.push({ kind: 'removed', noteId: id, stageId: note.stageId, authorName: note.authorName });
   }
   return changes;
 }

@@ -84,4 +84,18 @@ export class ListPage extends ConvergePage {
       return found;
     });
   }
+
+  /** Presses Tab until the element with this test id has the focus (at most `max` presses); false if it never does. */
+  async tabTo(testId: string, max = 60): Promise<boolean> {
+    for (let i = 0; i < max; i++) {
+      await this.page.keyboard.press('Tab');
+      const focused = await this.page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+      if (focused === testId) return true;
+    }
+    return false;
+  }
+
+  async announced(): Promise<string> {
+    return (await this.page.getByTestId('list-announcer').textContent()) ?? '';
+  }
 }
