@@ -148,6 +148,7 @@ describe('phones and tablets', () => {
       await item.scrollIntoViewIfNeeded();
       expect(await carla.reachable(item), id).toBe(true);
     }
+    await carla.page.screenshot({ path: `${SHOTS}/phone-390-menu-end.png` });
     // Each entry works: Adoption opens, then Italian from the menu.
     await carla.page.getByTestId('mode-adoption').click();
     await carla.page.getByTestId('back-to-board').waitFor();
