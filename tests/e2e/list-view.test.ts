@@ -69,6 +69,8 @@ describe('the list view on a laptop', () => {
     expect(await alice.tabTo('phone-edit-save', 3)).toBe(true);
     await alice.page.keyboard.press('Enter');
     await expect.poll(async () => (await fac.notes()).some((n) => n.text === 'Call every lead within a day or two'), POLL).toBe(true);
+    // Focus is back on the note's Edit button.
+    await expect.poll(() => alice.page.evaluate(() => document.activeElement?.getAttribute('data-testid')), POLL).toBe('phone-edit');
     expect(await alice.announced()).toBe('');
   });
 

@@ -161,6 +161,13 @@ describe('phones and tablets', () => {
     await carla.fromMenu('menu-language-en');
     await expect.poll(() => carla.page.locator('html').getAttribute('lang'), POLL).toBe('en');
     await carla.page.screenshot({ path: `${SHOTS}/phone-390-en.png` });
+    // On the phone the menu's Board and List are the board's two modes (the same as the toolbar switch).
+    await carla.fromMenu('mode-board');
+    await carla.list.waitFor({ state: 'detached' });
+    expect(await carla.page.getByTestId('phone-switch').getAttribute('data-mode')).toBe('board');
+    await carla.fromMenu('mode-list');
+    await carla.list.waitFor();
+    expect(await carla.page.getByTestId('back-to-board').count()).toBe(0);
   });
 
   it('no text is cut or pushed off screen in the list at 360 and 430 px, in English and Italian', async () => {

@@ -6,6 +6,7 @@ import { ExportItems } from '../exports/ExportItems.js';
 import { CommitIcon } from '../followup/CommitIcon.js';
 import { BOARD_MODES } from '../roadmap/boardModes.js';
 import type { RoadmapScreen } from './useRoadmapScreen.js';
+import type { MenuViews } from './useMenuViews.js';
 import { MenuItem, ToolbarMenu } from './ToolbarMenu.js';
 import type { PanelName } from './usePanels.js';
 
@@ -17,8 +18,10 @@ import type { PanelName } from './usePanels.js';
  * after opening the menu. On phones the toolbar has no room for the
  * language switch and our name, so the menu ends with them ("You").
  */
-export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen, onTogglePanel, boardId, onChangeIdentity }: {
+export function BoardMenu({ roadmap, views, exportFrom, facilitator, panel, votingOpen, onTogglePanel, boardId, onChangeIdentity }: {
   roadmap: RoadmapScreen;
+  /** Which view shows and how to pick one (useMenuViews: on a participant's phone List is the board's list mode). */
+  views: MenuViews;
   /** What the Export entries export: this board, with this token, laid out so. */
   exportFrom: { boardId: string; token: string; title: string; layout: BoardLayout };
   facilitator: boolean;
@@ -33,8 +36,9 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
   const { t, i18n } = useTranslation();
   return (
     <>
-    {/* Out of the board view the way back is one visible click ("← Board"), not inside the menu. */}
-    {roadmap.mode !== 'board' && (
+    {/* Out of the board view the way back is one visible click ("← Board"), not inside the menu;
+        on a phone it returns to the board screen as its list/board switch left it. */}
+    {views.back && (
       <button type="button" className="tool back-to-board" data-testid="back-to-board" onClick={() => roadmap.setMode('board')}
         title={t('toolbar.backToBoard')} aria-label={t('toolbar.backToBoard')}>
         <span aria-hidden="true">←</span><span aria-hidden="true">{t('roadmap.mode.board')}</span>
@@ -46,8 +50,8 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
           <div className="menu-section" role="group" aria-labelledby="menu-views">
             <p className="menu-heading" id="menu-views">{t('toolbar.viewsHeading')}</p>
             {BOARD_MODES.map((m) => (
-              <MenuItem key={m.mode} icon={m.icon} label={t(`roadmap.mode.${m.mode}`)} checked={roadmap.mode === m.mode}
-                testId={`mode-${m.mode}`} onClick={() => roadmap.setMode(m.mode)} />
+              <MenuItem key={m.mode} icon={m.icon} label={t(`roadmap.mode.${m.mode}`)} checked={views.mode === m.mode}
+                testId={`mode-${m.mode}`} onClick={() => views.setMode(m.mode)} />
             ))}
             <MenuItem icon="🏆" label={t('results.open')} checked={panel === 'results'}
               testId="toolbar-results" onClick={() => onTogglePanel('results')} />

@@ -34,6 +34,7 @@ import { useNotePlacement } from './useNotePlacement.js';
 import { usePanels } from './usePanels.js';
 import { useSelection } from '../board-base/useSelection.js';
 import { useBringEveryone } from './useBringEveryone.js';
+import { useMenuViews } from './useMenuViews.js';
 import { useUndo } from '../board-base/useUndo.js';
 import { ConvergeContext } from '../board-base/ConvergeContext.js';
 import { ConvergeLayer } from './ConvergeLayer.js';
@@ -158,6 +159,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   });
   // Roadmap, adoption, exports, commitments and versions (useRoadmapScreen, RoadmapLayer; features in roadmap/, followup/, exports/, versions/).
   const roadmapScreen = useRoadmapScreen({ role, snapshot: boardSnapshot, onJumpToNote: selection.jumpToNote });
+  const menuViews = useMenuViews(roadmapScreen, converge, role === 'participant');
   const noteHandlers = useNoteHandlers({
     selection, snapshotRef, layoutRef, canEditNote, notes, converge: converge.handlers,
   });
@@ -201,7 +203,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           extra={<>
             {/* List or canvas is a choice within the board view; elsewhere "← Board" is the way back. */}
             {converge.narrow && role === 'participant' && roadmapScreen.mode === 'board' && <PhoneModeSwitch list={converge.phoneList} onChange={converge.setPhoneList} />}
-            <BoardMenu roadmap={roadmapScreen} exportFrom={{ boardId, token: session, title: boardSnapshot.meta.title, layout }}
+            <BoardMenu roadmap={roadmapScreen} views={menuViews} exportFrom={{ boardId, token: session, title: boardSnapshot.meta.title, layout }}
               facilitator={canStructure} panel={panel} boardId={boardId}
               onChangeIdentity={role !== 'viewer' ? onChangeIdentity : undefined}
               votingOpen={sessionState.voting?.open === true} onTogglePanel={panels.toggle} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_TEXT_MAX, ownerTally, type Note } from '../../../shared/src/index.js';
 import { useBoard } from '../board-base/BoardContext.js';
@@ -19,6 +19,19 @@ export function PhoneNoteCard({ note, draft, highlight }: { note: Note; draft: b
   const [editing, setEditing] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const mayChange = canEditNote(note);
+  // Keyboard users land back on the button they started from after Save, Cancel or "Keep it".
+  const focusBack = useRef<'edit' | 'delete'>(undefined);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!focusBack.current || editing !== undefined || confirming) return;
+    (focusBack.current === 'edit' ? editButton : deleteButton).current?.focus();
+    focusBack.current = undefined;
+  }, [editing, confirming]);
+  const stopEditing = () => {
+    focusBack.current = 'edit';
+    setEditing(undefined);
+  };
   const c = useConverge();
   const byKey = c.snapshot.departmentsByKey;
   const responsible = byKey.get(note.responsible);
@@ -46,7 +59,7 @@ export function PhoneNoteCard({ note, draft, highlight }: { note: Note; draft: b
           e.preventDefault();
           if (!editing.trim()) return;
           if (editing !== note.text) notes.update(note.id, { text: editing });
-          setEditing(undefined);
+          stopEditing();
         }}>
           <label className="sr-only" htmlFor={`phone-edit-${note.id}`}>{t('phone.editLabel')}</label>
           <textarea id={`phone-edit-${note.id}`} value={editing} maxLength={NOTE_TEXT_MAX} rows={3} autoFocus
@@ -54,12 +67,12 @@ export function PhoneNoteCard({ note, draft, highlight }: { note: Note; draft: b
             onKeyDown={(e) => {
               if (e.key === 'Escape') {
                 e.stopPropagation();
-                setEditing(undefined);
+                stopEditing();
               }
             }} />
           <div className="phone-actions">
             <button type="submit" className="primary" disabled={!editing.trim()} data-testid="phone-edit-save">{t('common.save')}</button>
-            <button type="button" onClick={() => setEditing(undefined)} data-testid="phone-edit-cancel">{t('phone.cancel')}</button>
+            <button type="button" onClick={stopEditing} data-testid="phone-edit-cancel">{t('phone.cancel')}</button>
           </div>
         </form>
       )}
@@ -69,13 +82,16 @@ export function PhoneNoteCard({ note, draft, highlight }: { note: Note; draft: b
           <span>{t('phone.confirmDelete')}</span>
           <button type="button" className="danger" data-testid="phone-delete-confirm" autoFocus
             onClick={() => notes.remove(note.id)}>{t('phone.delete')}</button>
-          <button type="button" data-testid="phone-delete-keep" onClick={() => setConfirming(false)}>{t('phone.keep')}</button>
+          <button type="button" data-testid="phone-delete-keep" onClick={() => {
+            focusBack.current = 'delete';
+            setConfirming(false);
+          }}>{t('phone.keep')}</button>
         </div>
       ) : (
         <div className="phone-actions">
-          <button type="button" data-testid="phone-edit" aria-label={`${t('phone.edit')}: ${note.text.slice(0, 40)}`}
+          <button type="button" ref={editButton} data-testid="phone-edit" aria-label={`${t('phone.edit')}: ${note.text.slice(0, 40)}`}
             onClick={() => setEditing(note.text)}>✎ {t('phone.edit')}</button>
-          <button type="button" data-testid="phone-delete" aria-label={`${t('phone.delete')}: ${note.text.slice(0, 40)}`}
+          <button type="button" ref={deleteButton} data-testid="phone-delete" aria-label={`${t('phone.delete')}: ${note.text.slice(0, 40)}`}
             onClick={() => setConfirming(true)}>{t('phone.delete')}</button>
         </div>
       ))}
