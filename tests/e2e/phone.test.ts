@@ -178,6 +178,7 @@ describe('phones and tablets', () => {
         await expect.poll(() => carla.page.locator('html').getAttribute('lang'), POLL).toBe(lang);
         await carla.list.waitFor();
         expect(await carla.overflowingTexts(), `${width} px, ${lang}`).toEqual([]);
+        await carla.page.screenshot({ path: `${SHOTS}/phone-${width}-${lang}.png` });
       }
     }
     await carla.page.setViewportSize(PHONE);

@@ -79,7 +79,7 @@ export function BoardMenu({ roadmap, views, exportFrom, facilitator, panel, voti
           <div className="menu-section menu-you" role="group" aria-labelledby="menu-you">
             <p className="menu-heading" id="menu-you">{t('toolbar.youHeading')}</p>
             {onChangeIdentity && (
-              <MenuItem icon="👤" label={t('join.change')} testId="menu-identity" onClick={onChangeIdentity} />
+              <MenuItem icon="☺" label={t('join.change')} testId="menu-identity" onClick={onChangeIdentity} />
             )}
             {UI_LANGUAGES.map((lng) => (
               <MenuItem key={lng} icon={lng.toUpperCase()} label={t(`language.${lng}`)} checked={i18n.language === lng}
