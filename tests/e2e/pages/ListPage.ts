@@ -68,9 +68,11 @@ export class ListPage extends ConvergePage {
           const style = getComputedStyle(el);
           if (style.display === 'none' || style.visibility === 'hidden' || el.closest('.sr-only')) continue;
           // Only elements holding text of their own; scrollers (the stage tabs) scroll on purpose.
+          // Every control (icon-only ones too) wholly on screen, unless it sits in a sideways scroller.
+          const control = el.matches('button, select, a, [data-testid="connection"], [data-testid="save-status"]');
           const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
-          if (!ownText || style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
-          if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
+          if ((!ownText && !control) || style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
+          if (ownText && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
             found.push(`${el.tagName.toLowerCase()}.${el.className}: ${el.textContent!.trim().slice(0, 60)}`);
           }
           const r = el.getBoundingClientRect();
