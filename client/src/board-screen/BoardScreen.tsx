@@ -35,6 +35,7 @@ import { useNotePlacement } from './useNotePlacement.js';
 import { usePanels } from './usePanels.js';
 import { useSelection } from '../board-base/useSelection.js';
 import { useBringEveryone } from './useBringEveryone.js';
+import { useMenuViews } from './useMenuViews.js';
 import { useUndo } from '../board-base/useUndo.js';
 import { ConvergeContext } from '../board-base/ConvergeContext.js';
 import { ConvergeLayer } from './ConvergeLayer.js';
@@ -162,6 +163,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   });
   // Roadmap, adoption, exports, commitments and versions (useRoadmapScreen, RoadmapLayer; features in roadmap/, followup/, exports/, versions/).
   const roadmapScreen = useRoadmapScreen({ role, snapshot: boardSnapshot, onJumpToNote: selection.jumpToNote });
+  const menuViews = useMenuViews(roadmapScreen, converge, role === 'participant');
   const noteHandlers = useNoteHandlers({
     selection, snapshotRef, layoutRef, canEditNote, notes, converge: converge.handlers,
   });
@@ -205,8 +207,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           extra={<>
             {/* List or canvas is a choice within the board view; elsewhere "← Board" is the way back. */}
             {converge.narrow && role === 'participant' && roadmapScreen.mode === 'board' && <PhoneModeSwitch list={converge.phoneList} onChange={converge.setPhoneList} />}
-            <BoardMenu roadmap={roadmapScreen} exportFrom={{ boardId, token: session, title: boardSnapshot.meta.title, layout }}
-              facilitator={canStructure} panel={panel}
+            <BoardMenu roadmap={roadmapScreen} views={menuViews} exportFrom={{ boardId, token: session, title: boardSnapshot.meta.title, layout }}
+              facilitator={canStructure} panel={panel} boardId={boardId}
               votingOpen={sessionState.voting?.open === true} onTogglePanel={panels.toggle} onJoinScreen={() => setJoinScreen(true)}
               me={identityName ? { name: identityName, onChange: onChangeIdentity } : undefined} />
           </>}
@@ -252,7 +254,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             </div>
           )}
           <NoteEditing snapshot={snapshot} layout={layout} viewport={viewport} selection={selection} notes={notes} />
-          <ConvergeLayer screen={converge} snapshot={snapshot} draftIds={draftIds} drafting={drafting}
+          <ConvergeLayer screen={converge} snapshot={snapshot} layout={layout} synced={synced}
+            listView={roadmapScreen.mode === 'list'} draftIds={draftIds} drafting={drafting}
             groupSegmentId={myGroup} blockedReason={blockedReason} />
           {panel === 'voting' && canStructure && <VotingPanel snapshot={boardSnapshot} onClose={panels.close} />}
           <DuplicatesLayer snapshot={boardSnapshot} facilitator={canStructure} open={panel === 'duplicates'}

@@ -18,7 +18,10 @@ import { useTranslation } from 'react-i18next';
  *   `data-keep-open`, which close it themselves (an export shows
  *   "Preparing…" until its download starts);
  * - opening it from the keyboard focuses the first entry; arrow keys, Home and
- *   End move between entries.
+ *   End move between entries (those shown: the sheet's close entry is hidden
+ *   on wide screens);
+ * - on a phone it is a full-height sheet that scrolls (styles.css), with a
+ *   visible "Close the menu" at its top: every entry is reachable at 360 px.
  */
 export function ToolbarMenu({ children }: { children: (close: () => void) => ReactNode }) {
   const { t } = useTranslation();
@@ -37,7 +40,8 @@ export function ToolbarMenu({ children }: { children: (close: () => void) => Rea
     return () => document.removeEventListener('pointerdown', outside);
   }, [open]);
 
-  const items = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]:not(:disabled)') ?? [])];
+  const items = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]:not(:disabled)') ?? [])]
+    .filter((b) => b.offsetParent !== null);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -80,6 +84,13 @@ export function ToolbarMenu({ children }: { children: (close: () => void) => Rea
             const item = (e.target as HTMLElement).closest('[role^="menuitem"]');
             if (item && !item.hasAttribute('data-keep-open')) setOpen(false);
           }}>
+          <div className="menu-sheet-head">
+            <strong aria-hidden="true">{t('toolbar.menu')}</strong>
+            <button type="button" role="menuitem" className="menu-sheet-close" data-testid="toolbar-menu-close"
+              onClick={() => button.current?.focus()}>
+              <span aria-hidden="true">×</span> {t('toolbar.closeMenu')}
+            </button>
+          </div>
           {children(close)}
         </div>
       )}

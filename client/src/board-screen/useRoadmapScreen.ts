@@ -1,7 +1,8 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { buildRoadmap, type BoardSnapshot, type Role, type Roadmap } from '../../../shared/src/index.js';
 import type { BoardMode } from '../roadmap/boardModes.js';
 import { tableViewInUrl } from '../table/tableUrl.js';
+import { listViewInUrl, writeListUrl } from '../phone/listUrl.js';
 
 export interface RoadmapScreenInput {
   role: Role;
@@ -12,7 +13,7 @@ export interface RoadmapScreenInput {
 }
 
 /**
- * The roadmap's state on the board screen: which view shows (Board / Table /
+ * The roadmap's state on the board screen: which view shows (Board / List / Table /
  * Roadmap / Adoption), the facilitator's "After the workshop" panel, and the stage whose
  * commitments and feedback are open. The toolbar menu (BoardMenu) switches it;
  * RoadmapLayer draws it over the board body.
@@ -39,7 +40,12 @@ export interface RoadmapScreen {
 
 export function useRoadmapScreen({ role, snapshot, onJumpToNote }: RoadmapScreenInput): RoadmapScreen {
   // A shared table link (`?view=table&…`) opens the table; the table itself reads its filter from the URL.
-  const [mode, setMode] = useState<BoardMode>(() => (tableViewInUrl(window.location.search) ? 'table' : 'board'));
+  // `?view=list` opens the list view, and the address follows it (listUrl.ts).
+  const [mode, setMode] = useState<BoardMode>(() => {
+    const { search } = window.location;
+    return tableViewInUrl(search) ? 'table' : listViewInUrl(search) ? 'list' : 'board';
+  });
+  useEffect(() => writeListUrl(mode === 'list'), [mode]);
   const [panel, setPanel] = useState(false);
   const [stageId, setStageId] = useState<string>();
   const roadmap = useMemo(() => buildRoadmap(snapshot), [snapshot]);

@@ -9,8 +9,11 @@ export const PHONE = { width: 390, height: 844 };
 export interface BrowserSession {
   /** The running server (available inside tests, after beforeAll). */
   readonly server: RunningServer;
-  /** A page in a fresh browser context: one person on one device (`locale`: the browser's language). */
-  newPage(viewport?: { width: number; height: number }, options?: { locale?: string }): Promise<Page>;
+  /**
+   * A page in a fresh browser context: one person on one device (`locale`: the
+   * browser's language; `touch`: a phone or tablet, with touch and a mobile viewport).
+   */
+  newPage(viewport?: { width: number; height: number }, options?: { locale?: string; touch?: boolean }): Promise<Page>;
 }
 
 /**
@@ -41,7 +44,10 @@ export function useBrowserSession(options: { acceptDialogs?: boolean; acceptDown
     },
     async newPage(viewport = LAPTOP, pageOptions = {}) {
       if (!browser) throw new Error('the browser starts in beforeAll');
-      const context = await browser.newContext({ viewport, acceptDownloads: options.acceptDownloads ?? false, locale: pageOptions.locale });
+      const context = await browser.newContext({
+        viewport, acceptDownloads: options.acceptDownloads ?? false, locale: pageOptions.locale,
+        hasTouch: pageOptions.touch ?? false, isMobile: pageOptions.touch ?? false,
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (err) => console.error('page error:', err.message));
