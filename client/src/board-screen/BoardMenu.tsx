@@ -14,7 +14,7 @@ import type { PanelName } from './usePanels.js';
  * toolbar-voting, toolbar-after, export-*), so tests find the same controls
  * after opening the menu.
  */
-export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen, onTogglePanel }: {
+export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen, onTogglePanel, onPresent }: {
   roadmap: RoadmapScreen;
   /** What the Export entries export: this board, with this token, laid out so. */
   exportFrom: { boardId: string; token: string; title: string; layout: BoardLayout };
@@ -23,6 +23,8 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
   /** Dot voting is running: its entry shows a live red dot. */
   votingOpen: boolean;
   onTogglePanel: (name: PanelName) => void;
+  /** Presentation mode (the projector view), for everyone: a viewer's screen on the projector too. */
+  onPresent: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -45,6 +47,11 @@ export function BoardMenu({ roadmap, exportFrom, facilitator, panel, votingOpen,
             ))}
             <MenuItem icon="🏆" label={t('results.open')} checked={panel === 'results'}
               testId="toolbar-results" onClick={() => onTogglePanel('results')} />
+            <MenuItem icon="📽" label={t('presentation.start')} hint={t('presentation.startHelp')}
+              testId="toolbar-present" onClick={() => {
+                close();
+                onPresent();
+              }} />
           </div>
           {facilitator && (
             <>
