@@ -192,7 +192,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
       <div className={`board-screen${presenting ? ' presenting' : ''}`} data-testid="board" data-role={role}
         data-presenting={presenting || undefined}>
         {presenting ? (
-          <PresentationBar session={sessionState} clockOffset={clockOffset} title={snapshot.meta.title} onExit={presentation.stop} />
+          <PresentationBar session={sessionState} clockOffset={clockOffset} title={snapshot.meta.title} status={status}
+            onExit={presentation.stop} />
         ) : <>
         <Toolbar
           boardId={boardId}

@@ -1,15 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../../shared/src/index.js';
 import { TimerDisplay } from '../session/TimerDisplay.js';
+import { ConnectionIndicator } from '../presence/ConnectionIndicator.js';
+import type { ConnectionStatus } from '../sync/useBoardSync.js';
 
 /**
  * Presentation mode's only chrome, readable from the back of the room: the
  * phase and what the room is doing now (the same texts as the phase bar for
  * viewers), the timer, an exit button, and the corner where the join QR code
- * goes while joining is open.
+ * goes while joining is open. The connection stays visible: a projector that
+ * lost the server must not look live.
  */
-export function PresentationBar({ session, clockOffset, title, onExit }: {
+export function PresentationBar({ session, clockOffset, title, status, onExit }: {
   session: Session;
+  status: ConnectionStatus;
   clockOffset: number;
   title: string;
   onExit: () => void;
@@ -25,10 +29,13 @@ export function PresentationBar({ session, clockOffset, title, onExit }: {
           <p className="presentation-prompt" data-testid="presentation-prompt">{t(`phases.${phase}.watch`)}</p>
         </div>
         <TimerDisplay timer={session.timer} clockOffset={clockOffset} />
+        <div className="presentation-side">
+        <ConnectionIndicator status={status} />
         <button type="button" className="tool presentation-exit" data-testid="presentation-exit" onClick={onExit}
           title={t('presentation.exitHelp')}>
           {t('presentation.exit')}
         </button>
+        </div>
       </header>
       {/* The join QR code (join-screen/JoinQr) is mounted here while joining is open; this
           corner is kept free of the board's own controls (no minimap, no zoom dock). */}

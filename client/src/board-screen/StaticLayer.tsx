@@ -106,7 +106,7 @@ const StageShape = memo(function StageShape({
         <Text x={header.x + 16} y={header.y + 78} width={header.w - 32} height={40} text={buyerLabel}
           fontSize={19} fill="#475569" lineHeight={1.2} wrap="word" ellipsis perfectDrawEnabled={false} />
       )}
-      <Rect x={cell.x + 8} y={cell.y} width={cell.w - 16} height={1.5} fill="#cbd5e1" perfectDrawEnabled={false} />
+      {texts && <Rect x={cell.x + 8} y={cell.y} width={cell.w - 16} height={1.5} fill="#cbd5e1" perfectDrawEnabled={false} />}
       {addHint && (
         <Group>
           <Rect x={nextSlot.x} y={nextSlot.y} width={nextSlot.w} height={nextSlot.h} cornerRadius={6}
