@@ -8,7 +8,7 @@
 import type { Note } from '../../../shared/src/index.js';
 
 /** On-screen text sizes of the summary, in CSS pixels (the projector test asks for at least 14). */
-export const LOD_PX = { lane: 22, title: 18, count: 16, note: 15, chip: 14 } as const;
+export const LOD_PX = { lane: 20, title: 18, count: 16, note: 15, chip: 14 } as const;
 
 /** Steps per doubling of the zoom: the summary is laid out again only when the zoom crosses one. */
 const BUCKETS_PER_OCTAVE = 8;

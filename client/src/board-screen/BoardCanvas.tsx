@@ -187,11 +187,19 @@ export function BoardCanvas(props: CanvasProps) {
     const dist = Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY);
     const last = pinch.current;
     pinch.current = { dist, cx, cy };
-    if (!last) return;
-    setViewport((v) => {
-      const zoomed = zoomAround(v, cx, cy, dist / last.dist);
-      return { ...zoomed, x: zoomed.x + cx - last.cx, y: zoomed.y + cy - last.cy };
-    });
+    if (!last || !stage) return;
+    // Like the wheel: the stage moves at once, React hears of it at most every WHEEL_COMMIT_MS.
+    const zoomed = zoomAround(live(), cx, cy, dist / last.dist);
+    const next = { ...zoomed, x: zoomed.x + cx - last.cx, y: zoomed.y + cy - last.cy };
+    if (props.editing) {
+      setViewport(next);
+      return;
+    }
+    stage.position({ x: next.x, y: next.y });
+    stage.scale({ x: next.scale, y: next.scale });
+    stage.batchDraw();
+    track(next);
+    commitSoon();
   };
 
   return (
@@ -217,6 +225,7 @@ export function BoardCanvas(props: CanvasProps) {
           onWheel={onWheel}
           onTouchMove={onTouchMove}
           onTouchEnd={() => {
+            if (pinch.current) setViewport(live());
             pinch.current = undefined;
           }}
           onMouseMove={() => onPointer(worldPointer() ?? null)}
