@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { readSharedView } from '../board-base/sharedView.js';
 import type { Followed } from '../presence/useFollow.js';
@@ -21,18 +21,24 @@ function setPresentInUrl(on: boolean): void {
 /**
  * Presentation mode (the projector): on from `?present=1` or the menu, off
  * with Escape or the exit button. The browser's full screen is asked for when
- * started by a click (it needs one) and left when presentation ends.
+ * started by a click (it needs one) and left when presentation ends; leaving
+ * that full screen (the browser takes the first Escape for it) ends it too.
  */
 export function usePresentation() {
   const [on, setOn] = useState(presentInUrl);
+  /** We put the page in full screen: its end is the end of the presentation. */
+  const ownFullscreen = useRef(false);
   const start = useCallback(() => {
     setOn(true);
     setPresentInUrl(true);
-    document.documentElement.requestFullscreen?.().catch(() => undefined);
+    document.documentElement.requestFullscreen?.().then(() => {
+      ownFullscreen.current = true;
+    }, () => undefined);
   }, []);
   const stop = useCallback(() => {
     setOn(false);
     setPresentInUrl(false);
+    ownFullscreen.current = false;
     if (document.fullscreenElement) document.exitFullscreen().catch(() => undefined);
   }, []);
   useEffect(() => {
@@ -40,8 +46,15 @@ export function usePresentation() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !e.defaultPrevented) stop();
     };
+    const onFullscreen = () => {
+      if (!document.fullscreenElement && ownFullscreen.current) stop();
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    document.addEventListener('fullscreenchange', onFullscreen);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('fullscreenchange', onFullscreen);
+    };
   }, [on, stop]);
   return { on, start, stop };
 }
