@@ -74,7 +74,7 @@ export const StageSummaries = memo(function StageSummaries({
       const { header } = lane;
       const size = LOD_PX.lane * k;
       // Along the header, bottom to top, as many lines as its width allows.
-      const across = header.w - 24 * k;
+      const across = header.w - 18 * k;
       out.push({
         kind: 'text', key: `lane-${lane.segment.id}`, rotate: true, x: header.x + 14 * k, y: header.y + header.h - 16 * k,
         w: header.h - 32 * k, h: Math.max(size * LINE, Math.floor(across / (size * LINE)) * size * LINE),
