@@ -130,6 +130,12 @@ describe('facilitation: a facilitator and two participants', () => {
           && Math.abs(v.scale / target.scale - 1) < 0.02;
       }, POLL).toBe(true);
     }
+    // Each of them is told where they were taken: the stage or segment under the centre of that view.
+    const places = (await fac.stages()).flatMap((st) => [st.name, st.segment]);
+    for (const p of [alice, bruno]) {
+      const notice = await p.page.getByTestId('toast').filter({ hasText: 'The facilitator brought you to' }).first().textContent();
+      expect(places).toContain(notice!.replace(/^.*The facilitator brought you to /, '').trim());
+    }
   });
 
   it('spotlight on a stage brings everyone to that stage', async () => {
@@ -145,6 +151,9 @@ describe('facilitation: a facilitator and two participants', () => {
         const v = p.page.viewportSize()!;
         return r !== undefined && r.x >= 0 && r.x + r.w <= v.width && r.y >= 0 && r.y < v.height / 2;
       }, POLL).toBe(true);
+    }
+    for (const p of [alice, bruno]) {
+      await p.page.getByTestId('toast').filter({ hasText: `The facilitator brought you to ${target.name}` }).first().waitFor();
     }
     await fac.fromMenu('toolbar-structure');
   });

@@ -7,15 +7,18 @@
 import type { Rect } from './layout.js';
 import type { Viewport } from './useViewport.js';
 
-/** Below this zoom a note is under ~60 screen pixels wide: its text is unreadable, it is drawn as a plain rectangle. */
-export const OVERVIEW_SCALE = 0.3;
+/**
+ * Below this zoom a note's text is under 7 screen pixels high (17 at 100%):
+ * unreadable, so each stage is drawn as a readable summary instead (lod.ts).
+ */
+export const OVERVIEW_SCALE = 0.4;
 /** Extra room on each side of the visible rectangle, as a fraction of its size. */
 export const CULL_MARGIN = 0.5;
 
 export interface Cull {
   /** World rectangle whose notes are drawn. */
   rect: Rect;
-  /** Zoomed out: notes as simplified rectangles. */
+  /** Zoomed out: stages drawn as summaries, not note by note. */
   overview: boolean;
 }
 

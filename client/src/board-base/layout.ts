@@ -9,6 +9,11 @@
  * keeps one free slot after its last note (where a new note goes and where a
  * dragged note can be dropped), so its height grows with content; all cells of
  * a lane share the tallest cell's height.
+ *
+ * Cells hold NOTE_COLUMNS notes side by side, more on a full board
+ * (noteColumns): with 20 notes a stage, two columns would make the board five
+ * times taller than wide, and "Fit" on a projector would shrink every stage to
+ * a sliver. All stages of a board share one column count, so stages line up.
  */
 import type { BoardSnapshot, Note, Segment, Stage } from '../../../shared/src/index.js';
 
@@ -16,13 +21,20 @@ export const NOTE_W = 200;
 export const NOTE_H = 120;
 export const NOTE_GAP = 16;
 export const CELL_PAD = 16;
+/** Note columns of a cell on a board with few notes a stage. */
 export const NOTE_COLUMNS = 2;
+export const MAX_NOTE_COLUMNS = 5;
+/** Up to this many notes in every stage, cells keep NOTE_COLUMNS columns (and never reflow). */
+export const FEW_NOTES = 8;
 export const LANE_HEADER_W = 300;
 export const STAGE_HEADER_H = 120;
 export const STAGE_GAP = 12;
 export const LANE_GAP = 48;
 export const LANE_PAD = 12;
-export const STAGE_W = CELL_PAD * 2 + NOTE_COLUMNS * NOTE_W + (NOTE_COLUMNS - 1) * NOTE_GAP;
+/** Width of a stage column with `columns` note columns. */
+export function stageWidth(columns: number): number {
+  return CELL_PAD * 2 + columns * NOTE_W + (columns - 1) * NOTE_GAP;
+}
 
 export interface Rect {
   x: number;
@@ -65,26 +77,64 @@ export interface BoardLayout {
   notesById: ReadonlyMap<string, NoteBox>;
   /** Bounding box of everything (origin at 0,0). */
   bounds: Rect;
+  /** Note columns in every cell (noteColumns). */
+  columns: number;
 }
 
 /** Top-left corner of grid slot `index` inside a cell. */
-export function slotPosition(cell: Rect, index: number): { x: number; y: number } {
-  const col = index % NOTE_COLUMNS;
-  const row = Math.floor(index / NOTE_COLUMNS);
+export function slotPosition(cell: Rect, index: number, columns = NOTE_COLUMNS): { x: number; y: number } {
+  const col = index % columns;
+  const row = Math.floor(index / columns);
   return {
     x: cell.x + CELL_PAD + col * (NOTE_W + NOTE_GAP),
     y: cell.y + CELL_PAD + row * (NOTE_H + NOTE_GAP),
   };
 }
 
-function cellHeightFor(noteCount: number): number {
-  const rows = Math.ceil((noteCount + 1) / NOTE_COLUMNS);
+function cellHeightFor(noteCount: number, columns: number): number {
+  const rows = Math.ceil((noteCount + 1) / columns);
   return CELL_PAD * 2 + rows * NOTE_H + (rows - 1) * NOTE_GAP;
 }
 
-const EMPTY_LANE_W = STAGE_W;
+/** Width and height of the board laid out with `columns` note columns (what layoutBoard would give). */
+function boardSize(snapshot: BoardSnapshot, columns: number): { w: number; h: number } {
+  let w = 0;
+  let h = 0;
+  for (const segment of snapshot.segments) {
+    const counts = segment.stages.map((s) => snapshot.notesByStage.get(s.id)?.length ?? 0);
+    h += LANE_PAD * 2 + STAGE_HEADER_H + Math.max(cellHeightFor(0, columns), ...counts.map((c) => cellHeightFor(c, columns))) + LANE_GAP;
+    const n = Math.max(1, segment.stages.length);
+    w = Math.max(w, LANE_HEADER_W + LANE_PAD * 2 + n * stageWidth(columns) + (n - 1) * STAGE_GAP);
+  }
+  return { w, h: Math.max(0, h - LANE_GAP) };
+}
+
+/**
+ * How many note columns the cells get: NOTE_COLUMNS while every stage holds
+ * at most FEW_NOTES notes; beyond that, the count that lets a 16:9 screen show
+ * the whole board largest (the fewest columns on a tie), so a full board is
+ * about as wide as a projector, not a tall strip in its middle.
+ */
+export function noteColumns(snapshot: BoardSnapshot): number {
+  let most = 0;
+  for (const notes of snapshot.notesByStage.values()) most = Math.max(most, notes.length);
+  if (most <= FEW_NOTES) return NOTE_COLUMNS;
+  let best = NOTE_COLUMNS;
+  let bestScale = 0;
+  for (let c = NOTE_COLUMNS; c <= MAX_NOTE_COLUMNS; c++) {
+    const { w, h } = boardSize(snapshot, c);
+    const scale = Math.min(16 / Math.max(1, w), 9 / Math.max(1, h));
+    if (scale > bestScale * 1.02) {
+      best = c;
+      bestScale = scale;
+    }
+  }
+  return best;
+}
 
 export function layoutBoard(snapshot: BoardSnapshot): BoardLayout {
+  const columns = noteColumns(snapshot);
+  const stageW = stageWidth(columns);
   const lanes: LaneBox[] = [];
   const stages: StageBox[] = [];
   const notes: NoteBox[] = [];
@@ -92,31 +142,31 @@ export function layoutBoard(snapshot: BoardSnapshot): BoardLayout {
   let maxW = 0;
   for (const segment of snapshot.segments) {
     const counts = segment.stages.map((s) => snapshot.notesByStage.get(s.id)?.length ?? 0);
-    const cellH = Math.max(cellHeightFor(0), ...counts.map(cellHeightFor));
+    const cellH = Math.max(cellHeightFor(0, columns), ...counts.map((c) => cellHeightFor(c, columns)));
     const laneH = LANE_PAD * 2 + STAGE_HEADER_H + cellH;
     const stagesW = segment.stages.length
-      ? segment.stages.length * STAGE_W + (segment.stages.length - 1) * STAGE_GAP
-      : EMPTY_LANE_W;
+      ? segment.stages.length * stageW + (segment.stages.length - 1) * STAGE_GAP
+      : stageW;
     const laneW = LANE_HEADER_W + LANE_PAD + stagesW + LANE_PAD;
     lanes.push({
       segment, x: 0, y, w: laneW, h: laneH,
       header: { x: 0, y, w: LANE_HEADER_W, h: laneH },
     });
     segment.stages.forEach((stage, index) => {
-      const x = LANE_HEADER_W + LANE_PAD + index * (STAGE_W + STAGE_GAP);
+      const x = LANE_HEADER_W + LANE_PAD + index * (stageW + STAGE_GAP);
       const top = y + LANE_PAD;
-      const cell = { x, y: top + STAGE_HEADER_H, w: STAGE_W, h: cellH };
+      const cell = { x, y: top + STAGE_HEADER_H, w: stageW, h: cellH };
       const stageNotes = snapshot.notesByStage.get(stage.id) ?? [];
       stageNotes.forEach((note, i) => {
-        notes.push({ note, stageId: stage.id, index: i, ...slotPosition(cell, i), w: NOTE_W, h: NOTE_H });
+        notes.push({ note, stageId: stage.id, index: i, ...slotPosition(cell, i, columns), w: NOTE_W, h: NOTE_H });
       });
       stages.push({
         stage, segmentId: segment.id, index,
-        x, y: top, w: STAGE_W, h: STAGE_HEADER_H + cellH,
-        header: { x, y: top, w: STAGE_W, h: STAGE_HEADER_H },
+        x, y: top, w: stageW, h: STAGE_HEADER_H + cellH,
+        header: { x, y: top, w: stageW, h: STAGE_HEADER_H },
         cell,
         noteCount: stageNotes.length,
-        nextSlot: { ...slotPosition(cell, stageNotes.length), w: NOTE_W, h: NOTE_H },
+        nextSlot: { ...slotPosition(cell, stageNotes.length, columns), w: NOTE_W, h: NOTE_H },
       });
     });
     maxW = Math.max(maxW, laneW);
@@ -129,6 +179,7 @@ export function layoutBoard(snapshot: BoardSnapshot): BoardLayout {
     notes,
     notesById: new Map(notes.map((n) => [n.note.id, n])),
     bounds: { x: 0, y: 0, w: maxW, h: Math.max(0, y - LANE_GAP) },
+    columns,
   };
 }
 
@@ -162,8 +213,8 @@ export function dropTarget(
     if (!box) return undefined;
   }
   const { cell } = box;
-  const col = Math.min(NOTE_COLUMNS - 1, Math.max(0, Math.floor((x - cell.x - CELL_PAD / 2) / (NOTE_W + NOTE_GAP))));
+  const col = Math.min(layout.columns - 1, Math.max(0, Math.floor((x - cell.x - CELL_PAD / 2) / (NOTE_W + NOTE_GAP))));
   const row = Math.max(0, Math.floor((y - cell.y - CELL_PAD / 2) / (NOTE_H + NOTE_GAP)));
   const others = layout.notes.filter((n) => n.stageId === box.stage.id && n.note.id !== movingId).length;
-  return { stageId: box.stage.id, index: Math.min(others, row * NOTE_COLUMNS + col) };
+  return { stageId: box.stage.id, index: Math.min(others, row * layout.columns + col) };
 }

@@ -9,7 +9,10 @@ import { NotesLayer } from '../notes/NotesLayer.js';
 import type { NoteHandlers } from '../notes/noteHandlers.js';
 import { StaticLayer } from './StaticLayer.js';
 import type { NoteMarksSource } from '../converge/noteMarks.js';
-import { stageAt, type BoardLayout } from '../board-base/layout.js';
+import { stageAt, type BoardLayout, type Rect } from '../board-base/layout.js';
+import { StageSummaries } from '../notes/StageSummaries.js';
+import { lodBucket } from '../board-base/lod.js';
+import { wheelZoom } from '../board-base/zoomSteps.js';
 import { zoomAround, type Viewport } from '../board-base/useViewport.js';
 import { FULL_CULL, fullDrawActive, nextCull, subscribeFullDraw, type Cull } from '../board-base/cull.js';
 
@@ -36,7 +39,14 @@ export interface CanvasProps {
   onPointer: (world: { x: number; y: number } | null) => void;
   onSelectStage: (stageId: string | undefined) => void;
   onAddNote: (stageId: string) => void;
+  /** Click on a segment or stage header (or a stage summary zoomed out): show it whole. */
+  onZoomTo: (r: Rect) => void;
+  /** Voting is over: zoomed out, stages show their most dotted notes first. */
+  byVotes: boolean;
 }
+
+/** A header click waits this long for a second click: a double-click adds a note instead of zooming. */
+const HEADER_CLICK_MS = 320;
 
 /** While wheeling, the view is handed to React (toolbar, published view) at most this often. */
 const WHEEL_COMMIT_MS = 100;
@@ -89,6 +99,8 @@ export function BoardCanvas(props: CanvasProps) {
   // A picture of the board being taken: every note, in full.
   const full = useSyncExternalStore(subscribeFullDraw, fullDrawActive);
   const drawn = full ? FULL_CULL : cull;
+  /** Zoomed far out: stages drawn as readable summaries (lod.ts). */
+  const summary = drawn?.overview === true;
 
   /** The view as the stage shows it now (ahead of React while panning). */
   const live = (): Viewport => {
@@ -98,6 +110,30 @@ export function BoardCanvas(props: CanvasProps) {
   const worldPointer = () => stageRef.current?.getRelativePointerPosition() ?? undefined;
 
   const isEmpty = (e: KonvaEventObject<Event>) => e.target === e.target.getStage();
+
+  /**
+   * A click on empty space selects the stage under it; on a segment or stage
+   * header (or anywhere on a stage drawn as a summary) it also zooms there,
+   * once it is clear the click is not the first half of a double-click.
+   */
+  const headerClick = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(headerClick.current), []);
+  const cancelHeaderClick = () => {
+    window.clearTimeout(headerClick.current);
+    headerClick.current = undefined;
+  };
+  const onEmptyClick = (e: KonvaEventObject<Event>) => {
+    if (!isEmpty(e)) return;
+    const p = worldPointer();
+    const box = p ? stageAt(layout, p.x, p.y) : undefined;
+    props.onSelectStage(box?.stage.id);
+    if (!p) return;
+    const inside = (r: Rect) => p.x >= r.x && p.x <= r.x + r.w && p.y >= r.y && p.y <= r.y + r.h;
+    const lane = layout.lanes.find((l) => inside(l.header));
+    const target: Rect | undefined = box && (summary || inside(box.header)) ? box : lane;
+    cancelHeaderClick();
+    if (target) headerClick.current = window.setTimeout(() => props.onZoomTo(target), HEADER_CLICK_MS);
+  };
 
   // Wheel: the stage moves at once; React gets the view now, then at most every WHEEL_COMMIT_MS.
   const wheelCommit = useRef<{ at: number; timer: number | undefined }>({ at: 0, timer: undefined });
@@ -121,7 +157,7 @@ export function BoardCanvas(props: CanvasProps) {
     if (!stage || !p) return;
     const v = live();
     const next = e.evt.ctrlKey || e.evt.metaKey
-      ? zoomAround(v, p.x, p.y, Math.exp(-e.evt.deltaY * 0.01))
+      ? zoomAround(v, p.x, p.y, wheelZoom(v.scale, e.evt.deltaY, e.evt.deltaMode) / v.scale)
       : { ...v, x: v.x - e.evt.deltaX, y: v.y - e.evt.deltaY };
     if (props.editing) {
       setViewport(next);
@@ -151,11 +187,19 @@ export function BoardCanvas(props: CanvasProps) {
     const dist = Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY);
     const last = pinch.current;
     pinch.current = { dist, cx, cy };
-    if (!last) return;
-    setViewport((v) => {
-      const zoomed = zoomAround(v, cx, cy, dist / last.dist);
-      return { ...zoomed, x: zoomed.x + cx - last.cx, y: zoomed.y + cy - last.cy };
-    });
+    if (!last || !stage) return;
+    // Like the wheel: the stage moves at once, React hears of it at most every WHEEL_COMMIT_MS.
+    const zoomed = zoomAround(live(), cx, cy, dist / last.dist);
+    const next = { ...zoomed, x: zoomed.x + cx - last.cx, y: zoomed.y + cy - last.cy };
+    if (props.editing) {
+      setViewport(next);
+      return;
+    }
+    stage.position({ x: next.x, y: next.y });
+    stage.scale({ x: next.scale, y: next.scale });
+    stage.batchDraw();
+    track(next);
+    commitSoon();
   };
 
   return (
@@ -171,6 +215,7 @@ export function BoardCanvas(props: CanvasProps) {
           scaleX={viewport.scale}
           scaleY={viewport.scale}
           draggable
+          onDragStart={cancelHeaderClick}
           onDragMove={(e) => {
             if (e.target === stageRef.current) track(live());
           }}
@@ -180,26 +225,21 @@ export function BoardCanvas(props: CanvasProps) {
           onWheel={onWheel}
           onTouchMove={onTouchMove}
           onTouchEnd={() => {
+            if (pinch.current) setViewport(live());
             pinch.current = undefined;
           }}
           onMouseMove={() => onPointer(worldPointer() ?? null)}
-          onClick={(e) => {
-            if (!isEmpty(e)) return;
-            const p = worldPointer();
-            props.onSelectStage(p ? stageAt(layout, p.x, p.y)?.stage.id : undefined);
-          }}
-          onTap={(e) => {
-            if (!isEmpty(e)) return;
-            const p = worldPointer();
-            props.onSelectStage(p ? stageAt(layout, p.x, p.y)?.stage.id : undefined);
-          }}
+          onClick={onEmptyClick}
+          onTap={onEmptyClick}
           onDblClick={(e) => {
+            cancelHeaderClick();
             if (!isEmpty(e) || !props.canEdit) return;
             const p = worldPointer();
             const box = p && stageAt(layout, p.x, p.y);
             if (box) props.onAddNote(box.stage.id);
           }}
           onDblTap={(e) => {
+            cancelHeaderClick();
             if (!isEmpty(e) || !props.canEdit) return;
             const p = worldPointer();
             const box = p && stageAt(layout, p.x, p.y);
@@ -207,7 +247,9 @@ export function BoardCanvas(props: CanvasProps) {
           }}
         >
           <StaticLayer layout={layout} selectedStageId={props.selectedStageId} dropStageId={props.dropStageId}
-            showAddHints={props.canEdit} />
+            showAddHints={props.canEdit} summary={summary} />
+          {summary && <StageSummaries layout={layout} bucket={lodBucket(viewport.scale)} departments={props.departments}
+            marks={props.noteMarks} byVotes={props.byVotes} />}
           {drawn && <NotesLayer layout={layout} cull={drawn} departments={props.departments} selectedNoteId={props.selectedNoteId}
             editingNoteId={props.editingNoteId} canEditNote={props.canEditNote} draftIds={props.draftIds} handlers={props.noteHandlers}
             marks={props.noteMarks} />}

@@ -18,7 +18,7 @@ import type { PanelName } from './usePanels.js';
  * after opening the menu. On phones the toolbar has no room for the
  * language switch and our name, so the menu ends with them ("You").
  */
-export function BoardMenu({ roadmap, views, exportFrom, facilitator, panel, votingOpen, onTogglePanel, onJoinScreen, boardId, me }: {
+export function BoardMenu({ roadmap, views, exportFrom, facilitator, panel, votingOpen, onTogglePanel, onJoinScreen, onPresent, boardId, me }: {
   roadmap: RoadmapScreen;
   /** Which view shows and how to pick one (useMenuViews: on a participant's phone List is the board's list mode). */
   views: MenuViews;
@@ -38,6 +38,8 @@ export function BoardMenu({ roadmap, views, exportFrom, facilitator, panel, voti
    */
   me?: { name: string; onChange: () => void };
   boardId: string;
+  /** Presentation mode (the projector view), for everyone: a viewer's screen on the projector too. */
+  onPresent: () => void;
 }) {
   const { t, i18n } = useTranslation();
   return (
@@ -61,6 +63,11 @@ export function BoardMenu({ roadmap, views, exportFrom, facilitator, panel, voti
             ))}
             <MenuItem icon="🏆" label={t('results.open')} checked={panel === 'results'}
               testId="toolbar-results" onClick={() => onTogglePanel('results')} />
+            <MenuItem icon="📽" label={t('presentation.start')} hint={t('presentation.startHelp')}
+              testId="toolbar-present" onClick={() => {
+                close();
+                onPresent();
+              }} />
           </div>
           {facilitator && (
             <>

@@ -48,6 +48,9 @@ import { LinksPanel } from '../links/LinksPanel.js';
 import { DuplicatesLayer } from './DuplicatesLayer.js';
 import { ResultsPanel } from '../results/ResultsPanel.js';
 import { DiscussOverlay } from '../discuss/DiscussOverlay.js';
+import { PresentationBar } from './PresentationBar.js';
+import { useFollowPresenter, usePresentation } from './usePresentation.js';
+import { Minimap, minimapWanted } from './Minimap.js';
 
 /**
  * The board screen: toolbar, phase bar, canvas and what floats over it. It
@@ -91,11 +94,18 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const dotsLeft = useMemo(() => votesLeft(boardSnapshot, identity.id), [boardSnapshot, identity.id]);
   // A participant put in a group follows that group's segment.
   const myGroup = role === 'participant' ? boardSnapshot.groups.get(identity.id) : undefined;
+  const presentation = usePresentation();
+  const presenting = presentation.on;
   const view = useBoardView({
     layout, synced, awareness: provider.awareness, myId: identity.id, spotlight: sessionState.spotlight,
-    groupSegmentId: myGroup, publish: role !== 'viewer',
+    groupSegmentId: myGroup,
+    // A projector (a viewer, or a presenting tab that follows the facilitator's own) would only echo a view.
+    publish: role !== 'viewer' && !presenting,
+    onBrought: (_s, place) => toasts.show(place ? t('spotlight.brought', { place: place.name }) : t('spotlight.broughtView')),
   });
-  const { viewport, setViewport, fit, zoomBy } = view;
+  const { viewport, setViewport, fit, zoomStepBy } = view;
+  useFollowPresenter(presenting, provider.awareness, { id: identity.id, facilitator: role === 'facilitator' },
+    sessionState.spotlight?.by, view.followed, view.follow);
   // Stable callbacks read the current board through these (useLatest.ts).
   const snapshotRef = useLatest(snapshot);
   const layoutRef = useLatest(layout);
@@ -174,7 +184,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
     ? selection.editing.noteId : undefined;
 
   useBoardShortcuts({
-    role, canEdit, canEditNote, selectedNote, undo, redo, addNoteHere, zoomBy,
+    role, canEdit: canEdit && !presenting, canEditNote, selectedNote, undo, redo, addNoteHere, zoomStepBy,
     removeNote: notes.remove,
     deselectNote: () => selection.setSelectedNoteId(undefined),
     clearSelection: selection.clearSelection,
@@ -185,7 +195,12 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   return (
     <BoardContext.Provider value={actions}>
       <ConvergeContext.Provider value={converge.converge}>
-      <div className="board-screen" data-testid="board" data-role={role}>
+      <div className={`board-screen${presenting ? ' presenting' : ''}`} data-testid="board" data-role={role}
+        data-presenting={presenting || undefined}>
+        {presenting ? (
+          <PresentationBar boardId={boardId} token={session} session={sessionState} clockOffset={clockOffset} title={snapshot.meta.title} status={status}
+            onExit={presentation.stop} />
+        ) : <>
         <Toolbar
           boardId={boardId}
           title={snapshot.meta.title}
@@ -199,8 +214,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           onUndo={undo}
           onRedo={redo}
           onAddNote={() => addNoteHere(false)}
-          onZoomIn={() => zoomBy(1.2)}
-          onZoomOut={() => zoomBy(1 / 1.2)}
+          onZoomIn={() => zoomStepBy(1)}
+          onZoomOut={() => zoomStepBy(-1)}
           onFit={fit}
           onTogglePeople={() => panels.toggle('people')}
           onChangeIdentity={onChangeIdentity}
@@ -210,7 +225,12 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             <BoardMenu roadmap={roadmapScreen} views={menuViews} exportFrom={{ boardId, token: session, title: boardSnapshot.meta.title, layout }}
               facilitator={canStructure} panel={panel} boardId={boardId}
               votingOpen={sessionState.voting?.open === true} onTogglePanel={panels.toggle} onJoinScreen={() => setJoinScreen(true)}
-              me={identityName ? { name: identityName, onChange: onChangeIdentity } : undefined} />
+              me={identityName ? { name: identityName, onChange: onChangeIdentity } : undefined}
+              onPresent={() => {
+                roadmapScreen.setMode('board');
+                panels.close();
+                presentation.start();
+              }} />
           </>}
         />
         <PhaseBar session={sessionState} clockOffset={clockOffset} votesLeft={dotsLeft}
@@ -218,7 +238,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           draftCount={drafts.notes.length} blockedReason={blockedReason}
           group={boardSnapshot.segments.find((seg) => seg.id === myGroup)}
           onBringEveryone={() => view.shared && spotlight({ kind: 'viewport', ...view.shared })} />
-        <div className={`board-body${panel ? ' with-panel' : ''}`}>
+        </>}
+        <div className={`board-body${panel && !presenting ? ' with-panel' : ''}`}>
           <BoardCanvas
             layout={layout}
             departments={snapshot.departmentsByKey}
@@ -229,7 +250,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             selectedStageId={selection.selectedStageId}
             editingNoteId={editingNoteId}
             dropStageId={selection.dropStageId}
-            canEdit={canEdit}
+            canEdit={canEdit && !presenting}
             editing={selection.editing !== undefined}
             canEditNote={canEditNote}
             draftIds={draftIds}
@@ -243,7 +264,20 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             }}
             onSelectStage={selection.selectStage}
             onAddNote={startNewNote}
+            onZoomTo={view.showRect}
+            byVotes={sessionState.voting?.open === false && boardSnapshot.votesByNote.size > 0}
           />
+          {sessionState.discussion && presenting && (
+            <DiscussOverlay snapshot={boardSnapshot} role="viewer" clockOffset={clockOffset} serverNow={nowOnServer} />
+          )}
+          {/* Presentation mode: the canvas only (and a running discussion), no editing chrome. */}
+          {!presenting && <>
+          {minimapWanted(layout, viewport, view.size.width, view.size.height) && (
+            <Minimap layout={layout} viewport={viewport} width={view.size.width} height={view.size.height}
+              onCentre={(x, y) => setViewport((v) => ({
+                ...v, x: view.size.width / 2 - x * v.scale, y: view.size.height / 2 - y * v.scale,
+              }))} />
+          )}
           {layout.stages.length === 0 && synced && (
             <div className="empty-board" data-testid="empty-board">
               <h2>{t('board.emptyTitle')}</h2>
@@ -288,6 +322,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
               + {t('toolbar.note')}
             </button>
           )}
+          </>}
         </div>
       </div>
       </ConvergeContext.Provider>

@@ -15,9 +15,11 @@ function coarsePointer(): boolean {
  * canvas hit-tests stages from the layout instead.
  */
 export const StaticLayer = memo(function StaticLayer({
-  layout, selectedStageId, dropStageId, showAddHints,
+  layout, selectedStageId, dropStageId, showAddHints, summary,
 }: {
   layout: BoardLayout;
+  /** Zoomed far out: names are drawn readable by the stage summaries, not here (no text, no hints). */
+  summary: boolean;
   selectedStageId: string | undefined;
   dropStageId: string | undefined;
   showAddHints: boolean;
@@ -26,7 +28,7 @@ export const StaticLayer = memo(function StaticLayer({
   return (
     <Layer listening={false}>
       {layout.lanes.map((lane) => (
-        <LaneShape key={lane.segment.id} lane={lane} />
+        <LaneShape key={lane.segment.id} lane={lane} texts={!summary} />
       ))}
       {layout.stages.map((box) => (
         <StageShape
@@ -36,7 +38,8 @@ export const StaticLayer = memo(function StaticLayer({
           selected={box.stage.id === selectedStageId}
           dropping={box.stage.id === dropStageId}
           buyerLabel={t('board.buyer', { step: box.stage.buyerStep })}
-          addHint={showAddHints ? t(coarsePointer() ? 'board.addHintTouch' : 'board.addHint') : undefined}
+          texts={!summary}
+          addHint={showAddHints && !summary ? t(coarsePointer() ? 'board.addHintTouch' : 'board.addHint') : undefined}
         />
       ))}
     </Layer>
@@ -53,7 +56,7 @@ function laneNameHeight(name: string, width: number): number {
   return h;
 }
 
-const LaneShape = memo(function LaneShape({ lane }: { lane: LaneBox }) {
+const LaneShape = memo(function LaneShape({ lane, texts }: { lane: LaneBox; texts: boolean }) {
   const { segment, header } = lane;
   // +2: Konva drops the last line when the box is exactly the measured height.
   const nameH = Math.min(laneNameHeight(segment.name, header.w - 48) + 2, header.h - 60);
@@ -66,19 +69,22 @@ const LaneShape = memo(function LaneShape({ lane }: { lane: LaneBox }) {
         cornerRadius={[14, 0, 0, 14]} perfectDrawEnabled={false} />
       <Rect x={header.x} y={header.y} width={10} height={header.h} fill={segment.color}
         cornerRadius={[14, 0, 0, 14]} perfectDrawEnabled={false} />
+      {texts && <>
       <Text x={header.x + 28} y={header.y + 28} width={header.w - 48} height={nameH} text={segment.name}
         fontSize={LANE_NAME_FONT} fontStyle="bold" fill="#0f172a" wrap="word" ellipsis lineHeight={1.15}
         perfectDrawEnabled={false} />
       <Text x={header.x + 28} y={descY} width={header.w - 48}
         height={Math.max(0, header.y + header.h - 20 - descY)} text={segment.description}
         fontSize={19} fill="#334155" lineHeight={1.35} wrap="word" ellipsis perfectDrawEnabled={false} />
+      </>}
     </Group>
   );
 });
 
 const StageShape = memo(function StageShape({
-  box, accent, selected, dropping, buyerLabel, addHint,
+  box, accent, selected, dropping, buyerLabel, texts, addHint,
 }: {
+  texts: boolean;
   box: StageBox;
   accent: string;
   selected: boolean;
@@ -94,13 +100,13 @@ const StageShape = memo(function StageShape({
         strokeWidth={selected || dropping ? 4 : 0} perfectDrawEnabled={false} />
       <Rect x={header.x} y={header.y} width={header.w} height={6} fill={accent} cornerRadius={[10, 10, 0, 0]}
         perfectDrawEnabled={false} />
-      <Text x={header.x + 16} y={header.y + 18} width={header.w - 32} height={60} text={box.stage.name}
-        fontSize={26} fontStyle="bold" fill="#0f172a" lineHeight={1.1} wrap="word" ellipsis perfectDrawEnabled={false} />
-      {box.stage.buyerStep && (
+      {texts && <Text x={header.x + 16} y={header.y + 18} width={header.w - 32} height={60} text={box.stage.name}
+        fontSize={26} fontStyle="bold" fill="#0f172a" lineHeight={1.1} wrap="word" ellipsis perfectDrawEnabled={false} />}
+      {texts && box.stage.buyerStep && (
         <Text x={header.x + 16} y={header.y + 78} width={header.w - 32} height={40} text={buyerLabel}
           fontSize={19} fill="#475569" lineHeight={1.2} wrap="word" ellipsis perfectDrawEnabled={false} />
       )}
-      <Rect x={cell.x + 8} y={cell.y} width={cell.w - 16} height={1.5} fill="#cbd5e1" perfectDrawEnabled={false} />
+      {texts && <Rect x={cell.x + 8} y={cell.y} width={cell.w - 16} height={1.5} fill="#cbd5e1" perfectDrawEnabled={false} />}
       {addHint && (
         <Group>
           <Rect x={nextSlot.x} y={nextSlot.y} width={nextSlot.w} height={nextSlot.h} cornerRadius={6}

@@ -20,6 +20,18 @@ export interface TabellaTestHook {
   stageRect(id: string): Rect | undefined;
   /** Remote cursors as drawn on the canvas: label and board position. */
   cursors(): { name: string; x: number; y: number }[];
+  /**
+   * Every Konva text drawn now and at least partly on screen: what it shows
+   * (its wrapped lines, ellipsis included), its font size on screen (font
+   * size x absolute scale, in CSS pixels) and its box in page coordinates.
+   */
+  texts(): DrawnText[];
+}
+
+export interface DrawnText {
+  text: string;
+  px: number;
+  rect: Rect;
 }
 
 declare global {

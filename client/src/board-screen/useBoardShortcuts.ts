@@ -19,7 +19,7 @@ export function useBoardShortcuts(p: {
   deselectNote: () => void;
   /** Escape: nothing selected. */
   clearSelection: () => void;
-  zoomBy: (factor: number) => void;
+  zoomStepBy: (direction: 1 | -1) => void;
 }): void {
   useShortcuts({
     undo: () => p.role !== 'viewer' && p.undo(),
@@ -32,7 +32,7 @@ export function useBoardShortcuts(p: {
       }
     },
     escape: p.clearSelection,
-    zoomIn: () => p.zoomBy(1.2),
-    zoomOut: () => p.zoomBy(1 / 1.2),
+    zoomIn: () => p.zoomStepBy(1),
+    zoomOut: () => p.zoomStepBy(-1),
   });
 }

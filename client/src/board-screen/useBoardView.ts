@@ -8,6 +8,8 @@ import type { BoardLayout, Rect } from '../board-base/layout.js';
 import { fromSharedView, toSharedView, viewportForRect, type SharedView, type Size } from '../board-base/sharedView.js';
 import { useViewAnimation } from './useViewAnimation.js';
 import { fitViewport, initialViewport, useViewport, zoomAround, type Viewport } from '../board-base/useViewport.js';
+import { zoomStep } from '../board-base/zoomSteps.js';
+import { keepOnBoard, placeAt, type Place } from '../board-base/place.js';
 
 export interface BoardViewInput {
   layout: BoardLayout;
@@ -19,6 +21,8 @@ export interface BoardViewInput {
   groupSegmentId: string | undefined;
   /** Viewers on a projector do not publish their view. */
   publish: boolean;
+  /** Someone else's spotlight moved us: where to (for a notice), when the place is known. */
+  onBrought?: (s: Spotlight, place: Place | undefined) => void;
 }
 
 /**
@@ -26,7 +30,7 @@ export interface BoardViewInput {
  * others cause (spotlight, following someone, our breakout group). Any pan or
  * zoom of our own stops following and cancels a move in progress.
  */
-export function useBoardView({ layout, synced, awareness, myId, spotlight, groupSegmentId, publish }: BoardViewInput) {
+export function useBoardView({ layout, synced, awareness, myId, spotlight, groupSegmentId, publish, onBrought }: BoardViewInput) {
   const { viewport, setViewport: setRaw } = useViewport();
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
   const sizeRef = useRef(size);
@@ -37,8 +41,11 @@ export function useBoardView({ layout, synced, awareness, myId, spotlight, group
   }, [layout]);
   const { animateTo, cancel } = useViewAnimation(setRaw);
 
-  const { followed, follow, stop: stopFollow } = useFollow(awareness, (view) =>
-    animateTo(fromSharedView(view, sizeRef.current), 300));
+  /** Someone else's view, kept on the board (never a screen of empty canvas). */
+  const landing = useCallback((view: SharedView) =>
+    fromSharedView(keepOnBoard(view, layoutRef.current.bounds, sizeRef.current), sizeRef.current), []);
+
+  const { followed, follow, stop: stopFollow } = useFollow(awareness, (view) => animateTo(landing(view), 300));
 
   /** Our own pan and zoom: stop following, stop any animation. */
   const setViewport = useCallback((next: SetStateAction<Viewport>) => {
@@ -52,14 +59,30 @@ export function useBoardView({ layout, synced, awareness, myId, spotlight, group
   const targetOf = useCallback((s: Spotlight): Viewport | undefined => {
     const l = layoutRef.current;
     const t = s.target;
-    if (t.kind === 'viewport') return fromSharedView(t, sizeRef.current);
+    if (t.kind === 'viewport') return landing(t);
     if (t.kind === 'segment') {
       const lane = l.lanes.find((x) => x.segment.id === t.id);
       return lane ? rectView(lane) : undefined;
     }
     const stage = l.stagesById.get(t.id);
     return stage ? rectView(stage) : undefined;
-  }, [rectView]);
+  }, [rectView, landing]);
+
+  /** The place a spotlight takes us to: its stage or segment, or what lies under its centre. */
+  const placeOf = (s: Spotlight): Place | undefined => {
+    const l = layoutRef.current;
+    const t = s.target;
+    if (t.kind === 'viewport') {
+      const c = keepOnBoard(t, l.bounds, sizeRef.current);
+      return placeAt(l, c.x, c.y);
+    }
+    if (t.kind === 'segment') {
+      const lane = l.lanes.find((x) => x.segment.id === t.id);
+      return lane && { segmentId: lane.segment.id, name: lane.segment.name };
+    }
+    const stage = l.stagesById.get(t.id);
+    return stage && { stageId: stage.stage.id, segmentId: stage.segmentId, name: stage.stage.name };
+  };
 
   useSpotlight(spotlight, synced, (s) => {
     if (s.by === myId) return;
@@ -67,6 +90,7 @@ export function useBoardView({ layout, synced, awareness, myId, spotlight, group
     if (!target) return;
     stopFollow();
     animateTo(target);
+    onBrought?.(s, placeOf(s));
   });
 
   // First view: the whole board (a close-up on phones), or our group's segment.
@@ -107,8 +131,9 @@ export function useBoardView({ layout, synced, awareness, myId, spotlight, group
   const fit = useCallback(() => {
     setViewport(fitViewport(layoutRef.current.bounds, sizeRef.current.width, sizeRef.current.height));
   }, [setViewport]);
-  const zoomBy = useCallback((factor: number) => {
-    setViewport((v) => zoomAround(v, sizeRef.current.width / 2, sizeRef.current.height / 2, factor));
+  /** One zoom step in or out (zoomSteps.ts), around the centre of the screen. */
+  const zoomStepBy = useCallback((direction: 1 | -1) => {
+    setViewport((v) => zoomAround(v, sizeRef.current.width / 2, sizeRef.current.height / 2, zoomStep(v.scale, direction) / v.scale));
   }, [setViewport]);
   /** Animate to a world rectangle (our own spotlight of a segment or stage). */
   const showRect = useCallback((r: Rect) => {
@@ -117,7 +142,7 @@ export function useBoardView({ layout, synced, awareness, myId, spotlight, group
   }, [animateTo, rectView, stopFollow]);
 
   return {
-    viewport, setViewport, size, sizeRef, onSize, fit, zoomBy, showRect, shared,
+    viewport, setViewport, size, sizeRef, onSize, fit, zoomStepBy, showRect, shared,
     followed, follow, stopFollow,
   };
 }

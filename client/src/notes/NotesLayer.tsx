@@ -5,7 +5,6 @@ import type { Department, Note } from '../../../shared/src/index.js';
 import type { BoardLayout, NoteBox } from '../board-base/layout.js';
 import { FULL_CULL, fullDrawDone, intersects, type Cull } from '../board-base/cull.js';
 import { NoteShape } from './NoteShape.js';
-import { NotesOverview } from './NotesOverview.js';
 import type { NoteHandlers } from './noteHandlers.js';
 import { kindKey } from '../board-base/noteStyle.js';
 import type { NoteMarksSource } from '../converge/noteMarks.js';
@@ -13,8 +12,8 @@ import type { NoteMarksSource } from '../converge/noteMarks.js';
 /**
  * Notes, on two layers: the big one with every note in view (plus a margin,
  * see cull.ts), and a small one with the note being dragged, so a drag
- * redraws one note, not the board. Zoomed far out, the big layer draws all
- * its notes as one simplified shape (NotesOverview).
+ * redraws one note, not the board. Zoomed far out the notes are not drawn
+ * one by one: each stage shows a readable summary instead (StageSummaries).
  */
 export const NotesLayer = memo(function NotesLayer({
   layout, cull, departments, selectedNoteId, editingNoteId, canEditNote, draftIds, handlers, marks,
@@ -102,18 +101,7 @@ export const NotesLayer = memo(function NotesLayer({
   return (
     <>
       <Layer name="notes">
-        {cull.overview ? (
-          <NotesOverview
-            notes={boxes.filter((b) => b.note.id !== draggingId).map((box) => ({
-              box, draft: draftIds.has(box.note.id), marks: marks?.(box.note, draftIds.has(box.note.id)),
-            }))}
-            selectedNoteId={selectedNoteId}
-            departments={departments}
-            handlers={handlers}
-            canEditNote={canEditNote}
-            onHandOff={onHandOff}
-          />
-        ) : boxes.map((box) => shape(box, false))}
+        {!cull.overview && boxes.map((box) => shape(box, false))}
       </Layer>
       <Layer name="drag">
         {dragged && shape(dragged, true)}

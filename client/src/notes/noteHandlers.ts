@@ -1,4 +1,4 @@
-/** What a note on the canvas does when clicked, dragged or voted on (NotesLayer and NotesOverview call these). */
+/** What a note on the canvas does when clicked, dragged or voted on (NotesLayer calls these). */
 export interface NoteHandlers {
   /** `additive`: Shift/Ctrl/Cmd-click, to select several notes. */
   onSelect: (id: string, additive?: boolean) => void;
