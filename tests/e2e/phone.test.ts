@@ -112,7 +112,14 @@ describe('phones and tablets', () => {
     await fac.fromMenu('toolbar-structure');
     await fac.page.getByTestId('structure-panel').waitFor({ state: 'detached' });
     const other = stages[1]!;
-    await fac.zoomToStage(other.id);
+    // A click on its header zooms the facilitator's view to that stage (centred on it).
+    await fac.page.getByTestId('toolbar-fit').click();
+    const before = (await fac.page.evaluate((id) => window.__tabella!.stageRect(id), other.id))!;
+    await fac.page.mouse.click(before.x + before.w / 2, before.y + 10);
+    await expect.poll(async () => {
+      const r = await fac.page.evaluate((id) => window.__tabella!.stageRect(id), other.id);
+      return r !== undefined && r.w > before.w * 1.5;
+    }, POLL).toBe(true);
     await fac.page.getByTestId('bring-everyone').click();
     const expected = await fac.page.evaluate(() => {
       const hook = window.__tabella!;
