@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localOrigin, votesLeft, type BoardSnapshot, type Role,
@@ -27,6 +27,8 @@ import { Toolbar } from './Toolbar.js';
 import type { BoardConnection, ConnectionStatus } from '../sync/useBoardSync.js';
 import { useBoardRights } from '../board-base/useBoardRights.js';
 import { useBoardShortcuts } from './useBoardShortcuts.js';
+import { useBoardKeyboard } from './useBoardKeyboard.js';
+import { BOARD_KEYS_HINT_ID, BoardKeyboardAids } from './BoardKeyboardAids.js';
 import { useBoardTestHook } from './useBoardTestHook.js';
 import { useLatest } from '../board-base/useLatest.js';
 import { useNoteHandlers } from './useNoteHandlers.js';
@@ -146,7 +148,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   }, [snapshot.meta.title]);
 
   const spotlight = useBringEveryone(run, identity.id, clockOffset, layoutRef, view.showRect);
-  const { startNewNote, addNoteHere } = useNotePlacement({
+  const { startNewNote, addNoteHere, reveal } = useNotePlacement({
     layout, canEdit, selection, setViewport, viewportRef, sizeRef: view.sizeRef, pointerRef: pointer,
   });
 
@@ -167,11 +169,21 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const editingNoteId = selection.editing && 'noteId' in selection.editing && snapshot.notesById.has(selection.editing.noteId)
     ? selection.editing.noteId : undefined;
 
+  const [showKeys, setShowKeys] = useState(false);
+  /** Where the focus was when the list of keys opened: it goes back there. */
+  const keysReturn = useRef<HTMLElement | null>(null);
   useBoardShortcuts({
     role, canEdit, canEditNote, selectedNote, undo, redo, addNoteHere, zoomBy,
     removeNote: notes.remove,
     deselectNote: () => selection.setSelectedNoteId(undefined),
     clearSelection: selection.clearSelection,
+    toggleKeys: () => {
+      if (!showKeys) keysReturn.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setShowKeys(!showKeys);
+    },
+  });
+  const keyboard = useBoardKeyboard({
+    layout, snapshot, selection, canEdit, canEditNote, startNewNote, reveal, removeNote: notes.remove,
   });
   useBoardTestHook(connection, { drafts: draftsRef, view: sharedViewRef, viewport: viewportRef, layout: layoutRef });
 
@@ -236,7 +248,17 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             }}
             onSelectStage={selection.selectStage}
             onAddNote={startNewNote}
+            hostRef={keyboard.hostRef}
+            keyboard={{
+              label: t('board.canvasLabel'), hintId: BOARD_KEYS_HINT_ID, ringBox: keyboard.ringBox,
+              onKeyDown: keyboard.onKeyDown, onFocus: keyboard.onFocus, onBlur: keyboard.onBlur,
+            }}
           />
+          <BoardKeyboardAids focused={keyboard.ringBox !== undefined} announcement={keyboard.announcement} canEdit={canEdit}
+            showKeys={showKeys} onCloseKeys={() => {
+              setShowKeys(false);
+              (keysReturn.current ?? keyboard.hostRef.current)?.focus();
+            }} />
           {layout.stages.length === 0 && synced && (
             <div className="empty-board" data-testid="empty-board">
               <h2>{t('board.emptyTitle')}</h2>
@@ -246,7 +268,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
               )}
             </div>
           )}
-          <NoteEditing snapshot={snapshot} layout={layout} viewport={viewport} selection={selection} notes={notes} />
+          <NoteEditing snapshot={snapshot} layout={layout} viewport={viewport} selection={selection} notes={notes}
+            onClosed={keyboard.editorClosed} />
           <ConvergeLayer screen={converge} snapshot={snapshot} draftIds={draftIds} drafting={drafting}
             groupSegmentId={myGroup} blockedReason={blockedReason} />
           {panel === 'voting' && canStructure && <VotingPanel snapshot={boardSnapshot} onClose={panels.close} />}

@@ -20,6 +20,7 @@ export function useBoardShortcuts(p: {
   /** Escape: nothing selected. */
   clearSelection: () => void;
   zoomBy: (factor: number) => void;
+  toggleKeys: () => void;
 }): void {
   useShortcuts({
     undo: () => p.role !== 'viewer' && p.undo(),
@@ -34,5 +35,6 @@ export function useBoardShortcuts(p: {
     escape: p.clearSelection,
     zoomIn: () => p.zoomBy(1.2),
     zoomOut: () => p.zoomBy(1 / 1.2),
+    help: p.toggleKeys,
   });
 }
