@@ -129,3 +129,37 @@ describe('the board with the keyboard only', () => {
     await expect.poll(() => focused(page), POLL).not.toBe('board-canvas');
   });
 });
+
+/**
+ * Konva warned "Pointer position is missing" for every note drawn while the
+ * mouse was not over the canvas (over the toolbar, say): 100+ lines per page.
+ */
+describe('a session with the mouse', () => {
+  const session = useBrowserSession();
+
+  it('logs no Konva pointer warnings while notes are written, and the view changes from the toolbar', async () => {
+    const home = new HomePage(await session.newPage());
+    await home.open(session.server.url);
+    const links = await home.createWorkshop('Mouse workshop');
+    await home.startBrainstorm(links);
+    const board = new BoardPage(await session.newPage());
+    const warnings: string[] = [];
+    board.page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    await board.open(links.participant);
+    await board.join('Marta Mouse', 'sales');
+    await expect.poll(async () => (await board.stages()).length, POLL).toBeGreaterThan(4);
+    const stages = await board.stages();
+    await board.addNote(stages[0]!.id, 'Mine, written with the mouse');
+    // The pointer rests on the toolbar while someone else's notes arrive and are drawn.
+    await board.page.getByTestId('toolbar-fit').hover();
+    const other = new BoardPage(await session.newPage());
+    await other.open(links.participant);
+    await other.join('Nico Altri', 'support');
+    for (const stage of stages.slice(1, 4)) await other.addNote(stage.id, `Theirs in ${stage.name}`);
+    await expect.poll(async () => (await board.notes()).length, POLL).toBe(4);
+    await board.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(warnings.filter((w) => w.includes('Pointer position is missing'))).toEqual([]);
+  });
+});
