@@ -161,5 +161,31 @@ describe('a session with the mouse', () => {
     await expect.poll(async () => (await board.notes()).length, POLL).toBe(4);
     await board.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect(warnings.filter((w) => w.includes('Pointer position is missing'))).toEqual([]);
+
+    // While Marta drags her note, Nico sees her cursor move with it (it used to freeze until the drop).
+    const mine = (await board.notes()).find((n) => n.text === 'Mine, written with the mouse')!;
+    const from = await board.page.evaluate((id) => window.__tabella!.noteRect(id), mine.id);
+    const to = await board.page.evaluate((id) => window.__tabella!.stageRect(id), stages[4]!.id);
+    if (!from || !to) throw new Error('note and stage are laid out');
+    const cursorX = async () => (await other.remoteCursors()).find((c) => c.name === 'Marta Mouse')?.x;
+    const mouse = board.page.mouse;
+    await mouse.move(from.x + from.w / 2, from.y + from.h / 2);
+    await expect.poll(cursorX, POLL).toBeDefined();
+    const start = (await cursorX())!;
+    await mouse.down();
+    for (let i = 1; i <= 10; i++) await mouse.move(from.x + from.w / 2 + ((to.x + to.w / 2 - from.x - from.w / 2) * i) / 10, from.y + from.h / 2, { steps: 2 });
+    // Still dragging: the remote cursor has moved most of the way.
+    await expect.poll(async () => ((await cursorX()) ?? start) - start, POLL).toBeGreaterThan((to.x - from.x) / (await zoom(board)) * 0.5);
+    await mouse.up();
+    await expect.poll(async () => (await board.notes()).find((n) => n.id === mine.id)?.stageId, POLL).toBe(stages[4]!.id);
   });
 });
+
+/** Screen pixels per board unit on this page. */
+function zoom(board: BoardPage): Promise<number> {
+  return board.page.evaluate(() => {
+    const a = window.__tabella!.worldToScreen(0, 0);
+    const b = window.__tabella!.worldToScreen(100, 0);
+    return (b.x - a.x) / 100;
+  });
+}

@@ -188,6 +188,8 @@ export function BoardCanvas(props: CanvasProps) {
           draggable
           onDragMove={(e) => {
             if (e.target === stageRef.current) track(live());
+            // Konva sends no mousemove while something is dragged: our cursor follows the dragged note here.
+            else onPointer(worldPointer() ?? null);
           }}
           onDragEnd={(e) => {
             if (e.target === stageRef.current) setViewport(live());
