@@ -178,6 +178,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
     deselectNote: () => selection.setSelectedNoteId(undefined),
     clearSelection: selection.clearSelection,
     toggleKeys: () => {
+      // The board's keys, over the board only (the table has its own list).
+      if (roadmapScreen.mode !== 'board') return;
       if (!showKeys) keysReturn.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       setShowKeys(!showKeys);
     },
@@ -255,7 +257,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             }}
           />
           <BoardKeyboardAids focused={keyboard.ringBox !== undefined} announcement={keyboard.announcement} canEdit={canEdit}
-            showKeys={showKeys} onCloseKeys={() => {
+            showKeys={showKeys && roadmapScreen.mode === 'board'} onCloseKeys={() => {
               setShowKeys(false);
               (keysReturn.current ?? keyboard.hostRef.current)?.focus();
             }} />

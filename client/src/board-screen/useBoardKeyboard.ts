@@ -95,6 +95,8 @@ export function useBoardKeyboard(p: BoardKeyboardInput) {
         setAnnouncement(t('board.focus.notYours'));
       }
     } else if (e.key.toLowerCase() === 'n') {
+      // With nothing focused (a click on empty canvas), the board-wide N picks the stage under the pointer.
+      if (!focus) return;
       // Here, not the board-wide N (useShortcuts): the focused stage, not the one under the pointer.
       e.preventDefault();
       e.stopPropagation();
