@@ -120,6 +120,7 @@ describe('the board with the keyboard only', () => {
     await page.getByTestId('board-shortcuts').waitFor();
     expect(await focused(page)).toBe('board-shortcuts-close');
     expect(await page.getByTestId('board-shortcuts').innerText()).toContain('New note in the stage');
+    await page.screenshot({ path: `${SHOTS}/board-shortcut-list-1440x900.png` });
     await page.keyboard.press('?');
     await page.getByTestId('board-shortcuts').waitFor({ state: 'detached' });
     expect(await focused(page)).toBe('board-canvas');
