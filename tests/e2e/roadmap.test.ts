@@ -63,21 +63,23 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
 
   it('downloads every export from the UI: PDF, Markdown, CSV, JSON and PNGs', async () => {
     const pdf = await fac.exportFile('export-roadmap.pdf');
-    expect(pdf.name).toMatch(/^Roadmap-in-Milano.*\.pdf$|roadmap\.pdf$/);
+    // One style for every export: tabella-<title>-<yyyy-mm-dd>-<what>.<ext> (exportFileName).
+    const named = (what: string) => new RegExp(`^tabella-roadmap-in-milano-\\d{4}-\\d{2}-\\d{2}-${what}$`);
+    expect(pdf.name).toMatch(named('roadmap\\.pdf'));
     expect(pdf.body.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(pdf.body.length).toBeGreaterThan(2000);
 
     // The facilitator's final booklet (without the notes still to decide) is a PDF too.
     const final = await fac.exportFile('export-roadmap-final');
-    expect(final.name).toMatch(/\.pdf$/);
+    expect(final.name).toMatch(named('roadmap\\.pdf'));
     expect(final.body.subarray(0, 4).toString('latin1')).toBe('%PDF');
 
     const md = await fac.exportFile('export-roadmap.md');
-    expect(md.name).toMatch(/\.md$/);
+    expect(md.name).toMatch(named('roadmap\\.md'));
     expect(md.body.toString('utf8')).toContain('An application engineer joins every first technical call');
 
     const csv = await fac.exportFile('export-roadmap.csv');
-    expect(csv.name).toMatch(/\.csv$/);
+    expect(csv.name).toMatch(named('roadmap\\.csv'));
     const text = csv.body.toString('utf8').replace(/^\uFEFF/, '');
     const [header, ...rows] = text.split(/\r?\n/).filter(Boolean);
     expect(header!.toLowerCase()).toContain('segment');
@@ -85,18 +87,19 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
     expect(rows.some((r) => r.includes('An application engineer joins every first technical call') && r.includes('Engineering'))).toBe(true);
 
     const json = await fac.exportFile('export-board.json');
-    expect(json.name).toMatch(/\.json$/);
+    expect(json.name).toMatch(named('board\\.json'));
     const backup = JSON.parse(json.body.toString('utf8')) as { format: string };
     expect(backup.format).toBe('tabella-board');
     await writeFile(BACKUP, json.body);
 
     const png = await fac.exportFile('export-png-board');
-    expect(png.name).toMatch(/board\.png$/);
+    expect(png.name).toMatch(named('board\\.png'));
     expect(png.body.subarray(1, 4).toString('latin1')).toBe('PNG');
     const size = await fac.pngSize(png.body);
     expect(size.width).toBeGreaterThan(2000);
     expect(size.height).toBeGreaterThan(1000);
     const segment = await fac.exportFile('export-png-segment-1');
+    expect(segment.name).toMatch(named('segment-1\\.png'));
     const segmentSize = await fac.pngSize(segment.body);
     expect(segmentSize.width).toBeGreaterThan(1000);
     expect(segmentSize.height).toBeLessThan(size.height);
@@ -173,7 +176,7 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
     expect(await fac.page.getByTestId('adoption-csv').first().isVisible()).toBe(true);
     expect(await fac.onTop('adoption-csv')).toBe(true);
     const csv = await fac.downloadFrom('adoption-csv');
-    expect(csv.name).toMatch(/\.csv$/);
+    expect(csv.name).toMatch(/^tabella-roadmap-in-milano-\d{4}-\d{2}-\d{2}-feedback\.csv$/);
     expect(csv.body.toString('utf8')).toContain('No engineer free for the first call');
     await fac.showMode('board');
   });

@@ -16,6 +16,12 @@ type Board = Awaited<ReturnType<typeof createBoard>>;
 
 let server: Server;
 
+/** Export names carry the day they are made (exportFileName): today here, in local time. */
+function today(): string {
+  const d = new Date();
+  return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+}
+
 async function exampleWorkshop(language: 'en' | 'it', title: string): Promise<{ board: Board; s: RoadmapScenario; session: string }> {
   const board = await createBoard(server.url, { title, template: 'vision-workshop', language });
   const facilitator = await joinBoard(server.url, board.id, board.tokens.facilitator, 'Giulia Rossi', 'sales');
@@ -102,7 +108,7 @@ describe('exports of the example workshop (Italian)', () => {
     const { res, body } = await download(board, 'roadmap.pdf', board.tokens.viewer);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="Workshop-di-visione-qualita-velocita-roadmap\.pdf"; filename\*=UTF-8''/,
+      new RegExp(`^attachment; filename="tabella-workshop-di-visione-qualita-velocita-${today()}-roadmap\\.pdf"; filename\\*=UTF-8''`),
     );
     expect(body.subarray(0, 5).toString()).toBe('%PDF-');
     const { pages, numPages } = await pdfText(body);
@@ -142,7 +148,7 @@ describe('exports of the example workshop (Italian)', () => {
   it('feedback.csv: one row per rep report, newest first, escaped like the roadmap', async () => {
     const { res, body } = await download(board, 'feedback.csv', board.tokens.viewer);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toContain('filename="Workshop-di-visione-qualita-velocita-feedback.csv"');
+    expect(res.headers.get('content-disposition')).toContain(`filename="tabella-workshop-di-visione-qualita-velocita-${today()}-feedback.csv"`);
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parse(body, { bom: true, delimiter: ';' }) as string[][];
     const [header, ...data] = rows;
@@ -158,7 +164,7 @@ describe('exports of the example workshop (Italian)', () => {
   it('roadmap.csv: one row per note, UTF-8 BOM, CRLF, quoted, formulas neutralised', async () => {
     const { res, body } = await download(board, 'roadmap.csv', board.tokens.viewer);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toContain('filename="Workshop-di-visione-qualita-velocita-roadmap.csv"');
+    expect(res.headers.get('content-disposition')).toContain(`filename="tabella-workshop-di-visione-qualita-velocita-${today()}-roadmap.csv"`);
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = body.toString('utf8');
     // Every record ends with CRLF (no bare LF).
@@ -228,7 +234,7 @@ describe('exports of the example workshop (Italian)', () => {
   it('board.json: versioned backup; its Yjs state reads back as the same board', async () => {
     const { res, body } = await download(board, 'board.json', board.tokens.viewer);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toContain('filename="Workshop-di-visione-qualita-velocita-board.json"');
+    expect(res.headers.get('content-disposition')).toContain(`filename="tabella-workshop-di-visione-qualita-velocita-${today()}-board.json"`);
     const backup = JSON.parse(body.toString('utf8')) as { format: string; version: number; exportedAt: string; board: string; snapshot: unknown };
     expect(backup.format).toBe('tabella-board');
     expect(backup.version).toBe(1);

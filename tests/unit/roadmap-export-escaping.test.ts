@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addNote, buildRoadmap, initializeBoard, mergeNotes, readBoard, setNoteStatus } from '../../shared/src/index.js';
+import {
+  addNote, buildRoadmap, exportFileName, initializeBoard, mergeNotes, readBoard, serverExportName, setNoteStatus,
+} from '../../shared/src/index.js';
 import { neutralizeCell } from '../../server/src/exports/csv.js';
-import { contentDisposition, exportFilename } from '../../server/src/exports/filename.js';
+import { contentDisposition } from '../../server/src/exports/filename.js';
 import { escapeMarkdown, renderMarkdown } from '../../server/src/exports/markdown.js';
 import { me, system } from './helpers.js';
 
@@ -25,12 +27,21 @@ describe('export escaping', () => {
     expect(escapeMarkdown("L'FAE è qui, 48 ore.")).toBe("L'FAE è qui, 48 ore.");
   });
 
-  it('makes ASCII-safe file names from any title', () => {
-    expect(exportFilename('Workshop di visione: qualità & velocità', 'roadmap.pdf')).toBe('Workshop-di-visione-qualita-velocita-roadmap.pdf');
-    expect(exportFilename('Привет', 'board.json')).toBe('tabella-board-board.json');
-    expect(exportFilename('"../../etc/passwd"', 'roadmap.md')).toBe('etc-passwd-roadmap.md');
-    expect(contentDisposition('Qualità "x"', 'roadmap.csv')).toBe(
-      `attachment; filename="Qualita-x-roadmap.csv"; filename*=UTF-8''Qualit%C3%A0%20%22x%22-roadmap.csv`,
+  it('names every export tabella-<title>-<yyyy-mm-dd>-<what>.<ext>, safe from any title', () => {
+    const day = new Date(2026, 11, 2, 9, 30);
+    expect(serverExportName('Workshop di visione: qualità & velocità', 'roadmap.pdf', day, true)).toBe('tabella-workshop-di-visione-qualita-velocita-2026-12-02-roadmap.pdf');
+    expect(serverExportName('Привет', 'board.json', day, true)).toBe('tabella-2026-12-02-board.json');
+    expect(serverExportName('Привет', 'board.json', day)).toBe('tabella-привет-2026-12-02-board.json');
+    expect(serverExportName('"../../etc/passwd"', 'roadmap.md', day, true)).toBe('tabella-etc-passwd-2026-12-02-roadmap.md');
+    expect(serverExportName('', 'feedback.csv', day)).toBe('tabella-2026-12-02-feedback.csv');
+    // The canvas PNGs follow the same pattern.
+    expect(exportFileName('Vision workshop', 'segment-2', 'png', day)).toBe('tabella-vision-workshop-2026-12-02-segment-2.png');
+    expect(serverExportName('x'.repeat(200), 'roadmap.csv', day)).toBe(`tabella-${'x'.repeat(60)}-2026-12-02-roadmap.csv`);
+    expect(contentDisposition('Qualità "x"', 'roadmap.csv', day)).toBe(
+      `attachment; filename="tabella-qualita-x-2026-12-02-roadmap.csv"; filename*=UTF-8''tabella-qualita-x-2026-12-02-roadmap.csv`,
+    );
+    expect(contentDisposition('Città', 'board.json', day)).toBe(
+      `attachment; filename="tabella-citta-2026-12-02-board.json"; filename*=UTF-8''tabella-citta-2026-12-02-board.json`,
     );
   });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type Dispatch, type FocusEvent, type KeyboardEvent, type RefObject, type SetStateAction } from 'react';
 import { Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
@@ -13,6 +13,7 @@ import { stageAt, type BoardLayout, type Rect } from '../board-base/layout.js';
 import { StageSummaries } from '../notes/StageSummaries.js';
 import { lodBucket } from '../board-base/lod.js';
 import { wheelZoom } from '../board-base/zoomSteps.js';
+import { FocusRingLayer } from './FocusRingLayer.js';
 import { zoomAround, type Viewport } from '../board-base/useViewport.js';
 import { FULL_CULL, fullDrawActive, nextCull, subscribeFullDraw, type Cull } from '../board-base/cull.js';
 
@@ -43,6 +44,19 @@ export interface CanvasProps {
   onZoomTo: (r: Rect) => void;
   /** Voting is over: zoomed out, stages show their most dotted notes first. */
   byVotes: boolean;
+  /** The canvas region: keyboard users focus it (useBoardKeyboard.ts). */
+  hostRef: RefObject<HTMLDivElement | null>;
+  /** The canvas as one focusable region for keyboard users (useBoardKeyboard.ts). */
+  keyboard: {
+    label: string;
+    /** Id of the element that explains the keys. */
+    hintId: string;
+    onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void;
+    onFocus: (e: FocusEvent<HTMLDivElement>) => void;
+    onBlur: () => void;
+    /** The focused note or stage, while the region has keyboard focus. */
+    ringBox: Rect | undefined;
+  };
 }
 
 /** A header click waits this long for a second click: a double-click adds a note instead of zooming. */
@@ -62,8 +76,7 @@ const WHEEL_COMMIT_MS = 100;
  * re-render only when the view leaves the drawn part of the board (cull.ts).
  */
 export function BoardCanvas(props: CanvasProps) {
-  const { layout, viewport, setViewport, onSize, onPointer } = props;
-  const host = useRef<HTMLDivElement>(null);
+  const { layout, viewport, setViewport, onSize, onPointer, keyboard, hostRef: host } = props;
   const stageRef = useRef<Konva.Stage>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const pinch = useRef<{ dist: number; cx: number; cy: number } | undefined>(undefined);
@@ -78,7 +91,7 @@ export function BoardCanvas(props: CanvasProps) {
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [onSize]);
+  }, [onSize, host]);
 
   // The drawn part of the board, kept while the view stays inside it.
   const [cull, setCull] = useState<Cull>();
@@ -203,7 +216,9 @@ export function BoardCanvas(props: CanvasProps) {
   };
 
   return (
-    <div ref={host} className="canvas-host" data-testid="board-canvas"
+    <div ref={host} className="canvas-host" data-testid="board-canvas" tabIndex={0} role="application"
+      aria-label={keyboard.label} aria-describedby={keyboard.hintId}
+      onKeyDown={keyboard.onKeyDown} onFocus={keyboard.onFocus} onBlur={keyboard.onBlur}
       onMouseLeave={() => onPointer(null)}>
       {size.width > 0 && (
         <Stage
@@ -218,6 +233,8 @@ export function BoardCanvas(props: CanvasProps) {
           onDragStart={cancelHeaderClick}
           onDragMove={(e) => {
             if (e.target === stageRef.current) track(live());
+            // Konva sends no mousemove while something is dragged: our cursor follows the dragged note here.
+            else onPointer(worldPointer() ?? null);
           }}
           onDragEnd={(e) => {
             if (e.target === stageRef.current) setViewport(live());
@@ -253,6 +270,7 @@ export function BoardCanvas(props: CanvasProps) {
           {drawn && <NotesLayer layout={layout} cull={drawn} departments={props.departments} selectedNoteId={props.selectedNoteId}
             editingNoteId={props.editingNoteId} canEditNote={props.canEditNote} draftIds={props.draftIds} handlers={props.noteHandlers}
             marks={props.noteMarks} />}
+          <FocusRingLayer box={keyboard.ringBox} />
           <CursorsLayer awareness={props.awareness} />
         </Stage>
       )}

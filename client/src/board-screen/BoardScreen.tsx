@@ -28,6 +28,8 @@ import { Toolbar } from './Toolbar.js';
 import type { BoardConnection, ConnectionStatus } from '../sync/useBoardSync.js';
 import { useBoardRights } from '../board-base/useBoardRights.js';
 import { useBoardShortcuts } from './useBoardShortcuts.js';
+import { useBoardKeyboard } from './useBoardKeyboard.js';
+import { BOARD_KEYS_HINT_ID, BoardKeyboardAids } from './BoardKeyboardAids.js';
 import { useBoardTestHook } from './useBoardTestHook.js';
 import { useLatest } from '../board-base/useLatest.js';
 import { useNoteHandlers } from './useNoteHandlers.js';
@@ -161,7 +163,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   }, [snapshot.meta.title]);
 
   const spotlight = useBringEveryone(run, identity.id, clockOffset, layoutRef, view.showRect);
-  const { startNewNote, addNoteHere } = useNotePlacement({
+  const { startNewNote, addNoteHere, reveal } = useNotePlacement({
     layout, canEdit, selection, setViewport, viewportRef, sizeRef: view.sizeRef, pointerRef: pointer,
   });
 
@@ -183,11 +185,23 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
   const editingNoteId = selection.editing && 'noteId' in selection.editing && snapshot.notesById.has(selection.editing.noteId)
     ? selection.editing.noteId : undefined;
 
+  const [showKeys, setShowKeys] = useState(false);
+  /** Where the focus was when the list of keys opened: it goes back there. */
+  const keysReturn = useRef<HTMLElement | null>(null);
   useBoardShortcuts({
     role, canEdit: canEdit && !presenting, canEditNote, selectedNote, undo, redo, addNoteHere, zoomStepBy,
     removeNote: notes.remove,
     deselectNote: () => selection.setSelectedNoteId(undefined),
     clearSelection: selection.clearSelection,
+    toggleKeys: () => {
+      // The board's keys, over the board only (the table has its own list).
+      if (roadmapScreen.mode !== 'board') return;
+      if (!showKeys) keysReturn.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setShowKeys(!showKeys);
+    },
+  });
+  const keyboard = useBoardKeyboard({
+    layout, snapshot, selection, canEdit, canEditNote, startNewNote, reveal, removeNote: notes.remove,
   });
   useBoardTestHook(connection, { drafts: draftsRef, view: sharedViewRef, viewport: viewportRef, layout: layoutRef });
 
@@ -266,12 +280,22 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
             onAddNote={startNewNote}
             onZoomTo={view.showRect}
             byVotes={sessionState.voting?.open === false && boardSnapshot.votesByNote.size > 0}
+            hostRef={keyboard.hostRef}
+            keyboard={{
+              label: t('board.canvasLabel'), hintId: BOARD_KEYS_HINT_ID, ringBox: keyboard.ringBox,
+              onKeyDown: keyboard.onKeyDown, onFocus: keyboard.onFocus, onBlur: keyboard.onBlur,
+            }}
           />
           {sessionState.discussion && presenting && (
             <DiscussOverlay snapshot={boardSnapshot} role="viewer" clockOffset={clockOffset} serverNow={nowOnServer} />
           )}
           {/* Presentation mode: the canvas only (and a running discussion), no editing chrome. */}
           {!presenting && <>
+          <BoardKeyboardAids focused={keyboard.ringBox !== undefined} announcement={keyboard.announcement} canEdit={canEdit}
+            showKeys={showKeys && roadmapScreen.mode === 'board'} onCloseKeys={() => {
+              setShowKeys(false);
+              (keysReturn.current ?? keyboard.hostRef.current)?.focus();
+            }} />
           {minimapWanted(layout, viewport, view.size.width, view.size.height) && (
             <Minimap layout={layout} viewport={viewport} width={view.size.width} height={view.size.height}
               onCentre={(x, y) => setViewport((v) => ({
@@ -287,7 +311,8 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
               )}
             </div>
           )}
-          <NoteEditing snapshot={snapshot} layout={layout} viewport={viewport} selection={selection} notes={notes} />
+          <NoteEditing snapshot={snapshot} layout={layout} viewport={viewport} selection={selection} notes={notes}
+            onClosed={keyboard.editorClosed} />
           <ConvergeLayer screen={converge} snapshot={snapshot} layout={layout} synced={synced}
             listView={roadmapScreen.mode === 'list'} draftIds={draftIds} drafting={drafting}
             groupSegmentId={myGroup} blockedReason={blockedReason} />

@@ -14,12 +14,14 @@ import type { Viewport } from '../board-base/useViewport.js';
  * deleted by someone else while selected or edited simply disappears (looked
  * up in the current snapshot); an empty new note is not created.
  */
-export function NoteEditing({ snapshot, layout, viewport, selection, notes }: {
+export function NoteEditing({ snapshot, layout, viewport, selection, notes, onClosed }: {
   snapshot: BoardSnapshot;
   layout: BoardLayout;
   viewport: Viewport;
   selection: Selection;
   notes: ReturnType<typeof useNoteCommands>;
+  /** The editor closed by itself (saved or cancelled): the keyboard focus can go back (useBoardKeyboard). */
+  onClosed: () => void;
 }) {
   const { editing, setEditing, selectedNoteId, setSelectedNoteId } = selection;
   const selectedNote = selectedNoteId ? snapshot.notesById.get(selectedNoteId) : undefined;
@@ -38,8 +40,12 @@ export function NoteEditing({ snapshot, layout, viewport, selection, notes }: {
           onCommit={(text) => {
             setEditing(undefined);
             notes.update(editingNote.id, { text });
+            onClosed();
           }}
-          onCancel={() => setEditing(undefined)}
+          onCancel={() => {
+            setEditing(undefined);
+            onClosed();
+          }}
         />
       )}
       {draftStage && (
@@ -51,11 +57,15 @@ export function NoteEditing({ snapshot, layout, viewport, selection, notes }: {
           kind="action"
           onCommit={(text) => {
             setEditing(undefined);
+            onClosed();
             if (!text.trim()) return;
             const id = notes.add(draftStage.stage.id, text);
             if (id) setSelectedNoteId(id);
           }}
-          onCancel={() => setEditing(undefined)}
+          onCancel={() => {
+            setEditing(undefined);
+            onClosed();
+          }}
         />
       )}
       {selectedNote && !editing && (

@@ -20,6 +20,7 @@ export function useBoardShortcuts(p: {
   /** Escape: nothing selected. */
   clearSelection: () => void;
   zoomStepBy: (direction: 1 | -1) => void;
+  toggleKeys: () => void;
 }): void {
   useShortcuts({
     undo: () => p.role !== 'viewer' && p.undo(),
@@ -34,5 +35,6 @@ export function useBoardShortcuts(p: {
     escape: p.clearSelection,
     zoomIn: () => p.zoomStepBy(1),
     zoomOut: () => p.zoomStepBy(-1),
+    help: p.toggleKeys,
   });
 }

@@ -88,5 +88,5 @@ export function useNotePlacement({ layout, canEdit, selection, setViewport, view
     else toasts.show(t('board.noStages'), 'info');
   }, [targetStage, startNewNote, toasts, t]);
 
-  return { startNewNote, addNoteHere };
+  return { startNewNote, addNoteHere, reveal };
 }

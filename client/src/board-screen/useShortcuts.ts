@@ -8,6 +8,8 @@ export interface ShortcutHandlers {
   escape: () => void;
   zoomIn: () => void;
   zoomOut: () => void;
+  /** `?`: the list of keys. */
+  help: () => void;
 }
 
 function typing(target: EventTarget | null): boolean {
@@ -36,6 +38,9 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
         h.redo();
       } else if (mod || e.altKey) {
         return;
+      } else if (e.key === '?') {
+        e.preventDefault();
+        h.help();
       } else if (key === 'n') {
         e.preventDefault();
         h.addNote();

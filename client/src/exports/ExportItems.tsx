@@ -2,17 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useToasts } from '../ui/Toasts.js';
 import type { BoardLayout, Rect } from '../board-base/layout.js';
-import type { ExportFile, OpenNotesChoice } from '../../../shared/src/index.js';
+import { exportFileName, type ExportFile, type OpenNotesChoice } from '../../../shared/src/index.js';
 import { boardPng, dataUrlBlob } from './canvasPng.js';
 import { errorText } from '../i18n/errorText.js';
 import { SERVER_EXPORTS, downloadExport, saveBlob } from './download.js';
-
-/** An ASCII file name from the board title, like the server's exports. */
-export function fileBase(title: string): string {
-  const base = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '').slice(0, 80);
-  return base || 'tabella-board';
-}
 
 /**
  * The "Export" section of the toolbar menu, for everyone with a token: the
@@ -53,7 +46,7 @@ export function ExportItems({ boardId, token, title, layout, facilitator, onDone
       toasts.show(t('exports.pngEmpty'), 'error');
       return;
     }
-    saveBlob(dataUrlBlob(url), `${fileBase(title)}-${suffix}.png`);
+    saveBlob(dataUrlBlob(url), exportFileName(title, suffix, 'png', new Date()));
     onDone();
   };
 

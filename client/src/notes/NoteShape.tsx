@@ -72,9 +72,11 @@ export const NoteShape = memo(function NoteShape({
   /** Where the pointer went down on this note, board units. */
   const grab = useRef<Point | undefined>(undefined);
   useEffect(() => {
+    // Only a copy being dragged asks where the pointer is: Konva warns ("Pointer position is missing")
+    // when asked with no pointer over the canvas, as for every note drawn while the mouse is elsewhere.
     const from = startDragging?.();
     const node = group.current;
-    const now = node?.getStage()?.getRelativePointerPosition();
+    const now = from && node?.getStage()?.getRelativePointerPosition();
     if (!from || !node || !now) return;
     // The pointer has moved since it went down: the note keeps the point it was grabbed at under it.
     node.position({ x: x + now.x - from.x, y: y + now.y - from.y });

@@ -1,18 +1,22 @@
 import type { Roadmap, RoadmapLabels } from '../../../shared/src/index.js';
 
-/** Departments x stages: how many actions of each stage a department leads (R) or supports (S). */
+/**
+ * Departments x stages: how many actions of each stage a department leads (R) or supports (S).
+ * The table is wider than a laptop: its scroller is a named, focusable region so arrow keys scroll it.
+ */
 export function RoadmapMatrix({ roadmap, labels }: { roadmap: Roadmap; labels: RoadmapLabels }) {
   const { matrix, segments } = roadmap;
   if (matrix.rows.length === 0 || matrix.stages.length === 0) return null;
   return (
-    <section className="rm-matrix rm-page" data-testid="roadmap-matrix">
-      <h2>{labels.responsibilityMatrix}</h2>
+    <section className="rm-matrix rm-page" data-testid="roadmap-matrix" aria-labelledby="rm-matrix-title">
+      <h2 id="rm-matrix-title">{labels.responsibilityMatrix}</h2>
       <p className="rm-desc">{labels.matrixIntro}</p>
-      <div className="rm-matrix-scroll">
+      <div className="rm-matrix-scroll" tabIndex={0} role="region" aria-label={labels.responsibilityMatrix}
+        data-testid="roadmap-matrix-scroll">
         <table>
           <thead>
             <tr>
-              <th rowSpan={2} />
+              <td rowSpan={2} />
               {segments.map((s) => (
                 <th key={s.id} colSpan={s.stages.length} className="rm-matrix-seg" style={{ borderBottomColor: s.color }}>{s.name}</th>
               ))}

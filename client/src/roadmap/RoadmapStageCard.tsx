@@ -44,7 +44,7 @@ export function RoadmapStageCard({ stage, labels }: { stage: RoadmapStage; label
           <ul>
             {stage.feedback.latest.filter((f) => f.comment || f.blocker).map((f) => (
               <li key={f.id}>
-                <span className={`fb-dot fb-${f.outcome}`} aria-label={labels.outcomes[f.outcome]} />
+                <span className={`fb-dot fb-${f.outcome}`} role="img" aria-label={labels.outcomes[f.outcome]} />
                 {[f.blocker, f.comment].filter(Boolean).join(' — ')}
                 {f.repName && <span className="rm-by"> — {f.repName}</span>}
               </li>

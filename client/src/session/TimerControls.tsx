@@ -42,7 +42,12 @@ export function TimerControls({ timer, clockOffset }: { timer: Timer | null; clo
         <ClockIcon /><span className="pb-label">{active ? t('timer.restart') : t('timer.start')}</span>
       </button>
       {open && (
-        <div className="popover timer-popover" data-testid="timer-popover">
+        <div className="popover timer-popover" data-testid="timer-popover"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation();
+            setOpen(false);
+          }}>
           <p className="popover-title">{t('timer.startFor')}</p>
           <div className="preset-grid">
             {PRESETS_MIN.map((m) => (

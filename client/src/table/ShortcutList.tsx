@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { ShortcutList as List } from '../ui/ShortcutList.js';
 
 const KEYS: { keys: string; id: string; facilitator?: boolean }[] = [
   { keys: 'j / ↓', id: 'down' },
@@ -19,19 +18,8 @@ const KEYS: { keys: string; id: string; facilitator?: boolean }[] = [
 
 /** The visible list of the table's keys (useTableKeys.ts), opened with ? or the "Keys" button. */
 export function ShortcutList({ facilitator, onClose }: { facilitator: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => close.current?.focus(), []);
   return (
-    <div className="tb-help" role="dialog" aria-modal="false" aria-labelledby="tb-help-title" data-testid="table-shortcuts"
-      onKeyDown={(e) => { if (e.key === 'Escape' || e.key === '?') { e.stopPropagation(); onClose(); } }}>
-      <h2 id="tb-help-title">{t('table.keys.title')}</h2>
-      <dl>
-        {KEYS.filter((k) => facilitator || !k.facilitator).map((k) => (
-          <div key={k.id}><dt><kbd>{k.keys}</kbd></dt><dd>{t(`table.keys.${k.id}`)}</dd></div>
-        ))}
-      </dl>
-      <button type="button" ref={close} onClick={onClose} data-testid="table-shortcuts-close">{t('table.keys.close')}</button>
-    </div>
+    <List entries={KEYS.filter((k) => facilitator || !k.facilitator)} prefix="table.keys" className="tb-help"
+      testId="table-shortcuts" onClose={onClose} />
   );
 }

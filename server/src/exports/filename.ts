@@ -1,23 +1,14 @@
-/**
- * An ASCII-safe file name from a board title: accents folded ("Qualità" ->
- * "Qualita"), anything else that is not a letter, digit, dot, dash or
- * underscore becomes a dash. Safe inside a quoted Content-Disposition
- * filename and on every file system.
- */
-export function exportFilename(title: string, suffix: string): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-    .slice(0, 80)
-    .replace(/[-.]+$/g, '');
-  return `${base || 'tabella-board'}-${suffix}`;
-}
+import { serverExportName, type ExportFile } from '../../../shared/src/index.js';
 
-/** RFC 6266 header: an ASCII filename plus the UTF-8 original title. */
-export function contentDisposition(title: string, suffix: string): string {
-  const ascii = exportFilename(title, suffix);
-  const utf8 = encodeURIComponent(`${title.trim() || 'tabella-board'}-${suffix}`).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/**
+ * RFC 6266 header for an export: `filename=` the ASCII name (accents folded,
+ * other letters dropped), `filename*=` the same name keeping letters of every
+ * script; both `tabella-<title>-<yyyy-mm-dd>-<what>.<ext>` (exportFileName in
+ * shared/, the same as the canvas PNGs). Safe inside the quoted filename and
+ * on every file system: only a-z, 0-9, dashes and one dot.
+ */
+export function contentDisposition(title: string, file: ExportFile, date = new Date()): string {
+  const ascii = serverExportName(title, file, date, true);
+  const utf8 = encodeURIComponent(serverExportName(title, file, date)).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }

@@ -4,7 +4,7 @@ import type { Origin } from '../origin.js';
 import { COLOR_PATTERN } from '../schema/fields.js';
 import { roots, toRecordMap } from '../schema/layout.js';
 import {
-  DEPARTMENT_COLORS, DEPARTMENT_NAME_MAX, type DepartmentRecord,
+  DEPARTMENT_NAME_MAX, nextDepartmentColor, type DepartmentRecord,
 } from '../schema/department.js';
 import { cleanText, invalid, notFound } from './errors.js';
 import { applyRenumber, lastOrder, placeAt, sortedSiblings } from './sorted.js';
@@ -36,7 +36,12 @@ export function addDepartment(doc: Y.Doc, input: DepartmentInput, origin: Origin
   if (!DEPARTMENT_KEY_PATTERN.test(finalKey)) invalid('invalid-department-key', 'Department key is not valid');
   if (departments.has(finalKey)) invalid('department-exists', `Department ${finalKey} already exists`, { key: finalKey });
   const siblings = sortedSiblings(departments);
-  const color = input.color ?? DEPARTMENT_COLORS[siblings.length % DEPARTMENT_COLORS.length]!;
+  const taken: string[] = [];
+  departments.forEach((entry) => {
+    const c = typeof entry?.get === 'function' ? entry.get('color') : undefined;
+    if (typeof c === 'string') taken.push(c);
+  });
+  const color = input.color ?? nextDepartmentColor(taken);
   if (!COLOR_PATTERN.test(color)) invalid('invalid-color', 'Colour must look like #rrggbb');
   const record: DepartmentRecord = { name, color: color.toLowerCase(), order: lastOrder(siblings) };
   doc.transact(() => departments.set(finalKey, toRecordMap({ ...record })), origin);
