@@ -6,7 +6,7 @@ import { useBoardSync, useSnapshot } from '../sync/useBoardSync.js';
 import { boardStoreName } from '../sync/localStore.js';
 import { BoardScreen } from '../board-screen/BoardScreen.js';
 import { ApiError, fetchBoardInfo, updateMe } from '../api/serverApi.js';
-import { refusalText } from '../i18n/errorText.js';
+import { refusalText } from '../i18n/refusalText.js';
 import { ErrorScreen, LoadingScreen } from '../ui/ErrorScreen.js';
 import type { Access } from '../join/access.js';
 import { loadSession, saveSession, type Identity } from '../join/identity.js';
