@@ -101,7 +101,8 @@ export const NotesLayer = memo(function NotesLayer({
   const dragged = draggingId ? layout.notesById.get(draggingId) : undefined;
   return (
     <>
-      <Layer name="notes">
+      {/* noteCount: how many notes this layer draws (bench scenario 7 reads it at each draw). */}
+      <Layer name="notes" noteCount={boxes.length}>
         {cull.overview ? (
           <NotesOverview
             notes={boxes.filter((b) => b.note.id !== draggingId).map((box) => ({
