@@ -149,7 +149,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
             kind: 'ready',
             access: {
               token: joined.session, info: { ...info, role: joined.role, memberId: joined.memberId }, identity,
-              askDepartment: state.departments.length === 0,
+              askDepartment: state.departments.length === 0, fresh: true,
             },
           });
         }}
