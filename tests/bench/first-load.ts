@@ -20,6 +20,12 @@ export interface FirstLoadResult {
   samples: number[];
   /** From navigation start (cold cache) to the join form's name field on screen, ms. */
   formShown: Spread;
+  /**
+   * The page's main-thread work (Chromium's TaskDuration: script, style, layout, paint) from just
+   * before the join click until live was seen, ms. Wall time on a busy machine also counts waiting
+   * for a core; this says what the page itself did.
+   */
+  mainThreadMs: Spread;
   /** From a click on "Menu" right after the board went live to the menu on screen, ms. */
   firstInput: Spread;
   /** Gzipped JavaScript of the built client (tests/support/bundle-size.ts): home and join pages, and what the board adds. */
@@ -132,6 +138,10 @@ async function oneRun(browser: Browser, link: string, notes: number, i: number, 
     await page.getByTestId('join-name').fill(`Bench ${i}`);
     await page.locator('label', { has: page.getByTestId('join-department-sales') }).click();
     if (trace) await browser.startTracing(page, { path: trace, screenshots: true });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
+    const busyBefore = await busy();
     await page.getByTestId('join-submit').click();
     await page.waitForFunction(() => (window as unknown as { __firstLoad: { live?: number } }).__firstLoad.live !== undefined,
       undefined, { timeout: 30_000 }).catch(async (err: unknown) => {
@@ -144,12 +154,13 @@ async function oneRun(browser: Browser, link: string, notes: number, i: number, 
       }));
       throw new Error(`run ${i}: the board did not go live: ${JSON.stringify(state)}`, { cause: err });
     });
+    const mainThreadMs = ((await busy()) - busyBefore) * 1000;
     if (trace) await browser.stopTracing();
     const { t0, live } = await page.evaluate(() => (window as unknown as { __firstLoad: { t0: number; live: number } }).__firstLoad);
     await page.getByTestId('toolbar-menu').click();
     await page.waitForFunction(() => (window as unknown as { __firstLoad: { answered?: number } }).__firstLoad.answered !== undefined);
     const { inputAt, answered } = await page.evaluate(() => (window as unknown as { __firstLoad: { inputAt: number; answered: number } }).__firstLoad);
-    return { joinToLive: live - t0, formShown, firstInput: answered - inputAt };
+    return { joinToLive: live - t0, formShown, firstInput: answered - inputAt, mainThreadMs };
   } finally {
     await context.close();
   }
@@ -187,6 +198,7 @@ export async function firstLoad(o: { notes: number; runs: number }): Promise<Fir
       samples: runs.map((r) => Math.round(r.joinToLive)),
       formShown: spread(runs.map((r) => r.formShown)),
       firstInput: spread(runs.map((r) => r.firstInput)),
+      mainThreadMs: spread(runs.map((r) => r.mainThreadMs)),
       bytes: { pageGzip: sizes.page.gzipBytes, boardGzip: sizes.board.gzipBytes },
       errors,
     };
