@@ -6,7 +6,10 @@
  *
  * - Pages (/, /b/..., /c/..., /f/...): network first, the cached app shell when
  *   the network fails. A new deployment is picked up on the next online load.
- * - /assets/*: file names carry a content hash, so cache first.
+ * - /assets/*: file names carry a content hash, so cache first. Installing
+ *   caches every script and style sheet of the build (/precache.json, written
+ *   by client/vite.config.ts): the board, its views and the forms are chunks
+ *   loaded on demand, and an offline reload must find them all.
  * - /api, /sync, everything else: untouched (never cached).
  *
  * Service workers need a secure context: https, or localhost. On a plain-http
@@ -16,7 +19,7 @@
  * must be one the device trusts: Chromium refuses service workers on a
  * certificate error even after the user clicked through the warning.
  */
-const CACHE = 'tabella-shell-v1';
+const CACHE = 'tabella-shell-v2';
 const SHELL = '/';
 
 async function cacheShell() {
@@ -25,9 +28,11 @@ async function cacheShell() {
   if (!response.ok) return;
   const html = await response.clone().text();
   await cache.put(SHELL, response);
-  // The entry script and style sheet the shell names; lazy chunks are cached when first used.
-  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-  await cache.addAll(assets);
+  // The scripts and style sheets the shell names, and every chunk loaded on demand.
+  const named = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  const list = await fetch('/precache.json', { cache: 'no-store' });
+  const chunks = list.ok ? await list.json() : [];
+  await cache.addAll([...new Set([...named, ...chunks])]);
 }
 
 self.addEventListener('install', (event) => {

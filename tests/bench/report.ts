@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BrowserResult } from './browser.js';
 import type { TableBenchResult } from './table.js';
+import type { FirstLoadResult } from './first-load.js';
 import type { JoinStormResult, MemoryResult, WorkshopResult } from './scenarios.js';
 
 export interface Results {
@@ -15,6 +16,8 @@ export interface Results {
   browser?: BrowserResult;
   /** Scenario 6: the notes table. */
   table?: TableBenchResult;
+  /** Scenario 7: the first load, from the join click to a live board. */
+  firstLoad?: FirstLoadResult;
   memory?: MemoryResult[];
   /** Scenario runs that failed, with why (shown under the table). */
   failures?: string[];
@@ -137,14 +140,34 @@ export function buildReport(r: Results, machine: string, command: string, date =
     rows.push([name, 'page errors', '0', String(b.errors.length), 'n/a', '', verdict(b.errors.length === 0)]);
   }
 
+  if (r.firstLoad) {
+    const f = r.firstLoad;
+    const name = `7 first load in a browser (${f.notes} notes, 1440x900, cold cache, ${f.runs} runs)`;
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    rows.push([name, 'join click to live, interactive board p50 / p95 ms', 'p95 <= 1000 (quiet machine)',
+      `${fmt(f.joinToLive.p50, 0)} / ${fmt(f.joinToLive.p95, 0)}`, 'n/a (no client)', '', verdict(f.joinToLive.p95 <= 1000)]);
+    rows.push([name, 'join click to live, min / max ms', '', `${fmt(f.joinToLive.min, 0)} / ${fmt(f.joinToLive.max, 0)}`, 'n/a', '', '']);
+    if (f.mainThreadMs) {
+      rows.push([name, 'main-thread work from the click until live p50 / p95 ms', '', `${fmt(f.mainThreadMs.p50, 0)} / ${fmt(f.mainThreadMs.p95, 0)}`, 'n/a', '', '']);
+    }
+    rows.push([name, 'link opened to join form shown p50 / p95 ms', '', `${fmt(f.formShown.p50, 0)} / ${fmt(f.formShown.p95, 0)}`, 'n/a', '', '']);
+    rows.push([name, 'first click after live ("Menu") to the menu shown p50 / p95 ms', '', `${fmt(f.firstInput.p50, 0)} / ${fmt(f.firstInput.p95, 0)}`, 'n/a', '', '']);
+    rows.push([name, 'gzipped JavaScript of the home and join pages', '<= 150 KB', kb(f.bytes.pageGzip), 'n/a', '', verdict(f.bytes.pageGzip <= 150 * 1024)]);
+    rows.push([name, 'gzipped JavaScript the board adds', '', kb(f.bytes.boardGzip), 'n/a', '', '']);
+    rows.push([name, 'page errors', '0', String(f.errors.length), 'n/a', '', verdict(f.errors.length === 0)]);
+  }
+
   const errorSamples = [
     ...(r.workshop ?? []), ...(r.busy ?? []), ...(r.joinStorm ?? []), ...(r.joinStormLean ?? []), ...(r.memory ?? []),
   ].flatMap((x) => x.errors.slice(0, 3).map((e) => `- ${x.kind}: ${e}`));
   if (r.browser) errorSamples.push(...r.browser.errors.slice(0, 3).map((e) => `- browser: ${e}`));
   if (r.table) errorSamples.push(...r.table.errors.slice(0, 3).map((e) => `- table: ${e}`));
+  if (r.firstLoad) errorSamples.push(...r.firstLoad.errors.slice(0, 3).map((e) => `- first load: ${e}`));
   // Scenario 6 can be measured alone and merged into a full run's JSON: say when.
   const tableRun = r.table?.measured && r.table.measured.command !== r.meta?.command
     ? `\nScenario 6 was measured separately: ${r.table.measured.date}, \`${r.table.measured.command}\`${r.table.measured.load ? `, load average ${r.table.measured.load} at its start` : ''}.\n` : '';
+  const firstLoadRun = r.firstLoad?.measured && r.firstLoad.measured.command !== r.meta?.command
+    ? `\nScenario 7 was measured separately: ${r.firstLoad.measured.date}, \`${r.firstLoad.measured.command}\`${r.firstLoad.measured.load ? `, load average ${r.firstLoad.measured.load} at its start` : ''}.\n` : '';
 
   const table = [
     '| scenario | measure | target | Tabella | reference | ours / ref | |',
@@ -171,7 +194,7 @@ servers' code is unchanged. Harness and server share this machine.
 ${table}
 
 How it is measured: see [tests/bench/README.md](../tests/bench/README.md).
-${tableRun}${analysis()}${r.failures?.length ? `\n**Runs that failed** (no numbers for them in the table):\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}${errorSamples.length ? `\nFirst errors seen:\n${errorSamples.join('\n')}\n` : ''}`;
+${tableRun}${firstLoadRun}${analysis()}${r.failures?.length ? `\n**Runs that failed** (no numbers for them in the table):\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}${errorSamples.length ? `\nFirst errors seen:\n${errorSamples.join('\n')}\n` : ''}`;
 }
 
 /** Hand-written reading of the results, kept in tests/bench/analysis.md so a run does not erase it. */

@@ -3,7 +3,7 @@
  * reference y-websocket 2.1.0 server, one table, written to
  * docs/performance.md. Options:
  *   --quick            a few seconds per scenario, fewer clients (CI proves the harness works)
- *   --only=1,3         scenarios to run (default all: 1..6)
+ *   --only=1,3         scenarios to run (default all: 1..7)
  *   --tabella-only     skip the reference server
  *   --seconds=N        measured seconds of scenarios 1 and 2 (default 60 / 30; quick 4)
  *   --no-write         print the table only (quick mode never writes)
@@ -18,6 +18,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bigBoard } from './browser.js';
 import { tableView } from './table.js';
+import { firstLoad } from './first-load.js';
 import { joinStorm, memory, workshop } from './scenarios.js';
 import { buildReport, type Results } from './report.js';
 
@@ -26,7 +27,7 @@ const flag = (name: string) => args.includes(`--${name}`);
 const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 
 const quick = flag('quick');
-const only = new Set((value('only') ?? '1,2,3,4,5,6').split(',').map(Number));
+const only = new Set((value('only') ?? '1,2,3,4,5,6,7').split(',').map(Number));
 const withReference = !flag('tabella-only');
 const seconds = value('seconds') ? Number(value('seconds')) : undefined;
 const workers = Number(value('workers') ?? 4);
@@ -104,6 +105,15 @@ async function main(): Promise<void> {
     };
     const table = await attempt(results, 'scenario 6', () => tableView({ notes: quick ? 200 : 2000 }));
     if (table) results.table = { ...table, measured };
+  }
+  if (only.has(7)) {
+    log('scenario 7 (first load in a browser) on tabella');
+    const measured = {
+      date: new Date().toISOString(), command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+      load: loadavg().map((n) => n.toFixed(2)).join(' '),
+    };
+    const first = await attempt(results, 'scenario 7', () => firstLoad({ notes: 300, runs: quick ? 3 : 20 }));
+    if (first) results.firstLoad = { ...first, measured };
   }
   if (only.has(5)) {
     results.memory = [];

@@ -128,6 +128,13 @@ describe('HTTPS on a network name: a reload while offline keeps the board', () =
     await expect.poll(() => save.state(), POLL).toBe('offline');
     await expect.poll(() => save.keptEdits(), POLL).toBe(1);
 
+    // The board's views load on demand (chunks of their own): the service worker cached them at
+    // install, so the notes table opens offline too, although this page never opened it online.
+    await anna.fromMenu('mode-table');
+    await page.getByTestId('table-view').waitFor();
+    await page.getByTestId('back-to-board').click();
+    await page.getByTestId('table-view').waitFor({ state: 'detached' });
+
     // Back online: the note reaches the server, and someone else sees it.
     await context.setOffline(false);
     await expect.poll(() => save.state(), POLL).toBe('saved');

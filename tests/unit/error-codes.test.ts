@@ -6,7 +6,8 @@ import {
   localOrigin, refusalReason, type RuleId,
 } from '../../shared/src/index.js';
 import { ApiError } from '../../client/src/api/serverApi.js';
-import { codeText, errorText, refusalText } from '../../client/src/i18n/errorText.js';
+import { codeText, errorText } from '../../client/src/i18n/errorText.js';
+import { refusalText } from '../../client/src/i18n/refusalText.js';
 import { ALICE, smallBoard } from './helpers.js';
 
 /**

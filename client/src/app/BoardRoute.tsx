@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ComponentProps } from 'react';
 import i18next from 'i18next';
 import { isBoardId, newEntityId, type Department } from '../../../shared/src/index.js';
 import { ApiError, fetchBoardInfo, joinBoard, type SessionInfo } from '../api/serverApi.js';
 import { takeToken } from '../join/tokenStore.js';
 import { boardLink, rememberWorkshop } from '../join/myWorkshops.js';
 import { ErrorScreen, LoadingScreen, type ErrorKind } from '../ui/ErrorScreen.js';
-import { BoardSession } from './BoardSession.js';
+import type { BoardSession } from './BoardSession.js';
+import { loadBoard, prefetchBoardWhenIdle, useBoardChunk } from './boardChunk.js';
 import { boardLanguage } from '../join/boardLanguage.js';
 import { forgetSession, lastIdentity, loadSession, saveSession } from '../join/identity.js';
 import type { Access } from '../join/access.js';
 import { JoinForm } from '../join/JoinForm.js';
 import { cachedInfo, forgetInfo, rememberInfo } from '../join/cachedInfo.js';
-import { clearBoardLocal } from '../sync/localStore.js';
+import { clearBoardLocalLater } from '../sync/clearLocalLater.js';
 
 type State =
   | { kind: 'loading' }
@@ -35,6 +36,14 @@ function infoDepartments(info: SessionInfo): Department[] {
   return Array.isArray(raw) ? (raw as Department[]).filter((d) => typeof d?.key === 'string' && typeof d.name === 'string') : [];
 }
 
+/** The board screen, from its own chunk (boardChunk.ts): a loading screen until it is there. */
+function Board(props: ComponentProps<typeof BoardSession>) {
+  const chunk = useBoardChunk();
+  if (chunk.kind === 'failed') return <ErrorScreen kind="network" />;
+  if (chunk.kind === 'loading') return <LoadingScreen />;
+  return <chunk.module.BoardSession {...props} />;
+}
+
 /**
  * `/b/<id>#token=...`: resolves who we are, then opens the session.
  * 1. A stored personal session for the same link: check it (401: it is gone, join
@@ -51,6 +60,8 @@ export function BoardRoute({ boardId }: { boardId: string }) {
   const resolve = useCallback(async (): Promise<State> => {
     const stored = loadSession(boardId);
     if (stored && (!link || stored.link === link)) {
+      // The board opens next: fetch its chunk while the session is checked, not after.
+      void loadBoard().catch(() => undefined);
       try {
         const info = await fetchBoardInfo(boardId, stored.session);
         rememberInfo(boardId, info);
@@ -61,7 +72,7 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       } catch (err) {
         // Removed: the session is kept, so a reload says so again instead of offering to join anew.
         if (err instanceof ApiError && err.status === 403) {
-          void clearBoardLocal(boardId);
+          void clearBoardLocalLater(boardId);
           return { kind: 'error', error: 'removed' };
         }
         // Offline (a reload without Wi-Fi): open the board from this device's copy; the
@@ -105,6 +116,9 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     };
   }, [state.kind, resolve, boardId]);
 
+  // Someone is typing their name: the board chunk arrives meanwhile, so the join click does not wait for it.
+  useEffect(() => (state.kind === 'join' ? prefetchBoardWhenIdle() : undefined), [state.kind]);
+
   // "My workshops" on the home page: this board, our role, and the link we came with.
   useEffect(() => {
     if (state.kind !== 'ready') return;
@@ -126,15 +140,16 @@ export function BoardRoute({ boardId }: { boardId: string }) {
         onJoin={async (name, department) => {
           const joined = await joinBoard(boardId, { token: state.link, name, department });
           const identity = { id: joined.memberId, name, department };
-          // A new person on this device: nothing kept here for the previous one may be sent as theirs.
-          void clearBoardLocal(boardId);
+          // A new person on this device: nothing kept here for the previous one may be sent as theirs
+          // (requested before the board opens its copy).
+          await clearBoardLocalLater(boardId);
           saveSession(boardId, { ...identity, session: joined.session, link: state.link });
           rememberInfo(boardId, { ...info, role: joined.role, memberId: joined.memberId });
           setState({
             kind: 'ready',
             access: {
               token: joined.session, info: { ...info, role: joined.role, memberId: joined.memberId }, identity,
-              askDepartment: state.departments.length === 0,
+              askDepartment: state.departments.length === 0, fresh: true,
             },
           });
         }}
@@ -142,12 +157,12 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     );
   }
   return (
-    <BoardSession
+    <Board
       boardId={boardId}
       access={state.access}
       onSessionLost={(removed) => {
         // This device's copy belonged to that session: never send it under another one.
-        void clearBoardLocal(boardId);
+        void clearBoardLocalLater(boardId);
         forgetInfo(boardId);
         if (removed) {
           setState({ kind: 'error', error: 'removed' });

@@ -6,7 +6,7 @@ import { useBoardSync, useSnapshot } from '../sync/useBoardSync.js';
 import { boardStoreName } from '../sync/localStore.js';
 import { BoardScreen } from '../board-screen/BoardScreen.js';
 import { ApiError, fetchBoardInfo, updateMe } from '../api/serverApi.js';
-import { refusalText } from '../i18n/errorText.js';
+import { refusalText } from '../i18n/refusalText.js';
 import { ErrorScreen, LoadingScreen } from '../ui/ErrorScreen.js';
 import type { Access } from '../join/access.js';
 import { loadSession, saveSession, type Identity } from '../join/identity.js';
@@ -60,6 +60,9 @@ export function BoardSession({ boardId, access, onSessionLost }: {
     restartKey,
     // Members keep a copy on this device (offline work, reload while offline); viewer links change nothing.
     localName: access.info.memberId ? boardStoreName(boardId) : undefined,
+    // A new member's copy was just cleared: connect at once instead of waiting for IndexedDB (a fresh
+    // database takes 0.3-1 s to create). A later connection (restartKey) loads the copy first again.
+    localEmpty: access.fresh === true && restartKey === 0,
     onRefusedUpdate: (reason) => toasts.show(refusalText(t, reason), 'error'),
     onClose: (code) => {
       // 4401 (no access, or no such board) is looked into by the re-check: a 401 there ends the session.

@@ -4,7 +4,8 @@ import {
   localOrigin, votesLeft, type BoardSnapshot, type Role,
 } from '../../../shared/src/index.js';
 import { useToasts } from '../ui/Toasts.js';
-import { errorText, refusalText } from '../i18n/errorText.js';
+import { errorText } from '../i18n/errorText.js';
+import { refusalText } from '../i18n/refusalText.js';
 import type { Identity } from '../join/identity.js';
 import { StructurePanel } from '../panels/StructurePanel.js';
 import { ParticipantsPanel } from '../presence/ParticipantsPanel.js';

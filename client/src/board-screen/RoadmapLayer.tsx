@@ -1,15 +1,21 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BoardSnapshot, Role } from '../../../shared/src/index.js';
 import type { BoardLayout } from '../board-base/layout.js';
 import type { Viewport } from '../board-base/useViewport.js';
 import { StageBadges } from '../followup/StageBadges.js';
 import { StageFollowUpDialog } from '../followup/StageFollowUpDialog.js';
-import { AdoptionView } from '../roadmap/AdoptionView.js';
-import { RoadmapView } from '../roadmap/RoadmapView.js';
-import { TableView } from '../table/TableView.js';
+import { ErrorScreen, LoadingScreen } from '../ui/ErrorScreen.js';
+import { ChunkErrorBoundary } from '../ui/ChunkErrorBoundary.js';
 import { AfterWorkshopPanel } from './AfterWorkshopPanel.js';
 import type { RoadmapScreen } from './useRoadmapScreen.js';
 import '../roadmap/roadmap.css';
 import '../followup/followup.css';
+
+// The views over the board are chunks of their own, loaded when first chosen (the board opens without them).
+const TableView = lazy(() => import('../table/TableView.js').then((m) => ({ default: m.TableView })));
+const RoadmapView = lazy(() => import('../roadmap/RoadmapView.js').then((m) => ({ default: m.RoadmapView })));
+const AdoptionView = lazy(() => import('../roadmap/AdoptionView.js').then((m) => ({ default: m.AdoptionView })));
 
 /**
  * What the roadmap puts over the board body (state in useRoadmapScreen.ts):
@@ -28,14 +34,20 @@ export function RoadmapLayer({ screen, boardId, token, role, snapshot, layout, v
   layout: BoardLayout;
   viewport: Viewport;
 }) {
+  const { t } = useTranslation();
   const { mode, roadmap, stageId, setStageId } = screen;
   const facilitator = role === 'facilitator';
   return (
     <>
       {mode === 'board' && <StageBadges layout={layout} viewport={viewport} roadmap={roadmap} onOpen={setStageId} />}
-      {mode === 'table' && <TableView onOpenNote={screen.jump} />}
-      {mode === 'roadmap' && <RoadmapView roadmap={roadmap} facilitator={facilitator} onJump={screen.jump} />}
-      {mode === 'adoption' && <AdoptionView snapshot={snapshot} boardId={boardId} token={token} />}
+      {/* A view whose code cannot be loaded says so over the board ("Try again" reloads); the other views still open. */}
+      <ChunkErrorBoundary key={mode} fallback={<div className="view-loading"><ErrorScreen kind="network" /></div>}>
+        <Suspense fallback={<LoadingScreen text={t('common.loading')} className="full-screen-message view-loading" />}>
+          {mode === 'table' && <TableView onOpenNote={screen.jump} />}
+          {mode === 'roadmap' && <RoadmapView roadmap={roadmap} facilitator={facilitator} onJump={screen.jump} />}
+          {mode === 'adoption' && <AdoptionView snapshot={snapshot} boardId={boardId} token={token} />}
+        </Suspense>
+      </ChunkErrorBoundary>
       {screen.afterOpen && (
         <AfterWorkshopPanel boardId={boardId} token={token} roadmap={roadmap} onOpenStage={setStageId} onClose={screen.closeAfter}
           focusVersions={screen.focusVersions} onVersionsFocused={screen.versionsFocused} />

@@ -25,6 +25,14 @@ export interface BoardViewInput {
   onBrought?: (s: Spotlight, place: Place | undefined) => void;
 }
 
+/** First view: the whole board (a close-up on phones), or our group's segment. */
+function firstView(l: BoardLayout, groupSegmentId: string | undefined, width: number, height: number): Viewport {
+  const lane = groupSegmentId ? l.lanes.find((x) => x.segment.id === groupSegmentId) : undefined;
+  if (lane && width >= 720) return viewportForRect(lane, { width, height });
+  const first = lane ? l.stages.find((s) => s.segmentId === lane.segment.id) : l.stages[0];
+  return initialViewport(l.bounds, first, width, height);
+}
+
 /**
  * Where this screen looks: the first fit, our own pan/zoom, and the moves
  * others cause (spotlight, following someone, our breakout group). Any pan or
@@ -35,7 +43,6 @@ export function useBoardView({ layout, synced, awareness, myId, spotlight, group
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
   const sizeRef = useRef(size);
   const layoutRef = useRef(layout);
-  const fitted = useRef(false);
   useEffect(() => {
     layoutRef.current = layout;
   }, [layout]);
@@ -93,20 +100,14 @@ export function useBoardView({ layout, synced, awareness, myId, spotlight, group
     onBrought?.(s, placeOf(s));
   });
 
-  // First view: the whole board (a close-up on phones), or our group's segment.
-  const firstView = useCallback((width: number, height: number): Viewport => {
-    const l = layoutRef.current;
-    const lane = groupSegmentId ? l.lanes.find((x) => x.segment.id === groupSegmentId) : undefined;
-    if (lane && width >= 720) return viewportForRect(lane, { width, height });
-    const first = lane ? l.stages.find((s) => s.segmentId === lane.segment.id) : l.stages[0];
-    return initialViewport(l.bounds, first, width, height);
-  }, [groupSegmentId]);
-
-  useEffect(() => {
-    if (fitted.current || size.width === 0 || (layout.stages.length === 0 && !synced)) return;
-    fitted.current = true;
-    setRaw(firstView(size.width, size.height));
-  }, [layout, synced, size, setRaw, firstView]);
+  // The first view, set while rendering (React's "adjusting state when a prop changes"), not in an
+  // effect: the render that first holds the board must not lay out its notes at the placeholder
+  // zoom first. With 300 notes that built and measured some 60 full notes, thrown away a frame later.
+  const [fitted, setFitted] = useState(false);
+  if (!fitted && size.width > 0 && (layout.stages.length > 0 || synced)) {
+    setFitted(true);
+    setRaw(firstView(layout, groupSegmentId, size.width, size.height));
+  }
 
   // A new breakout group after the first view: take us there.
   const lastGroup = useRef(groupSegmentId);
@@ -114,11 +115,11 @@ export function useBoardView({ layout, synced, awareness, myId, spotlight, group
     if (groupSegmentId === lastGroup.current || !synced) return;
     lastGroup.current = groupSegmentId;
     const lane = layout.lanes.find((x) => x.segment.id === groupSegmentId);
-    if (lane && fitted.current) {
+    if (lane && fitted) {
       stopFollow();
       animateTo(rectView(lane));
     }
-  }, [groupSegmentId, synced, layout, animateTo, rectView, stopFollow]);
+  }, [groupSegmentId, synced, layout, animateTo, rectView, stopFollow, fitted]);
 
   const onSize = useCallback((width: number, height: number) => {
     sizeRef.current = { width, height };

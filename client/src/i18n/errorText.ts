@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import {
-  BACKUP_PROBLEMS, OperationError, isOperationErrorCode, readRefusal, type ErrorResponse,
+  BACKUP_PROBLEMS, OperationError, isOperationErrorCode, type ErrorResponse,
 } from '../../../shared/src/index.js';
 import { ApiError } from '../api/serverApi.js';
 
@@ -27,11 +27,4 @@ export function errorText(t: TFunction, err: unknown): string {
   // fetch rejects with a TypeError when the server cannot be reached at all.
   if (err instanceof TypeError) return t('errors.network.title');
   return t('errors.unexpected');
-}
-
-/** What to tell the author of an update the server refused (close 4403), from the rule it names. */
-export function refusalText(t: TFunction, reason: string): string {
-  const refusal = readRefusal(reason);
-  if (!refusal) return t('session.refused');
-  return refusal.limit ? t(`limits.${refusal.limit}`) : t(`rules.${refusal.rule}`);
 }

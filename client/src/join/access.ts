@@ -9,4 +9,6 @@ export interface Access {
   identity: Identity;
   /** Joined without seeing the departments (the link does not give them): ask once the board is synced. */
   askDepartment?: boolean;
+  /** Just joined on this device: its copy of the board was cleared, so there is nothing to load before connecting. */
+  fresh?: boolean;
 }

@@ -1,5 +1,5 @@
 import { ROLES, isBoardId, isRole, type Role } from '../../../shared/src/index.js';
-import { clearBoardLocal } from '../sync/localStore.js';
+import { clearBoardLocalLater } from '../sync/clearLocalLater.js';
 import { forgetInfo } from './cachedInfo.js';
 import { forgetIdentity } from './identity.js';
 import { forgetToken } from './tokenStore.js';
@@ -91,7 +91,7 @@ export function rememberLink(boardId: string, role: Role, link: string): void {
  */
 export function forgetWorkshop(boardId: string): void {
   save(listWorkshops().filter((w) => w.boardId !== boardId));
-  void clearBoardLocal(boardId);
+  void clearBoardLocalLater(boardId);
   try {
     forgetToken(boardId);
     forgetIdentity(boardId);

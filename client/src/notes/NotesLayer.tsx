@@ -100,7 +100,8 @@ export const NotesLayer = memo(function NotesLayer({
   const dragged = draggingId ? layout.notesById.get(draggingId) : undefined;
   return (
     <>
-      <Layer name="notes">
+      {/* noteCount: how many notes this layer draws; unset while stages are summaries, which count them (bench scenario 7). */}
+      <Layer name="notes" noteCount={cull.overview ? undefined : boxes.length}>
         {!cull.overview && boxes.map((box) => shape(box, false))}
       </Layer>
       <Layer name="drag">

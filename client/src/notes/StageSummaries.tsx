@@ -142,7 +142,8 @@ export const StageSummaries = memo(function StageSummaries({
   }, [layout, bucket, departments, marks, byVotes, t]);
 
   return (
-    <Layer name="stage-summaries" listening={false}>
+    // noteCount: every note is summarised in its stage's count (bench scenario 7 reads it at each draw).
+    <Layer name="stage-summaries" listening={false} noteCount={layout.notes.length}>
       <Group>
         {items.map((it) => it.kind === 'rect' ? (
           <Rect key={it.key} x={it.x} y={it.y} width={it.w} height={it.h} fill={it.fill} stroke={it.stroke}

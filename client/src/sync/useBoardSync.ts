@@ -47,6 +47,12 @@ export interface SyncOptions {
    * before connecting, so a reload while offline shows everything. None: online only.
    */
   localName?: string;
+  /**
+   * This device's copy is known to be empty (just cleared): connect without
+   * waiting for it, and open it alongside. Nothing in it could be missed, and
+   * y-indexeddb stores the doc's whole state when it opens.
+   */
+  localEmpty?: boolean;
 }
 
 function syncUrl(): string {
@@ -74,7 +80,7 @@ function closeConnection(c: BoardConnection): void {
  * loaded and sent again.
  */
 export function useBoardSync(boardId: string, token: string, options: SyncOptions = {}): SyncState {
-  const { room = boardId, restartKey = 0, enabled = true, localName } = options;
+  const { room = boardId, restartKey = 0, enabled = true, localName, localEmpty = false } = options;
   const [connection, setConnection] = useState<BoardConnection>();
   const [providerStatus, setProviderStatus] = useState<'connecting' | 'connected' | 'disconnected'>('connecting');
   const [everConnected, setEverConnected] = useState(false);
@@ -124,6 +130,9 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
       reconnect.attach(provider);
       const saves = new SaveTracker(doc, provider);
       const conn: BoardConnection = { doc, provider, reader: new BoardReader(doc), saves, reconnect };
+      // Connect first when there is nothing to load (never for a refused doc's fresh start).
+      const connectFirst = localEmpty && !clearFirst;
+      if (connectFirst) provider.connect();
       void (async () => {
         await clearFirst;
         if (localName && !disposed && !doc.isDestroyed) {
@@ -134,7 +143,7 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
             await saves.attachLocal(local);
           }
         }
-        if (!disposed && !doc.isDestroyed) provider.connect();
+        if (!connectFirst && !disposed && !doc.isDestroyed) provider.connect();
       })();
       provider.on('status', ({ status }) => {
         if (disposed || conn !== current) return;
@@ -186,7 +195,7 @@ export function useBoardSync(boardId: string, token: string, options: SyncOption
       setConnection(undefined);
       setSynced(false);
     };
-  }, [boardId, token, room, restartKey, enabled, localName]);
+  }, [boardId, token, room, restartKey, enabled, localName, localEmpty]);
 
   useEffect(() => {
     const up = () => setOnline(true);

@@ -34,12 +34,16 @@ export function ErrorScreen({ kind, cause, detail }: { kind: ErrorKind; cause?: 
   );
 }
 
-export function LoadingScreen() {
+/**
+ * While a screen (or its code, loaded on demand: app/boardChunk.ts) is on its way: a spinner and
+ * what is happening, announced politely to screen readers. `text`: said instead of "Opening the workshop…".
+ */
+export function LoadingScreen({ text, className = 'full-screen-message' }: { text?: string; className?: string }) {
   const { t } = useTranslation();
   return (
-    <div className="full-screen-message" data-testid="loading">
+    <div className={className} data-testid="loading" role="status" aria-live="polite">
       <div className="spinner" aria-hidden="true" />
-      <p>{t('board.loading')}</p>
+      <p>{text ?? t('board.loading')}</p>
     </div>
   );
 }

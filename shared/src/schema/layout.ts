@@ -3,9 +3,9 @@ import * as Y from 'yjs';
 /**
  * The Y.Doc layout of a board: the public contract documented in
  * docs/board-schema.md. Change it only together with that document and
- * SCHEMA_VERSION.
+ * SCHEMA_VERSION (version.ts).
  */
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION } from './version.js';
 
 export const ROOT = {
   meta: 'meta',

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { FieldErrors, type Problem } from './fields.js';
-import { SCHEMA_VERSION } from './layout.js';
+import { SCHEMA_VERSION } from './version.js';
 
 export const LANGUAGES = ['en', 'it'] as const;
 export type Language = (typeof LANGUAGES)[number];
