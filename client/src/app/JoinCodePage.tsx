@@ -9,7 +9,7 @@ import { boardLanguage } from '../join/boardLanguage.js';
 import { rememberInfo } from '../join/cachedInfo.js';
 import { lastIdentity, saveSession } from '../join/identity.js';
 import { JoinForm } from '../join/JoinForm.js';
-import { clearBoardLocal } from '../sync/localStore.js';
+import { clearBoardLocalLater } from '../sync/clearLocalLater.js';
 import { JoinCodeField } from '../join/JoinCodeField.js';
 
 type Step =
@@ -87,7 +87,7 @@ export function JoinCodePage() {
         onJoin={async (name, department) => {
           const joined = await joinWithCode({ code, name, department });
           // A new person on this device: nothing kept here for the previous one may be sent as theirs.
-          void clearBoardLocal(joined.boardId);
+          await clearBoardLocalLater(joined.boardId);
           saveSession(joined.boardId, { id: joined.memberId, name, department, session: joined.session, link: '' });
           rememberInfo(joined.boardId, { ...board, role: joined.role, memberId: joined.memberId, name, department });
           // The board's own address from now on: a reload opens the board with the stored session.
