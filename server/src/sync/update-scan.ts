@@ -170,31 +170,39 @@ export function surelyPending(scan: Extract<Scan, { ok: true }>, state: (client:
  */
 export function withMergedDeleteSet(update: Uint8Array, at: number): Uint8Array {
   const d = decoding.createDecoder(update.subarray(at));
-  const byClient = new Map<number, [number, number][]>();
+  // Per client: the longest range starting at each clock. A flooded delete set
+  // repeats few clocks, so this stays small, and the clocks are then sorted as
+  // a typed array (a numeric sort without a comparator or a tuple per range).
+  const byClient = new Map<number, Map<number, number>>();
   const clients = decoding.readVarUint(d);
   for (let c = 0; c < clients; c++) {
     const client = decoding.readVarUint(d);
-    let list = byClient.get(client);
-    if (!list) byClient.set(client, (list = []));
+    let lens = byClient.get(client);
+    if (!lens) byClient.set(client, (lens = new Map()));
     const ranges = decoding.readVarUint(d);
-    for (let r = 0; r < ranges; r++) list.push([decoding.readVarUint(d), decoding.readVarUint(d)]);
+    for (let r = 0; r < ranges; r++) {
+      const clock = decoding.readVarUint(d);
+      const len = decoding.readVarUint(d);
+      if (len > (lens.get(clock) ?? -1)) lens.set(clock, len);
+    }
   }
   const e = encoding.createEncoder();
   encoding.writeUint8Array(e, update.subarray(0, at));
   encoding.writeVarUint(e, byClient.size);
-  for (const [client, list] of byClient) {
-    list.sort((a, b) => a[0] - b[0]);
-    const merged: [number, number][] = [];
-    for (const [clock, len] of list) {
-      const last = merged[merged.length - 1];
-      if (last && clock <= last[0] + last[1]) last[1] = Math.max(last[1], clock + len - last[0]);
-      else merged.push([clock, len]);
+  for (const [client, lens] of byClient) {
+    const clocks = Float64Array.from(lens.keys()).sort();
+    const merged: number[] = [];
+    for (const clock of clocks) {
+      const len = lens.get(clock)!;
+      const n = merged.length;
+      if (n > 0 && clock <= merged[n - 2]! + merged[n - 1]!) merged[n - 1] = Math.max(merged[n - 1]!, clock + len - merged[n - 2]!);
+      else merged.push(clock, len);
     }
     encoding.writeVarUint(e, client);
-    encoding.writeVarUint(e, merged.length);
-    for (const [clock, len] of merged) {
-      encoding.writeVarUint(e, clock);
-      encoding.writeVarUint(e, len);
+    encoding.writeVarUint(e, merged.length / 2);
+    for (let i = 0; i < merged.length; i += 2) {
+      encoding.writeVarUint(e, merged[i]!);
+      encoding.writeVarUint(e, merged[i + 1]!);
     }
   }
   return encoding.toUint8Array(e);
