@@ -252,7 +252,7 @@ export function BoardScreen({ boardId, role, session, identity, connection, snap
           votesCast={boardSnapshot.votesByNote.size > 0}
           draftCount={drafts.notes.length} blockedReason={blockedReason}
           group={boardSnapshot.segments.find((seg) => seg.id === myGroup)}
-          onBringEveryone={() => view.shared && spotlight({ kind: 'viewport', ...view.shared })} />
+          onBringEveryone={() => view.shared && spotlight({ kind: 'viewport', x: view.shared.x, y: view.shared.y, scale: view.shared.scale })} />
         </>}
         <div className={`board-body${panel && !presenting ? ' with-panel' : ''}`}>
           <BoardCanvas
