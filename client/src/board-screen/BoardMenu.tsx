@@ -63,7 +63,7 @@ export function BoardMenu({ roadmap, views, exportFrom, facilitator, panel, voti
             ))}
             <MenuItem icon="🏆" label={t('results.open')} checked={panel === 'results'}
               testId="toolbar-results" onClick={() => onTogglePanel('results')} />
-            <MenuItem icon="📽" label={t('presentation.start')} hint={t('presentation.startHelp')}
+            <MenuItem icon="📽" label={t('presentation.start')} help={t('presentation.startHelp')}
               testId="toolbar-present" onClick={() => {
                 close();
                 onPresent();

@@ -99,10 +99,13 @@ export function ToolbarMenu({ children }: { children: (close: () => void) => Rea
 }
 
 /** One entry of the toolbar menu: an icon (decorative) and a visible label. */
-export function MenuItem({ icon, label, hint, checked, testId, onClick }: {
+export function MenuItem({ icon, label, hint, help, checked, testId, onClick }: {
   icon: ReactNode;
   label: string;
+  /** A short technical note at the right (a file name), kept on one line. */
   hint?: string;
+  /** A sentence about the entry: its tooltip and accessible description, never squeezed beside the label. */
+  help?: string;
   /** For the view entries: which one is showing. */
   checked?: boolean;
   testId: string;
@@ -110,7 +113,7 @@ export function MenuItem({ icon, label, hint, checked, testId, onClick }: {
 }) {
   return (
     <button type="button" role={checked === undefined ? 'menuitem' : 'menuitemradio'} aria-checked={checked}
-      className={`menu-item${checked ? ' checked' : ''}`} data-testid={testId} onClick={onClick}>
+      className={`menu-item${checked ? ' checked' : ''}`} data-testid={testId} onClick={onClick} title={help}>
       <span className="menu-icon" aria-hidden="true">{icon}</span>
       <strong>{label}</strong>
       {hint && <small className="menu-hint">{hint}</small>}
