@@ -163,15 +163,11 @@ export function BoardCanvas(props: CanvasProps) {
     else if (w.timer === undefined) w.timer = window.setTimeout(commit, wait);
   };
 
-  const onWheel = (e: KonvaEventObject<WheelEvent>) => {
-    e.evt.preventDefault();
-    const stage = stageRef.current;
-    const p = stage?.getPointerPosition();
-    if (!stage || !p) return;
-    const v = live();
-    const next = e.evt.ctrlKey || e.evt.metaKey
-      ? zoomAround(v, p.x, p.y, wheelZoom(v.scale, e.evt.deltaY, e.evt.deltaMode) / v.scale)
-      : { ...v, x: v.x - e.evt.deltaX, y: v.y - e.evt.deltaY };
+  /**
+   * Wheel and pinch move the Konva stage at once and tell React at most every
+   * WHEEL_COMMIT_MS; while a note is edited its HTML editor follows React's view, so React hears at once.
+   */
+  const moveStage = (stage: Konva.Stage, next: Viewport) => {
     if (props.editing) {
       setViewport(next);
       return;
@@ -181,6 +177,18 @@ export function BoardCanvas(props: CanvasProps) {
     stage.batchDraw();
     track(next);
     commitSoon();
+  };
+
+  const onWheel = (e: KonvaEventObject<WheelEvent>) => {
+    e.evt.preventDefault();
+    const stage = stageRef.current;
+    const p = stage?.getPointerPosition();
+    if (!stage || !p) return;
+    const v = live();
+    const next = e.evt.ctrlKey || e.evt.metaKey
+      ? zoomAround(v, p.x, p.y, wheelZoom(v.scale, e.evt.deltaY, e.evt.deltaMode) / v.scale)
+      : { ...v, x: v.x - e.evt.deltaX, y: v.y - e.evt.deltaY };
+    moveStage(stage, next);
   };
 
   const onTouchMove = (e: KonvaEventObject<TouchEvent>) => {
@@ -201,18 +209,9 @@ export function BoardCanvas(props: CanvasProps) {
     const last = pinch.current;
     pinch.current = { dist, cx, cy };
     if (!last || !stage) return;
-    // Like the wheel: the stage moves at once, React hears of it at most every WHEEL_COMMIT_MS.
     const zoomed = zoomAround(live(), cx, cy, dist / last.dist);
     const next = { ...zoomed, x: zoomed.x + cx - last.cx, y: zoomed.y + cy - last.cy };
-    if (props.editing) {
-      setViewport(next);
-      return;
-    }
-    stage.position({ x: next.x, y: next.y });
-    stage.scale({ x: next.scale, y: next.scale });
-    stage.batchDraw();
-    track(next);
-    commitSoon();
+    moveStage(stage, next);
   };
 
   return (
