@@ -48,6 +48,19 @@ export interface JoinCodeRow {
   createdAt: number;
 }
 
+/** One stored update and its sequence number. */
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+/** A document's head: the highest sequence number appended to it. */
+export interface DocHead {
+  boardId: string;
+  doc: string;
+  head: number;
+}
+
 /** Name of a board's main document. Other documents of a board (drafts) have other names. */
 export const MAIN_DOC = '';
 
@@ -66,10 +79,18 @@ export const MAIN_DOC = '';
  * - `compact(id, state, upTo)` atomically replaces the updates with seq <= upTo by
  *   `state`; updates appended after `upTo` are kept (applying an update twice is
  *   harmless in Yjs, so `state` may already contain them).
+ * - `appendUpdate` returns a seq greater than every seq of that document so far.
+ * - when `seqPerDoc` is true (stores several nodes share), each document's
+ *   seqs are 1, 2, 3… with no gaps, assigned in commit order: once seq s is
+ *   committed, every seq below s of that document is committed too, and
+ *   `compact(…, upTo)` stores its snapshot under seq `upTo`. A node that holds
+ *   s but not s - 1 knows it missed an update and reads it back.
  * - a member's session hash is unique on its board.
  * - a join code belongs to at most one board; a board has at most one code.
  */
 export interface BoardStore {
+  /** See the invariants above: true for a store several nodes share (PostgreSQL). */
+  readonly seqPerDoc: boolean;
   createBoard(board: BoardRow, tokens: TokenRow[], initialState: Uint8Array): Promise<void>;
   getBoard(id: string): Promise<BoardRow | undefined>;
   getTokens(id: string): Promise<TokenRow[]>;
@@ -79,6 +100,22 @@ export interface BoardStore {
   appendUpdate(id: string, update: Uint8Array, doc?: string): Promise<number>;
   loadUpdates(id: string, doc?: string): Promise<{ updates: Uint8Array[]; lastSeq: number }>;
   compact(id: string, state: Uint8Array, upTo: number, doc?: string): Promise<void>;
+  /**
+   * The stored updates of one document with seq > `after`, in seq order, and
+   * the document's head (the highest seq ever appended to it, 0 if none), read
+   * in one snapshot: every update with seq <= head is in the answer or was
+   * compacted into a snapshot that is (a node catching up reads this).
+   */
+  loadUpdatesAfter(id: string, after: number, doc?: string): Promise<{ updates: StoredUpdate[]; head: number }>;
+  /**
+   * For these boards: each document's head seq, and each board's access
+   * epoch, a counter that every change to who may do what bumps
+   * (`updateMember`, `replaceToken`, `setFollowUpLink`). Nodes poll it to
+   * catch up without Redis (docs/scaling.md).
+   */
+  heads(boardIds: readonly string[]): Promise<{ docs: DocHead[]; epochs: { boardId: string; epoch: number }[] }>;
+  /** Resolves when the store answers a trivial query; rejects when it cannot be reached (/healthz). */
+  ping(): Promise<void>;
   /** Names of the board's documents that have stored updates, main included. */
   listDocs(id: string): Promise<string[]>;
   /** Removes every stored update of one document. */
