@@ -39,6 +39,10 @@ const schema = z.object({
   JOIN_CODE_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  CATCH_UP_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1_000),
+  CATCH_UP_POLL_MS_WITHOUT_REDIS: z.coerce.number().int().min(50).max(600_000).default(250),
+  NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore, at most 64').optional(),
 }).superRefine((c, ctx) => {
   // HTTPS from files needs both; a self-signed certificate is made by Tabella, so no files then.
   if (c.TLS_CERT_FILE && !c.TLS_KEY_FILE) {
@@ -106,6 +110,16 @@ export interface Config {
   minFreeDiskBytes: number;
   /** Per client address, per minute (token buckets: bursts up to the same number). */
   rateLimits: RateLimits;
+  /** Redis between the nodes that share a PostgreSQL store (docs/scaling.md); undefined: none. */
+  redisUrl: string | undefined;
+  /** This node's name on the bus and in logs; a random one when unset. */
+  nodeId: string | undefined;
+  /**
+   * How often a node sharing its store reads the store's heads: with Redis up
+   * (to notice a lost last message), and without it (then the only way
+   * between nodes). docs/scaling.md.
+   */
+  catchUpPoll: { pollMs: number; pollMsWithoutBus: number };
 }
 
 /** Requests per minute one client address may make, by kind. */
@@ -171,6 +185,9 @@ export function readConfig(env: Record<string, string | undefined>): Config {
       formPosts: c.FORM_POSTS_PER_MINUTE,
       codeFailures: c.JOIN_CODE_FAILURES_PER_MINUTE,
     },
+    redisUrl: c.REDIS_URL,
+    nodeId: c.NODE_ID,
+    catchUpPoll: { pollMs: c.CATCH_UP_POLL_MS, pollMsWithoutBus: c.CATCH_UP_POLL_MS_WITHOUT_REDIS },
   };
 }
 

@@ -19,6 +19,12 @@ import { SqliteBoardStore } from './store/sqlite-store.js';
 import { RoomRegistry } from './sync/room-registry.js';
 import { OriginPolicy } from './sync/origins.js';
 import { SyncServer } from './sync/sync-server.js';
+import { withAccessEvents } from './store/access-events.js';
+import { ClusterNode } from './cluster/cluster-node.js';
+import { RedisBus } from './cluster/redis-bus.js';
+import { NoBus } from './cluster/no-bus.js';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 
 export interface TabellaServer {
   /** Base URL once listening, e.g. http://127.0.0.1:8080 (https:// when TLS is on). */
@@ -29,6 +35,8 @@ export interface TabellaServer {
   readonly certificate: { file: string; fingerprint: string; validTo: Date } | undefined;
   readonly store: BoardStore;
   readonly rooms: RoomRegistry;
+  /** This node among the others sharing its store (PostgreSQL), if it does. */
+  readonly cluster: ClusterNode | undefined;
   /** Closes peers (1001, they reconnect), flushes every room, closes the store. */
   close(): Promise<void>;
 }
@@ -63,7 +71,10 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const log = deps.log ?? pino({ level: config.logLevel });
   // First, so that a bad certificate stops the start before anything is opened.
   const tls = await loadTls(config.tls, certificateNames(config.host, config.publicUrl), log);
-  const store = deps.store ?? new SqliteBoardStore(join(config.dataDir, 'tabella.sqlite'), config.durability);
+  const baseStore = deps.store ?? new SqliteBoardStore(join(config.dataDir, 'tabella.sqlite'), config.durability);
+  // Every committed change of who may do what re-checks the board's open connections, here and on other nodes.
+  let accessChanged: (boardId: string) => void = () => undefined;
+  const store = withAccessEvents(baseStore, (boardId) => accessChanged(boardId));
   const rooms = new RoomRegistry(store, log, {
     compactEvery: config.compactEvery,
     maxBytes: config.maxBoardBytes,
@@ -75,7 +86,6 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const boards = new BoardService(store, rooms);
   const members = new MemberService(store, rooms);
   const drafts = new DraftReveal(store, rooms, log);
-  rooms.onLoad = (room) => drafts.watch(room);
   const origins = new OriginPolicy(config.allowedOrigins, tls ? 'https' : 'http', config.host, tls ? certificateDnsNames(tls.cert) : []);
   const sync = new SyncServer(rooms, access, log, {
     maxMessageBytes: config.maxMessageBytes,
@@ -87,6 +97,21 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     maxConnections: config.maxConnections,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
   });
+  // A store other nodes may share: this node joins them (through Redis when configured).
+  let cluster: ClusterNode | undefined;
+  if (store.seqPerDoc) {
+    const nodeId = config.nodeId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    const bus = config.redisUrl ? new RedisBus(config.redisUrl, nodeId, log) : new NoBus(nodeId);
+    cluster = new ClusterNode(store, bus, rooms, log.child({ node: nodeId }), (boardId) => sync.recheck(boardId), config.catchUpPoll);
+    const node = cluster;
+    rooms.beforeLoad = (boardId) => node.beforeLoad(boardId);
+    rooms.loadFailed = (boardId) => node.loadFailed(boardId);
+  }
+  rooms.onLoad = (room) => {
+    cluster?.attach(room);
+    drafts.watch(room);
+  };
+  accessChanged = (boardId) => (cluster ? cluster.accessChanged(boardId) : sync.recheck(boardId));
   const restores = new RestoreRunner({ timeoutMs: config.restoreTimeoutMs, maxConcurrent: RESTORES_AT_ONCE, maxHeapMb: RESTORE_HEAP_MB });
   const app = createApp({
     boards,
@@ -147,6 +172,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     certificate: tls && { file: tls.certFile, fingerprint: tls.fingerprint, validTo: tls.validTo },
     store,
     rooms,
+    cluster,
     close() {
       closing ??= (async () => {
         await restores.close();
@@ -155,6 +181,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
         http.closeAllConnections();
         if (listener !== http) listener.close();
         await new Promise<void>((resolve) => http.close(() => resolve()));
+        await cluster?.stop();
         await store.close();
       })();
       return closing;

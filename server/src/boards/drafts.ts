@@ -4,7 +4,7 @@ import {
   addNote, readNote, roots, systemOrigin, type RecordMap,
 } from '../../../shared/src/index.js';
 import { MAIN_DOC, type BoardStore } from '../store/board-store.js';
-import type { Room } from '../sync/room.js';
+import { REMOTE_ORIGIN, type Room } from '../sync/room.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 
 const REVEAL_ORIGIN = systemOrigin('reveal');
@@ -35,9 +35,10 @@ export class DraftReveal {
     this.watching.add(room);
     const session = room.doc.getMap<unknown>('session');
     let wasOn = session.get('privateWriting') === true;
-    session.observe(() => {
+    session.observe((event) => {
       const on = session.get('privateWriting') === true;
-      if (wasOn && !on) void this.reveal(room.id);
+      // Another node's change: that node reveals (it saw the switch from its own peer).
+      if (wasOn && !on && event.transaction.origin !== REMOTE_ORIGIN) void this.reveal(room.id);
       wasOn = on;
     });
   }

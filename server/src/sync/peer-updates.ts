@@ -78,6 +78,15 @@ export class PeerUpdates {
   private queuedBytes = 0;
   /** Each refusal costs a rebuild of the staging copy: a person gets a few a minute. */
   private readonly refusals: RefusalBudget;
+  /**
+   * Set when other nodes share the store: reads what they stored and this
+   * room lacks. An update that would be refused is judged once more after it,
+   * since an honest client may build on (or relay) another node's change
+   * that has not reached this one yet: never refuse it for our lag.
+   */
+  catchUp: (() => Promise<void>) | undefined;
+  /** An update is waiting for a catch-up before its second judgement: later ones wait behind it. */
+  private retrying = false;
 
   constructor(
     private readonly host: PeerUpdatesHost,
@@ -90,7 +99,7 @@ export class PeerUpdates {
 
   /** Judges `update` and applies it if approved. Throws `MalformedUpdate` (nothing applied) or `ServerBusy`. */
   receive(update: Uint8Array, guard: UpdateGuard, origin: object, peer: RoomPeer): Verdict | Promise<Verdict> {
-    if (this.staging.ready && this.queued.length === 0) return this.judgeAndApply(update, guard, origin, peer);
+    if (this.staging.ready && this.queued.length === 0 && !this.retrying) return this.judgeOrCatchUp(update, guard, origin, peer);
     // The staging copy is being (re)built: judge in arrival order once it is ready.
     if (this.queuedBytes + update.byteLength > MAX_QUEUED_BYTES) throw new ServerBusy();
     this.queuedBytes += update.byteLength;
@@ -98,6 +107,21 @@ export class PeerUpdates {
       this.queued.push({ update, guard, origin, peer, resolve, reject });
       if (this.queued.length === 1) this.drainWhenReady();
     });
+  }
+
+  /** Who wrote under each of `owners`' client ids, as another node judged it; a client id already owned here keeps its owner. */
+  claim(owners: readonly (readonly [number, string])[]): void {
+    for (const [client, owner] of owners) if (!this.clientOwners.has(client)) this.clientOwners.set(client, owner);
+  }
+
+  /** The owners of the client ids an update (the live doc's own encoding) writes under, for other nodes. */
+  ownersOf(update: Uint8Array): [number, string][] {
+    const out: [number, string][] = [];
+    for (const client of Y.parseUpdateMeta(update).to.keys()) {
+      const owner = this.clientOwners.get(client);
+      if (owner !== undefined && owner !== 'server') out.push([client, owner]);
+    }
+    return out;
   }
 
   /** Bytes of updates waiting to be judged (held in memory like unwritten ones). */
@@ -135,7 +159,7 @@ export class PeerUpdates {
   private drainWhenReady(): void {
     this.staging.whenReady().then(() => {
       const until = performance.now() + DRAIN_SLICE_MS;
-      while (this.queued.length > 0 && this.staging.ready && performance.now() < until) {
+      while (this.queued.length > 0 && this.staging.ready && !this.retrying && performance.now() < until) {
         const next = this.queued.shift()!;
         this.queuedBytes -= next.update.byteLength;
         if (!this.host.has(next.peer)) {
@@ -143,12 +167,15 @@ export class PeerUpdates {
           continue;
         }
         try {
-          next.resolve(this.judgeAndApply(next.update, next.guard, next.origin, next.peer));
+          const verdict = this.judgeOrCatchUp(next.update, next.guard, next.origin, next.peer);
+          if (verdict instanceof Promise) verdict.then(next.resolve, next.reject);
+          else next.resolve(verdict);
         } catch (error) {
           next.reject(error);
         }
       }
-      if (this.queued.length > 0) setImmediate(() => this.drainWhenReady());
+      // A retry in progress drains the rest itself when it is done.
+      if (this.queued.length > 0 && !this.retrying) setImmediate(() => this.drainWhenReady());
     }, () => {
       // The room is unloading: nothing more is judged; the clients resend after reconnecting.
       for (const next of this.queued.splice(0)) next.reject(new ServerBusy());
@@ -156,7 +183,30 @@ export class PeerUpdates {
     });
   }
 
-  private judgeAndApply(update: Uint8Array, guard: UpdateGuard, origin: object, peer: RoomPeer): Verdict {
+  /**
+   * Judges and applies; with other nodes, a refusal that may come from this
+   * node's lag is judged again after a catch-up, and updates that arrive
+   * meanwhile wait in order. Quota and size refusals are not about lag.
+   */
+  private judgeOrCatchUp(update: Uint8Array, guard: UpdateGuard, origin: object, peer: RoomPeer): Verdict | Promise<Verdict> {
+    const catchUp = this.catchUp;
+    if (!catchUp) return this.judgeAndApply(update, guard, origin, peer, true);
+    const first = this.judgeAndApply(update, guard, origin, peer, false);
+    if (first.ok || first.limit !== undefined) return first;
+    this.retrying = true;
+    const retry = catchUp()
+      .then(() => this.staging.whenReady())
+      .then(() => (this.host.has(peer)
+        ? this.judgeAndApply(update, guard, origin, peer, true)
+        : { ok: false, rule: 'R11', reason: 'disconnected before the change was judged' } satisfies Verdict));
+    void retry.finally(() => {
+      this.retrying = false;
+      if (this.queued.length > 0) this.drainWhenReady();
+    }).catch(() => undefined);
+    return retry;
+  }
+
+  private judgeAndApply(update: Uint8Array, guard: UpdateGuard, origin: object, peer: RoomPeer, final: boolean): Verdict {
     let bounded: Bounded;
     try {
       bounded = boundUpdate(update, guard.limits);
@@ -174,7 +224,7 @@ export class PeerUpdates {
     if (surelyPending(bounded.scan, (client) => Y.getState(this.host.doc.store, client))) {
       return { ok: false, rule: 'R11', reason: 'update depends on changes the server does not have', missing: true };
     }
-    if (!this.refusals.allows(guard.owner)) {
+    if (final && !this.refusals.allows(guard.owner)) {
       return { ok: false, rule: 'R11', limit: 'too-many-refusals', reason: 'too many refused changes: wait a minute, then reload' };
     }
     const staged = this.staging.stage(bounded.update, (changes, before, after, clients) => {
@@ -191,7 +241,7 @@ export class PeerUpdates {
       throw new MalformedUpdate(staged.error);
     }
     if (!staged.ok) {
-      this.refusals.count(guard.owner);
+      if (final) this.refusals.count(guard.owner);
       return staged.verdict;
     }
     for (const client of staged.clients) this.clientOwners.set(client, guard.owner);

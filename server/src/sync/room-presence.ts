@@ -4,6 +4,9 @@ import { MAX_AWARENESS_IDS_PER_CONNECTION } from './awareness-stamp.js';
 import { encodeAwareness } from './messages.js';
 import type { RoomPeer } from './room-peer.js';
 
+/** Origin of presence applied from another node. */
+const REMOTE = Symbol('remote presence');
+
 /**
  * A room's presence (y-protocols awareness). Invariants:
  * - an awareness client id belongs to the first peer that claims it until
@@ -11,7 +14,12 @@ import type { RoomPeer } from './room-peer.js';
  *   MAX_AWARENESS_IDS_PER_CONNECTION, the board at most `maxPresence`;
  * - changes within one tick (`tickMs`) go out as one message with the latest
  *   state of each client that changed;
- * - the server publishes no presence of its own.
+ * - the server publishes no presence of its own;
+ * - with other nodes, this node's peers' changes are also handed to
+ *   `publish` (once per tick), and other nodes' presence arrives through
+ *   `applyRemote`: it reaches this node's peers but is never published back.
+ *   Other nodes' states expire like any (y-protocols' 30 s timeout) when
+ *   their node stops renewing them.
  */
 export class RoomPresence {
   readonly awareness: awarenessProtocol.Awareness;
@@ -21,12 +29,15 @@ export class RoomPresence {
   private readonly owner = new Map<number, RoomPeer>();
   /** Client ids changed this tick. */
   private changed = new Set<number>();
+  /** Of those, the ones changed by this node's peers (for `publish`). */
+  private changedHere = new Set<number>();
   private scheduled = false;
 
   constructor(
     doc: Y.Doc,
     private readonly options: { maxPresence: number; tickMs: number },
     private readonly broadcast: (message: Uint8Array) => void,
+    private readonly publish: (update: Uint8Array) => void = () => undefined,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
@@ -50,6 +61,17 @@ export class RoomPresence {
 
   apply(update: Uint8Array, peer: RoomPeer): void {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+  }
+
+  /** Presence published by another node's peers. */
+  applyRemote(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE);
+  }
+
+  /** The presence of this node's own peers (a y-protocols awareness update), for a node that just loaded the board. */
+  localUpdate(): Uint8Array | undefined {
+    const ids = [...this.owner.keys()].filter((id) => this.awareness.getStates().has(id));
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : undefined;
   }
 
   /**
@@ -80,10 +102,11 @@ export class RoomPresence {
     this.awareness.destroy();
   }
 
-  private readonly onUpdate = (change: { added: number[]; updated: number[]; removed: number[] }): void => {
-    for (const id of change.added) this.changed.add(id);
-    for (const id of change.updated) this.changed.add(id);
-    for (const id of change.removed) this.changed.add(id);
+  private readonly onUpdate = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    for (const id of [...change.added, ...change.updated, ...change.removed]) {
+      this.changed.add(id);
+      if (origin !== REMOTE) this.changedHere.add(id);
+    }
     if (this.changed.size > 0 && !this.scheduled) {
       this.scheduled = true;
       // Presence goes out on a short fixed tick: 60 cursors at 20 Hz become
@@ -99,6 +122,10 @@ export class RoomPresence {
     const changed = [...this.changed];
     this.changed = new Set();
     this.broadcast(encodeAwareness(this.awareness, changed));
+    if (this.changedHere.size > 0) {
+      this.publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.changedHere]));
+      this.changedHere = new Set();
+    }
     // Awareness keeps a clock for every id it ever saw. Once the removal went
     // out, an id nobody claims (its peer left) is forgotten, so peers coming
     // and going do not grow the room's memory.

@@ -14,6 +14,10 @@ export class RoomRegistry {
 
   /** Called once for every room right after it is loaded (before any peer joins). */
   onLoad: (room: Room) => void = () => undefined;
+  /** Called before a board's document is read from the store (a cluster node listens to the board first). */
+  beforeLoad: (boardId: string) => Promise<void> = async () => undefined;
+  /** Called when loading failed after `beforeLoad`. */
+  loadFailed: (boardId: string) => void = () => undefined;
 
   constructor(
     private readonly store: BoardStore,
@@ -101,10 +105,18 @@ export class RoomRegistry {
     if (pending) await pending;
     let room = this.rooms.get(key);
     if (!room) {
-      const loading = Room.load(boardId, docName, this.store, this.log, this.options).then((loaded) => {
+      const loading = (async () => {
+        await this.beforeLoad(boardId);
+        let loaded: Room;
+        try {
+          loaded = await Room.load(boardId, docName, this.store, this.log, this.options);
+        } catch (error) {
+          this.loadFailed(boardId);
+          throw error;
+        }
         this.onLoad(loaded);
         return loaded;
-      });
+      })();
       room = loading;
       this.rooms.set(key, loading);
       loading.catch(() => {

@@ -9,6 +9,7 @@ import { encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate } fro
 import { WriteQueue } from './write-queue.js';
 import { applyInSlices } from './sliced-apply.js';
 import { RoomPresence } from './room-presence.js';
+import type { RoomLink } from './room-link.js';
 
 /** Most updates merged into one stored row and one broadcast. */
 const MAX_MERGE = 64;
@@ -36,6 +37,8 @@ export interface RoomOptions {
 }
 
 const LOAD_ORIGIN = systemOrigin('load');
+/** Updates another node stored: already in the store, so they are broadcast but never stored again. */
+export const REMOTE_ORIGIN = systemOrigin('remote');
 
 /**
  * One live board: its Y.Doc, awareness and connected peers. Invariants:
@@ -75,6 +78,8 @@ export class Room {
   private batchBytes = 0;
   private lastSeq: number;
   private closing = false;
+  /** The other nodes sharing the store, when there are any (cluster mode). */
+  private link: RoomLink | undefined;
 
   private constructor(
     readonly id: string,
@@ -117,7 +122,7 @@ export class Room {
     }, options.refusalsPerMinute);
     this.presence = new RoomPresence(doc, { maxPresence: options.maxPresence, tickMs: options.presenceTickMs }, (message) => {
       for (const peer of this.peers) peer.send(message);
-    });
+    }, (update) => this.link?.presence(update));
     doc.on('update', this.onDocUpdate);
   }
 
@@ -137,6 +142,45 @@ export class Room {
     // re-encoding of the live doc), so the first edit rarely waits for it.
     room.updates.prepare(updates);
     return room;
+  }
+
+  /**
+   * Connects the room to the other nodes sharing its store (before any peer
+   * joins). From then on its stored updates and presence are published, and
+   * a peer's update that would be refused is judged again after catching up
+   * (another node may hold what it builds on).
+   */
+  attach(link: RoomLink): void {
+    this.link = link;
+    this.updates.catchUp = () => link.catchUp();
+  }
+
+  /**
+   * Applies an update another node stored (from Redis or read back from the
+   * store). It reaches this node's peers at once and is never stored again;
+   * `owners` (who wrote under which client id, as the other node judged it)
+   * keeps the client-id rule whole across nodes.
+   */
+  applyRemote(update: Uint8Array, owners: readonly (readonly [number, string])[] = []): void {
+    if (this.doc.isDestroyed) return;
+    this.updates.claim(owners);
+    this.committedBytes += update.byteLength;
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  /** Presence of another node's peers. */
+  applyRemotePresence(update: Uint8Array): void {
+    if (!this.doc.isDestroyed) this.presence.applyRemote(update);
+  }
+
+  /** This node's peers' presence, for a node that just loaded the board (undefined: none). */
+  localPresence(): Uint8Array | undefined {
+    return this.presence.localUpdate();
+  }
+
+  /** The seq of the last update this room stored or loaded. */
+  get seq(): number {
+    return this.lastSeq;
   }
 
   get size(): number {
@@ -319,12 +363,21 @@ export class Room {
     this.doc.off('update', this.onDocUpdate);
     this.presence.destroy();
     this.updates.close();
+    this.link?.close();
     this.doc.destroy();
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
     this.updates.mirror(update);
+    if (origin === REMOTE_ORIGIN) {
+      // Stored by another node already: shown to this node's peers, never stored again.
+      this.cachedStep1 = undefined;
+      this.cachedFullState = undefined;
+      const message = encodeUpdate(update);
+      for (const peer of this.peers) peer.send(message);
+      return;
+    }
     this.integrated += 1;
     this.cachedStep1 = undefined;
     this.cachedFullState = undefined;
@@ -352,6 +405,7 @@ export class Room {
       const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
       this.writes.push(async () => {
         this.lastSeq = await this.store.appendUpdate(this.id, merged, this.docName);
+        this.link?.stored(this.lastSeq, merged, this.updates.ownersOf(merged));
         this.stored += batch.length;
         if (this.storedWaiters.length > 0) this.wakeStoredWaiters(false);
         this.appendsSinceCompact += 1;
@@ -388,8 +442,11 @@ export class Room {
       if (this.doc.isDestroyed) return;
       // Every update with seq <= lastSeq is already in the doc, so the snapshot
       // covers them; later ones are kept by the store and re-applied harmlessly.
+      // With other nodes, only as far as this doc holds every stored update
+      // (another node's update may be stored below lastSeq and not be here yet).
+      const upTo = this.link ? this.link.compactUpTo() : this.lastSeq;
       const state = Y.encodeStateAsUpdate(this.doc);
-      await this.store.compact(this.id, state, this.lastSeq, this.docName);
+      await this.store.compact(this.id, state, upTo, this.docName);
       this.appendsSinceCompact = 0;
       this.committedBytes = state.byteLength;
     });

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import { ACCESS_REFUSED, ACK_PARAM, CLOSE, SYNC_PATH, parseRoom } from '../../../shared/src/index.js';
-import type { BoardAccess, Caller } from '../boards/board-access.js';
+import type { AccessResult, BoardAccess, Caller } from '../boards/board-access.js';
 import { MAIN_DOC } from '../store/board-store.js';
 import type { PresenceIdentity } from './awareness-stamp.js';
 import { boardGuard, draftsGuard, readOnlyGuard, type UpdateGuard } from './update-guard.js';
@@ -46,6 +46,8 @@ export class SyncServer {
   private readonly sendBudget: SendBudget;
   /** Open connections per `${boardId}/${memberId}`, to close them when the member's rights change. */
   private readonly byMember = new Map<string, Set<Connection>>();
+  /** Open connections per board, with the token each was admitted with (see `recheck`). */
+  private readonly byBoard = new Map<string, Map<Connection, { token: string | null; via: Caller['via'] }>>();
 
   constructor(
     private readonly rooms: RoomRegistry,
@@ -92,6 +94,22 @@ export class SyncServer {
     for (const connection of this.byMember.get(`${boardId}/${memberId}`) ?? []) connection.close(code, reason);
   }
 
+  /**
+   * Checks every open connection of a board against the store again, as if
+   * it were connecting now: one whose link was replaced or whose member was
+   * removed is closed for good; one whose member changed role, name or
+   * department reconnects to be admitted afresh. Called when access changed,
+   * here or on another node (docs/scaling.md).
+   */
+  recheck(boardId: string): void {
+    for (const [connection, admitted] of this.byBoard.get(boardId) ?? []) {
+      this.access.check(boardId, admitted.token).then((now) => {
+        const close = withdrawn(connection, admitted.via, now);
+        if (close) connection.close(close.code, close.reason);
+      }, (error: unknown) => this.log.warn({ err: error, board: boardId }, 're-checking access failed'));
+    }
+  }
+
   /** Terminates every socket (rooms are closed by the registry first). */
   close(): void {
     for (const ws of this.sockets) ws.terminate();
@@ -123,7 +141,8 @@ export class SyncServer {
           return;
         }
         if (ws.readyState !== ws.OPEN) return;
-        const { boardId, docName, identity, guard, memberKey } = result;
+        const { boardId, docName, identity, guard, memberKey, via } = result;
+        const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
         const wantsAcks = new URL(req.url ?? '/', 'http://localhost').searchParams.get(ACK_PARAM) === '1';
         const log = this.log.child({ board: boardId, role: identity.role, member: identity.id });
         const connection = await this.rooms
@@ -133,6 +152,8 @@ export class SyncServer {
               new Connection(ws, room, identity.role, identity, guard, log, this.options, (c) => {
                 this.rooms.leave(room, c);
                 if (memberKey) this.byMember.get(memberKey)?.delete(c);
+                const open = this.byBoard.get(boardId);
+                if (open?.delete(c) && open.size === 0) this.byBoard.delete(boardId);
               }, wantsAcks, this.sendBudget.account(clientAddress(req))),
             docName,
           )
@@ -147,6 +168,9 @@ export class SyncServer {
           set.add(connection);
         }
         if (!connection) return;
+        let open = this.byBoard.get(boardId);
+        if (!open) this.byBoard.set(boardId, (open = new Map()));
+        open.set(connection, { token, via });
         ws.off('message', queue);
         if (ws.readyState !== ws.OPEN) {
           connection.close(CLOSE.goingAway, 'closed while loading');
@@ -182,16 +206,16 @@ export class SyncServer {
       // Everyone who writes joins first (POST /api/boards/:id/join).
       if (caller.role !== 'viewer' || drafts) return { refuse: { code: CLOSE.unauthorized, reason: 'join first' } };
       const identity: PresenceIdentity = { id: `viewer${nextViewer++}`, name: '', department: '', role: 'viewer' };
-      return { boardId, docName: MAIN_DOC, identity, guard: readOnlyGuard(identity.id), memberKey: undefined };
+      return { boardId, docName: MAIN_DOC, identity, guard: readOnlyGuard(identity.id), memberKey: undefined, via: caller.via };
     }
     const { member } = caller;
     const identity: PresenceIdentity = { id: member.id, name: member.name, department: member.department, role: member.role };
     const memberKey = `${boardId}/${member.id}`;
     if (drafts) {
       if (member.role === 'viewer') return { refuse: { code: CLOSE.unauthorized, reason: 'viewers have no drafts' } };
-      return { boardId, docName: draftsDocName(member.id), identity, guard: draftsGuard(member.id), memberKey };
+      return { boardId, docName: draftsDocName(member.id), identity, guard: draftsGuard(member.id), memberKey, via: 'session' };
     }
-    return { boardId, docName: MAIN_DOC, identity, guard: boardGuard({ ...identity, memberId: member.id }), memberKey };
+    return { boardId, docName: MAIN_DOC, identity, guard: boardGuard({ ...identity, memberId: member.id }), memberKey, via: 'session' };
   }
 }
 
@@ -201,6 +225,20 @@ interface Authorized {
   identity: PresenceIdentity;
   guard: UpdateGuard;
   memberKey: string | undefined;
+  via: Caller['via'];
+}
+
+/** Why an open connection may no longer stay as it was admitted, if so (SyncServer.recheck). */
+function withdrawn(connection: Connection, via: Caller['via'], now: AccessResult): { code: number; reason: string } | undefined {
+  if (now === 'removed') return { code: CLOSE.unauthorized, reason: 'removed from this workshop' };
+  if (now === 'refused') {
+    return { code: CLOSE.unauthorized, reason: via === 'session' ? ACCESS_REFUSED : 'this link was replaced: ask the facilitator for the new one' };
+  }
+  if (now.via !== via || now.role !== connection.role) return { code: CLOSE.reconnect, reason: 'role changed' };
+  if (now.via === 'session' && (now.member.name !== connection.identity.name || now.member.department !== connection.identity.department)) {
+    return { code: CLOSE.reconnect, reason: 'identity changed' };
+  }
+  return undefined;
 }
 
 let nextViewer = 1;
