@@ -39,6 +39,7 @@ const schema = z.object({
   JOIN_CODE_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional(),
 }).superRefine((c, ctx) => {
   // HTTPS from files needs both; a self-signed certificate is made by Tabella, so no files then.
   if (c.TLS_CERT_FILE && !c.TLS_KEY_FILE) {
@@ -106,6 +107,8 @@ export interface Config {
   minFreeDiskBytes: number;
   /** Per client address, per minute (token buckets: bursts up to the same number). */
   rateLimits: RateLimits;
+  /** When set, boards live in this PostgreSQL database (shared by every node) instead of SQLite in dataDir. */
+  databaseUrl: string | undefined;
 }
 
 /** Requests per minute one client address may make, by kind. */
@@ -127,7 +130,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const value = present[String(i.path[0])];
-      return `  ${i.path.join('.')}: ${i.message} (${value === undefined ? 'not set' : `got ${JSON.stringify(value)}`})`;
+      return `  ${i.path.join('.')}: ${i.message} (${value === undefined ? 'not set' : `got ${JSON.stringify(withoutPassword(value))}`})`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
@@ -171,7 +174,13 @@ export function readConfig(env: Record<string, string | undefined>): Config {
       formPosts: c.FORM_POSTS_PER_MINUTE,
       codeFailures: c.JOIN_CODE_FAILURES_PER_MINUTE,
     },
+    databaseUrl: c.DATABASE_URL,
   };
+}
+
+/** A URL's password never reaches the log: `postgres://user:secret@host` is shown `postgres://user:***@host`. */
+function withoutPassword(value: string): string {
+  return value.replace(/^([a-z]+:\/\/[^:/@\s]*:)[^@\s]*@/i, '$1***@');
 }
 
 function tlsConfig(mode: 'off' | 'self-signed', certFile: string | undefined, keyFile: string | undefined, dataDir: string): TlsConfig {
