@@ -39,11 +39,16 @@ const schema = z.object({
   JOIN_CODE_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL').optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   CATCH_UP_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1_000),
   CATCH_UP_POLL_MS_WITHOUT_REDIS: z.coerce.number().int().min(50).max(600_000).default(250),
   NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore, at most 64').optional(),
 }).superRefine((c, ctx) => {
+  // Redis only carries news between nodes; what they share is the PostgreSQL store (docs/scaling.md).
+  if (c.REDIS_URL && !c.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'needs DATABASE_URL: nodes share a PostgreSQL store, Redis only carries news between them' });
+  }
   // HTTPS from files needs both; a self-signed certificate is made by Tabella, so no files then.
   if (c.TLS_CERT_FILE && !c.TLS_KEY_FILE) {
     ctx.addIssue({ code: 'custom', path: ['TLS_KEY_FILE'], message: 'missing: TLS_CERT_FILE is set, so TLS_KEY_FILE (its private key, PEM) must be too' });
@@ -110,6 +115,8 @@ export interface Config {
   minFreeDiskBytes: number;
   /** Per client address, per minute (token buckets: bursts up to the same number). */
   rateLimits: RateLimits;
+  /** When set, boards live in this PostgreSQL database (shared by every node) instead of SQLite in dataDir. */
+  databaseUrl: string | undefined;
   /** Redis between the nodes that share a PostgreSQL store (docs/scaling.md); undefined: none. */
   redisUrl: string | undefined;
   /** This node's name on the bus and in logs; a random one when unset. */
@@ -141,7 +148,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const value = present[String(i.path[0])];
-      return `  ${i.path.join('.')}: ${i.message} (${value === undefined ? 'not set' : `got ${JSON.stringify(value)}`})`;
+      return `  ${i.path.join('.')}: ${i.message} (${value === undefined ? 'not set' : `got ${JSON.stringify(withoutPassword(value))}`})`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
@@ -185,10 +192,16 @@ export function readConfig(env: Record<string, string | undefined>): Config {
       formPosts: c.FORM_POSTS_PER_MINUTE,
       codeFailures: c.JOIN_CODE_FAILURES_PER_MINUTE,
     },
+    databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
     nodeId: c.NODE_ID,
     catchUpPoll: { pollMs: c.CATCH_UP_POLL_MS, pollMsWithoutBus: c.CATCH_UP_POLL_MS_WITHOUT_REDIS },
   };
+}
+
+/** A URL's password never reaches the log: `postgres://user:secret@host` is shown `postgres://user:***@host`. */
+function withoutPassword(value: string): string {
+  return value.replace(/^([a-z]+:\/\/[^:/@\s]*:)[^@\s]*@/i, '$1***@');
 }
 
 function tlsConfig(mode: 'off' | 'self-signed', certFile: string | undefined, keyFile: string | undefined, dataDir: string): TlsConfig {

@@ -15,6 +15,7 @@ import { sniffScheme } from './http/scheme-sniffer.js';
 import { TokenBuckets } from './http/rate-limit.js';
 import { RestoreRunner } from './boards/restore-runner.js';
 import type { BoardStore } from './store/board-store.js';
+import { PgBoardStore } from './store/postgres-store.js';
 import { SqliteBoardStore } from './store/sqlite-store.js';
 import { RoomRegistry } from './sync/room-registry.js';
 import { OriginPolicy } from './sync/origins.js';
@@ -71,7 +72,10 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const log = deps.log ?? pino({ level: config.logLevel });
   // First, so that a bad certificate stops the start before anything is opened.
   const tls = await loadTls(config.tls, certificateNames(config.host, config.publicUrl), log);
-  const baseStore = deps.store ?? new SqliteBoardStore(join(config.dataDir, 'tabella.sqlite'), config.durability);
+  // PostgreSQL when DATABASE_URL is set (nodes share it), else SQLite in DATA_DIR.
+  const baseStore = deps.store ?? (config.databaseUrl
+    ? await PgBoardStore.open(config.databaseUrl, log)
+    : new SqliteBoardStore(join(config.dataDir, 'tabella.sqlite'), config.durability));
   // Every committed change of who may do what re-checks the board's open connections, here and on other nodes.
   let accessChanged: (boardId: string) => void = () => undefined;
   const store = withAccessEvents(baseStore, (boardId) => accessChanged(boardId));

@@ -38,9 +38,16 @@ describe('configuration is validated once at start', () => {
     [{ MIN_FREE_DISK_MB: '-1' }, 'MIN_FREE_DISK_MB'],
     [{ RESTORE_TIMEOUT_MS: '10' }, 'RESTORE_TIMEOUT_MS'],
     [{ JOINS_PER_MINUTE: '0' }, 'JOINS_PER_MINUTE'],
+    [{ DATABASE_URL: 'mysql://db/tabella' }, 'DATABASE_URL: must be a postgres:// or postgresql:// URL'],
   ])('refuses %j naming %s', (env, name) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(name);
+  });
+
+  it('DATABASE_URL selects PostgreSQL; a bad one is refused without showing its password', () => {
+    expect(readConfig({}).databaseUrl).toBeUndefined();
+    expect(readConfig({ DATABASE_URL: 'postgresql://tabella:pw@db:5432/tabella' }).databaseUrl).toBe('postgresql://tabella:pw@db:5432/tabella');
+    expect(() => readConfig({ DATABASE_URL: 'mysql://tabella:s3cret@db/tabella' })).toThrow('got "mysql://tabella:***@db/tabella"');
   });
 
   it('the server process stops with a clear message and exit code 2 on a bad value', () => {

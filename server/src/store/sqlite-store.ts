@@ -4,7 +4,8 @@ import { dirname } from 'node:path';
 import { damaged, isDamage, quickCheck, refuseEmptyFile } from './database-check.js';
 import type { FollowUpKind, Role } from '../../../shared/src/index.js';
 import {
-  MAIN_DOC, type BoardRow, type BoardStore, type JoinCodeRow, type MemberPatch, type MemberRow, type TokenRow, type VersionRow,
+  MAIN_DOC, type BoardRow, type BoardStore, type DocHead, type JoinCodeRow, type MemberPatch, type MemberRow, type StoredUpdate,
+  type TokenRow, type VersionRow,
 } from './board-store.js';
 
 export type Durability = 'full' | 'normal';
@@ -18,6 +19,8 @@ export type Durability = 'full' | 'normal';
  * power loss, in exchange for fewer fsyncs. See README "Configuration".
  */
 export class SqliteBoardStore implements BoardStore {
+  /** One process owns the file: seqs are global (AUTOINCREMENT) and a snapshot takes a fresh one. */
+  readonly seqPerDoc = false;
   private readonly db: Database.Database;
   private readonly stmt;
 
@@ -40,6 +43,18 @@ export class SqliteBoardStore implements BoardStore {
       load: this.db.prepare<[string, string], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM updates WHERE board_id = ? AND doc = ? ORDER BY seq',
       ),
+      loadAfter: this.db.prepare<[string, string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE board_id = ? AND doc = ? AND seq > ? ORDER BY seq',
+      ),
+      docHead: this.db.prepare<[string, string], { head: number | null }>(
+        'SELECT MAX(seq) AS head FROM updates WHERE board_id = ? AND doc = ?',
+      ),
+      docHeads: this.db.prepare<[string], { doc: string; head: number }>(
+        'SELECT doc, MAX(seq) AS head FROM updates WHERE board_id = ? GROUP BY doc ORDER BY doc',
+      ),
+      epoch: this.db.prepare<[string], { access_epoch: number }>('SELECT access_epoch FROM boards WHERE id = ?'),
+      bumpEpoch: this.db.prepare('UPDATE boards SET access_epoch = access_epoch + 1 WHERE id = ?'),
+      ping: this.db.prepare('SELECT 1'),
       deleteUpTo: this.db.prepare('DELETE FROM updates WHERE board_id = ? AND doc = ? AND seq <= ?'),
       deleteDoc: this.db.prepare('DELETE FROM updates WHERE board_id = ? AND doc = ?'),
       listDocs: this.db.prepare<[string], { doc: string }>('SELECT DISTINCT doc FROM updates WHERE board_id = ? ORDER BY doc'),
@@ -100,7 +115,10 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async replaceToken(id: string, token: TokenRow): Promise<void> {
-    this.stmt.replaceToken.run(Buffer.from(token.hash), id, token.role);
+    this.db.transaction(() => {
+      this.stmt.replaceToken.run(Buffer.from(token.hash), id, token.role);
+      this.stmt.bumpEpoch.run(id);
+    })();
   }
 
   async appendUpdate(id: string, update: Uint8Array, doc = MAIN_DOC): Promise<number> {
@@ -123,6 +141,33 @@ export class SqliteBoardStore implements BoardStore {
       // appended after `upTo` are replayed after it; re-applying is a no-op.
       this.stmt.append.run(id, doc, Buffer.from(state));
     })();
+  }
+
+  async loadUpdatesAfter(id: string, after: number, doc = MAIN_DOC): Promise<{ updates: StoredUpdate[]; head: number }> {
+    // One transaction: the rows and the head come from the same snapshot.
+    return this.db.transaction(() => {
+      const rows = this.stmt.loadAfter.all(id, doc, after);
+      const head = this.stmt.docHead.get(id, doc)?.head ?? 0;
+      return { updates: rows.map((r) => ({ seq: r.seq, data: new Uint8Array(r.data) })), head };
+    })();
+  }
+
+  async heads(boardIds: readonly string[]): Promise<{ docs: DocHead[]; epochs: { boardId: string; epoch: number }[] }> {
+    return this.db.transaction(() => {
+      const docs: DocHead[] = [];
+      const epochs: { boardId: string; epoch: number }[] = [];
+      for (const boardId of new Set(boardIds)) {
+        const epoch = this.stmt.epoch.get(boardId);
+        if (!epoch) continue;
+        epochs.push({ boardId, epoch: epoch.access_epoch });
+        for (const r of this.stmt.docHeads.all(boardId)) docs.push({ boardId, doc: r.doc, head: r.head });
+      }
+      return { docs, epochs };
+    })();
+  }
+
+  async ping(): Promise<void> {
+    this.stmt.ping.get();
   }
 
   async listDocs(id: string): Promise<string[]> {
@@ -157,12 +202,16 @@ export class SqliteBoardStore implements BoardStore {
       if (!row) return undefined;
       const next = { ...fromDb(row), ...patch };
       this.stmt.updateMember.run(next.name, next.department, next.role, next.removed ? 1 : 0, boardId, memberId);
+      this.stmt.bumpEpoch.run(boardId);
       return next;
     })();
   }
 
   async setFollowUpLink(boardId: string, kind: FollowUpKind, hash: Uint8Array, now: number): Promise<void> {
-    this.stmt.setLink.run(boardId, kind, Buffer.from(hash), now);
+    this.db.transaction(() => {
+      this.stmt.setLink.run(boardId, kind, Buffer.from(hash), now);
+      this.stmt.bumpEpoch.run(boardId);
+    })();
   }
 
   async getFollowUpLinks(boardId: string): Promise<{ kind: FollowUpKind; hash: Uint8Array }[]> {
@@ -313,6 +362,8 @@ const MIGRATIONS: string[] = [
      open INTEGER NOT NULL,
      created_at INTEGER NOT NULL
    ) STRICT;`,
+  // Bumped with every change to who may do what (BoardStore.heads).
+  'ALTER TABLE boards ADD COLUMN access_epoch INTEGER NOT NULL DEFAULT 0;',
 ];
 
 function migrate(db: Database.Database): void {
