@@ -72,7 +72,7 @@ export class TestRedis {
       await admin.connect();
       const list = (await admin.client('LIST')) as string;
       const ids = list.split('\n').filter((line) => / name=(\S+)/.exec(line)?.[1]?.startsWith(namePrefix))
-        .map((line) => / id=(\d+)/.exec(line)?.[1]).filter((id): id is string => id !== undefined);
+        .map((line) => /(?:^| )id=(\d+)/.exec(line)?.[1]).filter((id): id is string => id !== undefined);
       for (const id of ids) await admin.client('KILL', 'ID', id);
       return ids.length;
     } finally {
