@@ -1,7 +1,9 @@
 import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, addStage, CLOSE, localOrigin, readBoard, updateStage } from '../../shared/src/index.js';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { addNote, addStage, CLOSE, localOrigin, readBoard, updateNote, updateStage } from '../../shared/src/index.js';
+import { craft, sendAs } from '../support/hostile-participant.js';
 import { connect, connectMember, createBoard, joinBoard, type TestClient } from '../support/clients.js';
 import { connectDoc, startCluster, type TestCluster } from '../support/cluster.js';
 
@@ -74,6 +76,30 @@ describe('two nodes on PostgreSQL and Redis', () => {
     await vi.waitFor(() => expect(pia.closes.map((c) => c.code)).toContain(CLOSE.forbidden));
     const stageName = () => readBoard(viewerOnA.doc).segments[0]!.stages[0]!.name;
     expect(stageName()).not.toBe('Renamed by a participant');
+  });
+
+  it('N11: forged updates sent to B about a note written on A are refused after B catches up, within the refusal budget', async () => {
+    const { board, stageId } = await boardWithFacilitator(0);
+    const alice = keep(await connectMember(node(0).url, board, 'participant', 'Alice Verdi'));
+    const mallory = keep(await connectMember(node(1).url, board, 'participant', 'Mallory Neri', 'support'));
+    await Promise.all([alice.synced, mallory.synced]);
+    const noteId = addNote(alice.doc, { stageId, text: 'Alice wrote this' }, alice.author, localOrigin(alice.memberId));
+    await vi.waitFor(() => expect(noteText(mallory.doc, noteId)).toBe('Alice wrote this'));
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    const codes: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const forged = craft(mallory, (doc) => updateNote(doc, noteId, { text: `defaced ${i}` }, localOrigin(mallory.memberId)));
+      codes.push((await sendAs(node(1).url, mallory, board.id, forged)).code);
+    }
+    loop.disable();
+    expect(codes.every((code) => code === CLOSE.forbidden)).toBe(true);
+    expect(noteText(alice.doc, noteId)).toBe('Alice wrote this');
+    const atB = keep(connect(node(1).url, board.id, board.tokens.viewer));
+    await atB.synced;
+    expect(noteText(atB.doc, noteId)).toBe('Alice wrote this');
+    // Nothing in the attack held the shared event loop (both nodes and this test run in it) for long.
+    expect(loop.max / 1e6).toBeLessThan(200);
   });
 
   it('N3: removing someone on A closes their socket on B; a role change on A reconnects them on B', async () => {

@@ -224,7 +224,7 @@ export class PeerUpdates {
     if (surelyPending(bounded.scan, (client) => Y.getState(this.host.doc.store, client))) {
       return { ok: false, rule: 'R11', reason: 'update depends on changes the server does not have', missing: true };
     }
-    if (final && !this.refusals.allows(guard.owner)) {
+    if (!this.refusals.allows(guard.owner)) {
       return { ok: false, rule: 'R11', limit: 'too-many-refusals', reason: 'too many refused changes: wait a minute, then reload' };
     }
     const staged = this.staging.stage(bounded.update, (changes, before, after, clients) => {
