@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { createBoard, joinBoard } from '../support/clients.js';
+import { describe, expect, it, vi } from 'vitest';
+import { CLOSE } from '../../shared/src/index.js';
+import { connect, createBoard, joinBoard } from '../support/clients.js';
 import { useTestServer } from '../support/in-process-server.js';
 
 /**
@@ -76,5 +77,23 @@ describe('the facilitator link only lets people join', () => {
         expect((await call('GET', `/boards/${board.id}${path}`, token)).status, path).toBe(200);
       }
     }
+  });
+});
+
+describe('a replaced link', () => {
+  it('closes the sockets opened with it (4401) and admits the new one; a member\'s socket stays', async () => {
+    const { board, facilitator } = await workshop();
+    const viewer = connect(fixture.server.url, board.id, board.tokens.viewer);
+    const member = connect(fixture.server.url, board.id, facilitator.session);
+    fixture.open.push(viewer, member);
+    await Promise.all([viewer.synced, member.synced]);
+    const res = await call('POST', `/boards/${board.id}/links/viewer`, facilitator.session);
+    expect(res.status).toBe(201);
+    await vi.waitFor(() => expect(viewer.closes).toEqual([{ code: CLOSE.unauthorized, reason: 'this link was replaced: ask the facilitator for the new one' }]));
+    const fresh = connect(fixture.server.url, board.id, new URL((res.body as { link: string }).link).hash.replace('#token=', ''));
+    fixture.open.push(fresh);
+    await fresh.synced;
+    expect(member.closes).toEqual([]);
+    expect(member.provider.wsconnected).toBe(true);
   });
 });
