@@ -5,6 +5,8 @@ import {
   MAIN_DOC, type BoardRow, type BoardStore, type DocHead, type JoinCodeRow, type MemberPatch, type MemberRow, type StoredUpdate,
   type TokenRow, type VersionRow,
 } from './board-store.js';
+import type { BoardDump } from './board-dump.js';
+import { writeBoardDump } from './postgres-import.js';
 import { checkOut, migrate } from './postgres-schema.js';
 
 /** A new connection that PostgreSQL does not accept within this fails the call (the room's WriteQueue retries). */
@@ -280,6 +282,11 @@ export class PgBoardStore implements BoardStore {
     );
     const r = rows[0];
     return r && { id: r.id, name: r.name, createdAt: Number(r.created_at), state: new Uint8Array(r.state) };
+  }
+
+  /** Copies one board with every row it owns in one transaction; false, writing nothing, when it is already there (migrate). */
+  async importBoard(dump: BoardDump): Promise<boolean> {
+    return this.tx((c) => writeBoardDump(c, dump));
   }
 
   async close(): Promise<void> {
