@@ -5,10 +5,19 @@ import {
   MAIN_DOC, type BoardRow, type BoardStore, type DocHead, type JoinCodeRow, type MemberPatch, type MemberRow, type StoredUpdate,
   type TokenRow, type VersionRow,
 } from './board-store.js';
+import type { BoardDump } from './board-dump.js';
+import { writeBoardDump } from './postgres-import.js';
 import { checkOut, migrate } from './postgres-schema.js';
 
 /** A new connection that PostgreSQL does not accept within this fails the call (the room's WriteQueue retries). */
 const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * A statement unanswered this long fails the call. Without it, a call on a
+ * pooled connection to a host that vanished from the network (no reset comes)
+ * would wait for TCP to give up, many minutes. A timed-out append may still
+ * commit: retried, it is stored twice, which Yjs ignores.
+ */
+const QUERY_TIMEOUT_MS = 30_000;
 
 /**
  * PostgreSQL adapter, for several Tabella nodes sharing one database
@@ -31,7 +40,12 @@ export class PgBoardStore implements BoardStore {
 
   /** Connects and applies the schema migrations (safe when several nodes start at once). */
   static async open(url: string, log?: Logger): Promise<PgBoardStore> {
-    const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+    const pool = new pg.Pool({
+      connectionString: url,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
+      keepAlive: true,
+    });
     pool.on('error', (error) => log?.warn({ err: error }, 'postgres connection lost'));
     try {
       await migrate(pool, log);
@@ -52,9 +66,10 @@ export class PgBoardStore implements BoardStore {
       client.release();
       return result;
     } catch (error) {
-      // A rollback that fails means the connection is gone: destroy it instead of returning it.
-      const rollback = await client.query('ROLLBACK').then(() => undefined, (e: unknown) => e);
-      client.release(rollback instanceof Error ? rollback : undefined);
+      // The connection is closed instead of rolled back and reused: PostgreSQL
+      // rolls back what it had, and a connection whose statement timed out
+      // (still running, its answer still to come) is never handed out again.
+      client.release(true);
       throw error;
     }
   }
@@ -280,6 +295,11 @@ export class PgBoardStore implements BoardStore {
     );
     const r = rows[0];
     return r && { id: r.id, name: r.name, createdAt: Number(r.created_at), state: new Uint8Array(r.state) };
+  }
+
+  /** Copies one board with every row it owns in one transaction; false, writing nothing, when it is already there (migrate). */
+  async importBoard(dump: BoardDump): Promise<boolean> {
+    return this.tx((c) => writeBoardDump(c, dump));
   }
 
   async close(): Promise<void> {

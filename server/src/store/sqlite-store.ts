@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { BoardDump } from './board-dump.js';
 import { damaged, isDamage, quickCheck, refuseEmptyFile } from './database-check.js';
+import { sqliteBoardIds, sqliteDumpBoard } from './sqlite-dump.js';
+import { memberFromDb, type MemberDbRow } from './sqlite-rows.js';
 import type { FollowUpKind, Role } from '../../../shared/src/index.js';
 import {
   MAIN_DOC, type BoardRow, type BoardStore, type DocHead, type JoinCodeRow, type MemberPatch, type MemberRow, type StoredUpdate,
@@ -184,23 +187,23 @@ export class SqliteBoardStore implements BoardStore {
 
   async getMember(boardId: string, memberId: string): Promise<MemberRow | undefined> {
     const row = this.stmt.getMember.get(boardId, memberId);
-    return row && fromDb(row);
+    return row && memberFromDb(row);
   }
 
   async getMemberBySession(boardId: string, sessionHash: Uint8Array): Promise<MemberRow | undefined> {
     const row = this.stmt.getMemberBySession.get(boardId, Buffer.from(sessionHash));
-    return row && fromDb(row);
+    return row && memberFromDb(row);
   }
 
   async listMembers(boardId: string): Promise<MemberRow[]> {
-    return this.stmt.listMembers.all(boardId).map(fromDb);
+    return this.stmt.listMembers.all(boardId).map(memberFromDb);
   }
 
   async updateMember(boardId: string, memberId: string, patch: MemberPatch): Promise<MemberRow | undefined> {
     return this.db.transaction(() => {
       const row = this.stmt.getMember.get(boardId, memberId);
       if (!row) return undefined;
-      const next = { ...fromDb(row), ...patch };
+      const next = { ...memberFromDb(row), ...patch };
       this.stmt.updateMember.run(next.name, next.department, next.role, next.removed ? 1 : 0, boardId, memberId);
       this.stmt.bumpEpoch.run(boardId);
       return next;
@@ -249,6 +252,16 @@ export class SqliteBoardStore implements BoardStore {
     return r && { id: r.id, name: r.name, createdAt: r.created_at, state: new Uint8Array(r.state) };
   }
 
+  /** Ids of every board, oldest first (the migration to PostgreSQL). */
+  async boardIds(): Promise<string[]> {
+    return sqliteBoardIds(this.db);
+  }
+
+  /** One board with every row it owns, read in one snapshot (the migration to PostgreSQL). */
+  async dumpBoard(id: string): Promise<BoardDump | undefined> {
+    return sqliteDumpBoard(this.db, id);
+  }
+
   /** Consistent online copy of the database (used by the backup command). */
   async backup(destination: string): Promise<void> {
     await this.db.backup(destination);
@@ -281,28 +294,6 @@ function open(file: string): Database.Database {
     if (isDamage(error)) throw damaged(file, [error instanceof Error ? error.message : String(error)]);
     throw error;
   }
-}
-
-interface MemberDbRow {
-  id: string;
-  name: string;
-  department: string;
-  role: Role;
-  session_hash: Buffer;
-  joined_at: number;
-  removed: number;
-}
-
-function fromDb(row: MemberDbRow): MemberRow {
-  return {
-    id: row.id,
-    name: row.name,
-    department: row.department,
-    role: row.role,
-    sessionHash: new Uint8Array(row.session_hash),
-    joinedAt: row.joined_at,
-    removed: row.removed === 1,
-  };
 }
 
 /**
