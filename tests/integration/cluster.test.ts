@@ -2,7 +2,9 @@ import * as decoding from 'lib0/decoding';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { addNote, addStage, CLOSE, localOrigin, readBoard, updateNote, updateStage } from '../../shared/src/index.js';
+import {
+  addDraft, addNote, addStage, CLOSE, draftsRoom, localOrigin, readBoard, setPrivateWriting, updateNote, updateStage,
+} from '../../shared/src/index.js';
 import { craft, sendAs } from '../support/hostile-participant.js';
 import { connect, connectMember, createBoard, joinBoard, type TestClient } from '../support/clients.js';
 import { connectDoc, startCluster, type TestCluster } from '../support/cluster.js';
@@ -100,6 +102,33 @@ describe('two nodes on PostgreSQL and Redis', () => {
     expect(noteText(atB.doc, noteId)).toBe('Alice wrote this');
     // Nothing in the attack held the shared event loop (both nodes and this test run in it) for long.
     expect(loop.max / 1e6).toBeLessThan(200);
+  });
+
+  it('N12: private drafts written on B are revealed by the facilitator on A, once, and leave the drafts on B', async () => {
+    const { board, facilitator, stageId } = await boardWithFacilitator(0);
+    const f = localOrigin(facilitator.memberId);
+    setPrivateWriting(facilitator.doc, true, f);
+    const pia = keep(await connectMember(node(1).url, board, 'participant', 'Pia'));
+    await pia.synced;
+    await vi.waitFor(() => expect(readBoard(pia.doc).session.privateWriting).toBe(true));
+    const drafts = keep(connect(node(1).url, draftsRoom(board.id), pia.session));
+    await drafts.synced;
+    for (let i = 0; i < 3; i++) addDraft(drafts.doc, pia.doc, { stageId, text: `draft ${i}` }, pia.author, localOrigin(pia.memberId));
+    await vi.waitFor(async () => {
+      const stored = await node(0).store.loadUpdates(board.id, `private/${pia.memberId}`);
+      const doc = new Y.Doc();
+      for (const u of stored.updates) Y.applyUpdate(doc, u);
+      expect(doc.getMap('notes').size).toBe(3);
+    });
+    expect(readBoard(facilitator.doc).notesById.size).toBe(0);
+    setPrivateWriting(facilitator.doc, false, f);
+    const texts = (doc: Y.Doc) => [...readBoard(doc).notesById.values()].map((n) => n.text).sort();
+    await vi.waitFor(() => {
+      expect(texts(facilitator.doc)).toEqual(['draft 0', 'draft 1', 'draft 2']);
+      expect(texts(pia.doc)).toEqual(['draft 0', 'draft 1', 'draft 2']);
+      expect(drafts.doc.getMap('notes').size).toBe(0);
+    }, { timeout: 10_000 });
+    expect([...readBoard(pia.doc).notesById.values()].every((n) => n.authorId === pia.memberId)).toBe(true);
   });
 
   it('N3: removing someone on A closes their socket on B; a role change on A reconnects them on B', async () => {
