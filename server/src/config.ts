@@ -25,6 +25,7 @@ const schema = z.object({
   MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(200),
   MAX_BOARD_BYTES: z.coerce.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   MAX_PRESENCE_PER_BOARD: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   MAX_UNSAVED_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
   TLS: z.enum(['off', 'self-signed']).default('off'),
@@ -92,6 +93,8 @@ export interface Config {
   maxUnsavedBytes: number;
   /** How long presence changes are gathered before one message goes out. */
   presenceTickMs: number;
+  /** Longest a stop (SIGTERM, SIGINT) may take to close sockets and flush every board before the process exits anyway (code 1). */
+  drainTimeoutMs: number;
   /** Longest an HTTP request may take from its first byte to its last (headers get at most 10 s of it). */
   requestTimeoutMs: number;
   /** Plain HTTP (off) or HTTPS and WSS on the same port. */
@@ -159,6 +162,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     maxUnsavedBytes: c.MAX_UNSAVED_BYTES,
     presenceTickMs: c.PRESENCE_TICK_MS,
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+    drainTimeoutMs: c.DRAIN_TIMEOUT_MS,
     tls: tlsConfig(c.TLS, c.TLS_CERT_FILE, c.TLS_KEY_FILE, dataDir),
     maxRestoreBytes: c.MAX_RESTORE_BYTES,
     restoreTimeoutMs: c.RESTORE_TIMEOUT_MS,

@@ -10,6 +10,7 @@ import { DraftReveal } from './boards/drafts.js';
 import { MemberService } from './boards/members.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
+import type { RedisState } from './http/health.js';
 import { certificateDnsNames, certificateNames, loadTls } from './http/tls.js';
 import { sniffScheme } from './http/scheme-sniffer.js';
 import { TokenBuckets } from './http/rate-limit.js';
@@ -29,7 +30,11 @@ export interface TabellaServer {
   readonly certificate: { file: string; fingerprint: string; validTo: Date } | undefined;
   readonly store: BoardStore;
   readonly rooms: RoomRegistry;
-  /** Closes peers (1001, they reconnect), flushes every room, closes the store. */
+  /**
+   * Drains: refuses new requests and websockets (503; /healthz answers 503
+   * `draining`), closes peers (1001, they reconnect, behind a load balancer
+   * to another node), flushes every room, closes the store.
+   */
   close(): Promise<void>;
 }
 
@@ -56,6 +61,8 @@ const RESTORE_HEAP_MB = 1024;
 export interface ServerDeps {
   log?: Logger;
   store?: BoardStore;
+  /** The link to the other nodes, for /healthz; `off` when the node runs alone. */
+  redis?: () => RedisState;
 }
 
 /** Composition root: wires store, rooms, sync and HTTP (or HTTPS) on one port. */
@@ -87,6 +94,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     maxConnections: config.maxConnections,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
   });
+  let draining = false;
   const restores = new RestoreRunner({ timeoutMs: config.restoreTimeoutMs, maxConcurrent: RESTORES_AT_ONCE, maxHeapMb: RESTORE_HEAP_MB });
   const app = createApp({
     boards,
@@ -110,6 +118,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     log,
     staticDir: config.staticDir,
     tls: tls !== undefined,
+    draining: () => draining,
+    redis: deps.redis ?? (() => 'off'),
   });
   // With TLS the same port speaks only HTTPS, and the websocket upgrade below is WSS.
   const http: Server = tls
@@ -149,6 +159,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     rooms,
     close() {
       closing ??= (async () => {
+        draining = true;
+        sync.stopAccepting();
         await restores.close();
         await rooms.closeAll(CLOSE.goingAway, 'server restarting');
         sync.close();

@@ -205,6 +205,10 @@ export class SqliteBoardStore implements BoardStore {
     await this.db.backup(destination);
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

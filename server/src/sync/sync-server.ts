@@ -46,6 +46,8 @@ export class SyncServer {
   private readonly sendBudget: SendBudget;
   /** Open connections per `${boardId}/${memberId}`, to close them when the member's rights change. */
   private readonly byMember = new Map<string, Set<Connection>>();
+  /** False once the server drains (SIGTERM): no socket joins a room after that. */
+  private accepting = true;
 
   constructor(
     private readonly rooms: RoomRegistry,
@@ -66,6 +68,11 @@ export class SyncServer {
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', (error) => this.log.debug({ err: error }, 'socket error before upgrade'));
+    if (!this.accepting) {
+      // 503 before the handshake: a load balancer retries another node (docs/deploy/haproxy.cfg, retry-on 503).
+      refuseUpgrade(socket, 503, 'Service Unavailable', 'server restarting, retry');
+      return;
+    }
     if (!originAllowed(req, this.options.origins)) {
       this.log.info({ origin: req.headers.origin }, 'websocket from a foreign origin refused');
       refuseUpgrade(socket, 403, 'Forbidden', 'origin not allowed');
@@ -90,6 +97,15 @@ export class SyncServer {
   /** Closes every connection of one member (role changed, removed, renamed). */
   kick(boardId: string, memberId: string, code: number, reason: string): void {
     for (const connection of this.byMember.get(`${boardId}/${memberId}`) ?? []) connection.close(code, reason);
+  }
+
+  /**
+   * Draining: new upgrades are refused (503) and sockets still being
+   * authorized are closed 1001 instead of joining a room, so that once the
+   * registry has closed every room no new one is loaded behind its back.
+   */
+  stopAccepting(): void {
+    this.accepting = false;
   }
 
   /** Terminates every socket (rooms are closed by the registry first). */
@@ -123,6 +139,10 @@ export class SyncServer {
           return;
         }
         if (ws.readyState !== ws.OPEN) return;
+        if (!this.accepting) {
+          ws.close(CLOSE.goingAway, 'server restarting');
+          return;
+        }
         const { boardId, docName, identity, guard, memberKey } = result;
         const wantsAcks = new URL(req.url ?? '/', 'http://localhost').searchParams.get(ACK_PARAM) === '1';
         const log = this.log.child({ board: boardId, role: identity.role, member: identity.id });
