@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'draining: refusing new connections, flushing boards');
+    log.info({ signal }, 'stopping: flushing boards (draining: new requests and websockets refused)');
     // Bounded: a store that hangs must not keep a deploy waiting. Nothing acknowledged is lost
     // either way (acks follow commits); unacknowledged changes are resent by their clients.
     setTimeout(() => {
