@@ -120,6 +120,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     tls: tls !== undefined,
     draining: () => draining,
     redis: deps.redis ?? (() => 'off'),
+    sockets: () => sync.connectionCount,
   });
   // With TLS the same port speaks only HTTPS, and the websocket upgrade below is WSS.
   const http: Server = tls

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Health, RedisState } from '../../server/src/http/health.js';
 import { SqliteBoardStore } from '../../server/src/store/sqlite-store.js';
+import { connect, createBoard } from '../support/clients.js';
 import { flakyStore } from '../support/flaky-store.js';
 import { startTestServer, type TestServer } from '../support/in-process-server.js';
 
@@ -39,7 +40,7 @@ describe('/healthz', () => {
   it('answers 200 with the store, Redis and draining state, never cached', async () => {
     expect(await health()).toEqual({
       status: 200,
-      body: { status: 'ok', store: 'ok', redis: 'off', draining: false },
+      body: { status: 'ok', store: 'ok', redis: 'off', draining: false, sockets: 0 },
       cache: 'no-store',
     });
   });
@@ -75,6 +76,15 @@ describe('/healthz', () => {
     // Cached for 1 s after each answer: probes one after another within that cost at most one query.
     if (Date.now() - started < 1_000) expect(store.pings - before).toBeLessThanOrEqual(1);
     expect(statuses.every((s) => s === 200)).toBe(true);
+  });
+
+  it('counts the websockets open on the node', async () => {
+    const board = await createBoard(server.url);
+    const viewer = connect(server.url, board.id, board.tokens.viewer);
+    await viewer.synced;
+    expect((await health()).body.sockets).toBe(1);
+    viewer.destroy();
+    await vi.waitFor(async () => expect((await health()).body.sockets).toBe(0));
   });
 
   it('reports Redis down and stays 200: the node keeps serving its boards', async () => {

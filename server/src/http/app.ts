@@ -25,6 +25,8 @@ export interface AppDeps extends ApiDeps {
   draining: () => boolean;
   /** The link to the other nodes, as /healthz reports it. */
   redis: () => RedisState;
+  /** Open websockets, as /healthz reports them. */
+  sockets: () => number;
 }
 
 /** The Express app: security headers, the JSON API, health, and the built client. */
@@ -58,7 +60,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
-  app.get('/healthz', healthHandler({ store: deps.store, redis: deps.redis, draining: deps.draining }));
+  app.get('/healthz', healthHandler(deps));
   // Restoring a board.json backup is the one large request; everything else is
   // small. The create limit comes first, so a flood is refused before its body is read.
   app.post(

@@ -11,12 +11,15 @@ export interface Health {
   store: 'ok' | 'unreachable';
   redis: RedisState;
   draining: boolean;
+  /** Websockets open on this node: how a balancer's `leastconn` has spread people. */
+  sockets: number;
 }
 
 export interface HealthDeps {
   store: Pick<BoardStore, 'ping'>;
   redis: () => RedisState;
   draining: () => boolean;
+  sockets: () => number;
 }
 
 /** A probe storm (every balancer, every second) reaches the store at most once per this long. */
@@ -87,7 +90,7 @@ export function healthHandler(deps: HealthDeps): RequestHandler {
     probe.state().then((store) => {
       const draining = deps.draining();
       const healthy = store === 'ok' && !draining;
-      const body: Health = { status: healthy ? 'ok' : 'unavailable', store, redis: deps.redis(), draining };
+      const body: Health = { status: healthy ? 'ok' : 'unavailable', store, redis: deps.redis(), draining, sockets: deps.sockets() };
       res.set('Cache-Control', 'no-store').status(healthy ? 200 : 503).json(body);
     }, next);
   };
