@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Health } from '../../server/src/http/health.js';
+import { freePort } from './free-port.js';
 import { Haproxy } from './haproxy.js';
 import { ServerProcess } from './server-process.js';
 
@@ -31,7 +32,11 @@ export interface Cluster<T> {
 
 export async function startCluster<T>(options: { nodes?: number; env?: Record<string, string>; seed: (url: string) => Promise<T> }): Promise<Cluster<T>> {
   const count = options.nodes ?? 2;
-  const nodes = Array.from({ length: count }, () => new ServerProcess(undefined, { ...options.env }));
+  // Every node is told the balancer's URL (docs/scaling.md): its links point there, and
+  // browsers' websockets from that origin are allowed.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const nodes = Array.from({ length: count }, () => new ServerProcess(undefined, { PUBLIC_URL: url, ...options.env }));
   const first = nodes[0]!;
   await first.start();
   const seeded = await options.seed(first.url);
@@ -42,7 +47,7 @@ export async function startCluster<T>(options: { nodes?: number; env?: Record<st
   for (const node of nodes.slice(1)) copyFileSync(file, join(node.dataDir, 'tabella.sqlite'));
   if (existsSync(`${file}-wal`)) throw new Error('the seeding node left a WAL behind: the copies would miss its content');
   await Promise.all(nodes.map((node) => node.start()));
-  const haproxy = await Haproxy.start(nodes.map((node) => new URL(node.url).host));
+  const haproxy = await Haproxy.start(nodes.map((node) => new URL(node.url).host), port);
   return {
     url: haproxy.url,
     nodes,

@@ -40,9 +40,10 @@ export class Haproxy {
     child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
   }
 
-  static async start(nodes: readonly string[], timeoutMs = 10_000): Promise<Haproxy> {
+  /** `port`: chosen beforehand when the nodes must know the public URL (PUBLIC_URL) before HAProxy starts. */
+  static async start(nodes: readonly string[], port?: number, timeoutMs = 10_000): Promise<Haproxy> {
     const dir = mkdtempSync(join(tmpdir(), 'tabella-haproxy-'));
-    const port = await freePort();
+    port ??= await freePort();
     const config = join(dir, 'haproxy.cfg');
     writeFileSync(config, testConfig(port, nodes));
     // -db: stay in the foreground, log to stdout; -W not needed for a single process.
