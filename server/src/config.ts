@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -40,7 +41,13 @@ const schema = z.object({
   JOIN_CODE_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(10),
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
+  TRUSTED_PROXIES: z.string().default('loopback'),
 }).superRefine((c, ctx) => {
+  try {
+    proxyaddr.compile(trustedProxies(c.TRUSTED_PROXIES));
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', path: ['TRUSTED_PROXIES'], message: `${(error as Error).message}: use addresses, CIDR ranges, loopback, linklocal, uniquelocal or none` });
+  }
   // HTTPS from files needs both; a self-signed certificate is made by Tabella, so no files then.
   if (c.TLS_CERT_FILE && !c.TLS_KEY_FILE) {
     ctx.addIssue({ code: 'custom', path: ['TLS_KEY_FILE'], message: 'missing: TLS_CERT_FILE is set, so TLS_KEY_FILE (its private key, PEM) must be too' });
@@ -109,6 +116,11 @@ export interface Config {
   minFreeDiskBytes: number;
   /** Per client address, per minute (token buckets: bursts up to the same number). */
   rateLimits: RateLimits;
+  /**
+   * Peers whose X-Forwarded-For names the client (a load balancer): addresses,
+   * CIDR ranges or proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`).
+   */
+  trustedProxies: string[];
 }
 
 /** Requests per minute one client address may make, by kind. */
@@ -175,7 +187,14 @@ export function readConfig(env: Record<string, string | undefined>): Config {
       formPosts: c.FORM_POSTS_PER_MINUTE,
       codeFailures: c.JOIN_CODE_FAILURES_PER_MINUTE,
     },
+    trustedProxies: trustedProxies(c.TRUSTED_PROXIES),
   };
+}
+
+/** `a, b/24, loopback` as a list; `none` trusts no forwarding header at all. */
+function trustedProxies(value: string): string[] {
+  const list = value.split(',').map((p) => p.trim()).filter(Boolean);
+  return list.length === 1 && list[0] === 'none' ? [] : list;
 }
 
 function tlsConfig(mode: 'off' | 'self-signed', certFile: string | undefined, keyFile: string | undefined, dataDir: string): TlsConfig {

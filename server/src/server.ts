@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
+import proxyaddr from 'proxy-addr';
 import { CLOSE } from '../../shared/src/index.js';
 import { BoardAccess } from './boards/board-access.js';
 import { BoardService } from './boards/board-service.js';
@@ -83,6 +84,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const members = new MemberService(store, rooms);
   const drafts = new DraftReveal(store, rooms, log);
   rooms.onLoad = (room) => drafts.watch(room);
+  // One rule for HTTP (Express) and websockets: whose X-Forwarded-For names the client.
+  const trustProxy = proxyaddr.compile(config.trustedProxies);
   const origins = new OriginPolicy(config.allowedOrigins, tls ? 'https' : 'http', config.host, tls ? certificateDnsNames(tls.cert) : []);
   const sync = new SyncServer(rooms, access, log, {
     maxMessageBytes: config.maxMessageBytes,
@@ -93,6 +96,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     origins,
     maxConnections: config.maxConnections,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
+    trustProxy,
   });
   let draining = false;
   const restores = new RestoreRunner({ timeoutMs: config.restoreTimeoutMs, maxConcurrent: RESTORES_AT_ONCE, maxHeapMb: RESTORE_HEAP_MB });
@@ -121,6 +125,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     draining: () => draining,
     redis: deps.redis ?? (() => 'off'),
     sockets: () => sync.connectionCount,
+    trustProxy,
   });
   // With TLS the same port speaks only HTTPS, and the websocket upgrade below is WSS.
   const http: Server = tls

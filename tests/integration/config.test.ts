@@ -35,6 +35,7 @@ describe('configuration is validated once at start', () => {
     [{ TLS: 'on' }, 'TLS'],
     [{ REQUEST_TIMEOUT_MS: '5' }, 'REQUEST_TIMEOUT_MS'],
     [{ DRAIN_TIMEOUT_MS: '0' }, 'DRAIN_TIMEOUT_MS'],
+    [{ TRUSTED_PROXIES: '10.0.0.300' }, 'TRUSTED_PROXIES'],
     [{ CREATE_KEY: 'short' }, 'CREATE_KEY: must be at least 8 characters'],
     [{ MIN_FREE_DISK_MB: '-1' }, 'MIN_FREE_DISK_MB'],
     [{ RESTORE_TIMEOUT_MS: '10' }, 'RESTORE_TIMEOUT_MS'],

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { readBoard } from '../../shared/src/index.js';
 import { SqliteBoardStore } from '../../server/src/store/sqlite-store.js';
@@ -8,6 +7,7 @@ import { ackingWriter, type AckingWriter } from '../support/acking-writer.js';
 import { connect, createBoard, joinBoard, type TestClient } from '../support/clients.js';
 import { limitFileSize } from '../support/file-size-limit.js';
 import { ServerProcess } from '../support/server-process.js';
+import { tryUpgrade } from '../support/upgrade.js';
 
 /**
  * SIGTERM drains a real server process (docs/scaling.md "Deploys"): it refuses
@@ -52,22 +52,6 @@ async function storedNoteIds(dataDir: string, boardId: string): Promise<Set<stri
   } finally {
     await store.close();
   }
-}
-
-/** The HTTP status a websocket upgrade is answered with (101 when it opens). */
-function upgradeStatus(url: string, path: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}${path}`);
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on('open', () => {
-      resolve(101);
-      ws.close();
-    });
-    ws.on('error', (error) => reject(error));
-  });
 }
 
 describe('draining on SIGTERM', () => {
@@ -124,7 +108,7 @@ describe('draining on SIGTERM', () => {
     expect(api.headers.get('retry-after')).toBe('1');
     expect(api.headers.get('connection')).toBe('close');
     expect(((await api.json()) as { code: string }).code).toBe('restarting');
-    expect(await upgradeStatus(server.url, `/sync/${board.id}?token=${board.tokens.viewer}`)).toBe(503);
+    expect((await tryUpgrade(server.url, `/sync/${board.id}?token=${board.tokens.viewer}`)).status).toBe(503);
     expect(writer.closeCodes).toContain(1001);
 
     expect(await exited).toBe(1);

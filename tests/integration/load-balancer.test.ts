@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readBoard } from '../../shared/src/index.js';
 import { ackingWriter, type AckingWriter } from '../support/acking-writer.js';
@@ -79,6 +80,12 @@ function closeAll(): void {
 }
 
 describe('two nodes behind HAProxy', () => {
+  it('runs the configuration docs/scaling.md shows, character for character', () => {
+    const doc = readFileSync(new URL('../../docs/scaling.md', import.meta.url), 'utf8');
+    const shown = /```haproxy\n(# HAProxy in front[\s\S]*?)```/.exec(doc)?.[1];
+    expect(shown).toBe(readFileSync(new URL('../../docs/deploy/haproxy.cfg', import.meta.url), 'utf8'));
+  });
+
   it('passes HTTP and websockets through, and leastconn puts two sockets on two nodes', async () => {
     const { board } = cluster.seeded;
     const info = await fetch(`${cluster.url}/api/boards/${board.id}?token=${board.tokens.viewer}`);

@@ -11,6 +11,7 @@ import { HttpError, errorHandler } from './errors.js';
 import { refuseWhileDraining } from './draining.js';
 import { followUpRouter } from './follow-up-api.js';
 import { healthHandler, type RedisState } from './health.js';
+import type { TrustProxy } from '../sync/limits.js';
 import { rateLimit } from './rate-limit.js';
 import { versionsRouter } from './versions-api.js';
 
@@ -27,13 +28,15 @@ export interface AppDeps extends ApiDeps {
   redis: () => RedisState;
   /** Open websockets, as /healthz reports them. */
   sockets: () => number;
+  /** Whose X-Forwarded-For names the client (TRUSTED_PROXIES), as for websockets. */
+  trustProxy: TrustProxy;
 }
 
 /** The Express app: security headers, the JSON API, health, and the built client. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy);
   app.use(refuseWhileDraining(deps.draining));
   app.use(
     helmet({

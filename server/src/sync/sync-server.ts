@@ -7,7 +7,7 @@ import type { BoardAccess, Caller } from '../boards/board-access.js';
 import { MAIN_DOC } from '../store/board-store.js';
 import type { PresenceIdentity } from './awareness-stamp.js';
 import { boardGuard, draftsGuard, readOnlyGuard, type UpdateGuard } from './update-guard.js';
-import { ConnectionLimiter, SendBudget, clientAddress, originAllowed } from './limits.js';
+import { ConnectionLimiter, SendBudget, clientAddress, originAllowed, type TrustProxy } from './limits.js';
 import type { OriginPolicy } from './origins.js';
 import { Connection, type ConnectionOptions } from './connection.js';
 import type { RoomRegistry } from './room-registry.js';
@@ -21,6 +21,8 @@ export interface SyncServerOptions extends ConnectionOptions {
   maxConnectionsPerIp: number;
   /** Unsent bytes all sockets of one address may hold together. */
   maxBufferedBytesPerIp: number;
+  /** Whose X-Forwarded-For is believed for the per-address limits (TRUSTED_PROXIES). */
+  trustProxy: TrustProxy;
 }
 
 /** Messages a socket may send before it is authorized and its board loaded; more is abuse. */
@@ -78,7 +80,7 @@ export class SyncServer {
       refuseUpgrade(socket, 403, 'Forbidden', 'origin not allowed');
       return;
     }
-    const address = clientAddress(req);
+    const address = clientAddress(req, this.options.trustProxy);
     const slot = this.limiter.acquire(address);
     if (slot !== 'ok') {
       this.log.warn({ address, limit: slot }, 'connection limit reached');
@@ -87,7 +89,7 @@ export class SyncServer {
       return;
     }
     socket.once('close', () => this.limiter.release(address));
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, address));
   }
 
   get connectionCount(): number {
@@ -114,7 +116,7 @@ export class SyncServer {
     this.wss.close();
   }
 
-  private accept(ws: WebSocket, req: IncomingMessage): void {
+  private accept(ws: WebSocket, req: IncomingMessage, address: string): void {
     this.sockets.add(ws);
     // Without an 'error' listener one malformed frame would throw out of ws and
     // kill the process; ws closes the socket itself after emitting it.
@@ -153,7 +155,7 @@ export class SyncServer {
               new Connection(ws, room, identity.role, identity, guard, log, this.options, (c) => {
                 this.rooms.leave(room, c);
                 if (memberKey) this.byMember.get(memberKey)?.delete(c);
-              }, wantsAcks, this.sendBudget.account(clientAddress(req))),
+              }, wantsAcks, this.sendBudget.account(address)),
             docName,
           )
           .catch((error: unknown) => {
