@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
 import type { BoardStore } from '../store/board-store.js';
 
 /** The link to the other nodes: connected, lost (the node still serves, docs/scaling.md), or not configured. */
@@ -20,6 +21,7 @@ export interface HealthDeps {
   redis: () => RedisState;
   draining: () => boolean;
   sockets: () => number;
+  log: Logger;
 }
 
 /** A probe storm (every balancer, every second) reaches the store at most once per this long. */
@@ -39,7 +41,13 @@ export class StoreProbe {
 
   constructor(
     private readonly store: Pick<BoardStore, 'ping'>,
-    private readonly options: { cacheMs?: number; timeoutMs?: number; now?: () => number } = {},
+    private readonly options: {
+      cacheMs?: number;
+      timeoutMs?: number;
+      now?: () => number;
+      /** Called when a ping's answer differs from the one before (the first answer counts as a change from `ok`). */
+      onChange?: (state: 'ok' | 'unreachable', error: unknown) => void;
+    } = {},
   ) {}
 
   async state(): Promise<'ok' | 'unreachable'> {
@@ -57,12 +65,15 @@ export class StoreProbe {
 
   private async ping(now: () => number): Promise<'ok' | 'unreachable'> {
     let state: 'ok' | 'unreachable';
+    let failure: unknown;
     try {
       await this.store.ping();
       state = 'ok';
-    } catch {
+    } catch (error) {
       state = 'unreachable';
+      failure = error;
     }
+    if (state !== (this.last?.state ?? 'ok')) this.options.onChange?.(state, failure);
     this.last = { state, at: now() };
     return state;
   }
@@ -85,7 +96,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
  * hear from other nodes (docs/scaling.md "Failure modes"). Never cached by clients.
  */
 export function healthHandler(deps: HealthDeps): RequestHandler {
-  const probe = new StoreProbe(deps.store);
+  // Said once per change, not once per probe: a balancer asks every second.
+  const probe = new StoreProbe(deps.store, {
+    onChange: (state, error) => {
+      if (state === 'ok') deps.log.info('store reachable again: /healthz answers 200');
+      else deps.log.error({ err: error }, 'store unreachable: /healthz answers 503');
+    },
+  });
   return (_req, res, next) => {
     probe.state().then((store) => {
       const draining = deps.draining();
