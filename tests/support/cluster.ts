@@ -44,8 +44,8 @@ export async function startCluster<T>(options: { nodes?: number; env?: Record<st
   const code = await first.stop();
   if (code !== 0) throw new Error(`seeding node did not stop cleanly (${code}):\n${first.logs}`);
   const file = join(first.dataDir, 'tabella.sqlite');
-  for (const node of nodes.slice(1)) copyFileSync(file, join(node.dataDir, 'tabella.sqlite'));
   if (existsSync(`${file}-wal`)) throw new Error('the seeding node left a WAL behind: the copies would miss its content');
+  for (const node of nodes.slice(1)) copyFileSync(file, join(node.dataDir, 'tabella.sqlite'));
   await Promise.all(nodes.map((node) => node.start()));
   const haproxy = await Haproxy.start(nodes.map((node) => new URL(node.url).host), port);
   return {
