@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -25,6 +26,7 @@ const schema = z.object({
   MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(200),
   MAX_BOARD_BYTES: z.coerce.number().int().min(1024 * 1024).max(4 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   MAX_PRESENCE_PER_BOARD: z.coerce.number().int().min(1).max(100_000).default(1_000),
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   MAX_UNSAVED_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(16 * 1024 * 1024),
   TLS: z.enum(['off', 'self-signed']).default('off'),
@@ -44,7 +46,13 @@ const schema = z.object({
   CATCH_UP_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(1_000),
   CATCH_UP_POLL_MS_WITHOUT_REDIS: z.coerce.number().int().min(50).max(600_000).default(250),
   NODE_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore, at most 64').optional(),
+  TRUSTED_PROXIES: z.string().default('loopback'),
 }).superRefine((c, ctx) => {
+  try {
+    proxyaddr.compile(trustedProxies(c.TRUSTED_PROXIES));
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', path: ['TRUSTED_PROXIES'], message: `${(error as Error).message}: use addresses, CIDR ranges, loopback, linklocal, uniquelocal or none` });
+  }
   // Redis only carries news between nodes; what they share is the PostgreSQL store (docs/scaling.md).
   if (c.REDIS_URL && !c.DATABASE_URL) {
     ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'needs DATABASE_URL: nodes share a PostgreSQL store, Redis only carries news between them' });
@@ -101,6 +109,8 @@ export interface Config {
   maxUnsavedBytes: number;
   /** How long presence changes are gathered before one message goes out. */
   presenceTickMs: number;
+  /** Longest a stop (SIGTERM, SIGINT) may take to close sockets and flush every board before the process exits anyway (code 1). */
+  drainTimeoutMs: number;
   /** Longest an HTTP request may take from its first byte to its last (headers get at most 10 s of it). */
   requestTimeoutMs: number;
   /** Plain HTTP (off) or HTTPS and WSS on the same port. */
@@ -127,6 +137,11 @@ export interface Config {
    * between nodes). docs/scaling.md.
    */
   catchUpPoll: { pollMs: number; pollMsWithoutBus: number };
+  /**
+   * Peers whose X-Forwarded-For names the client (a load balancer): addresses,
+   * CIDR ranges or proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`).
+   */
+  trustedProxies: string[];
 }
 
 /** Requests per minute one client address may make, by kind. */
@@ -180,6 +195,7 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     maxUnsavedBytes: c.MAX_UNSAVED_BYTES,
     presenceTickMs: c.PRESENCE_TICK_MS,
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+    drainTimeoutMs: c.DRAIN_TIMEOUT_MS,
     tls: tlsConfig(c.TLS, c.TLS_CERT_FILE, c.TLS_KEY_FILE, dataDir),
     maxRestoreBytes: c.MAX_RESTORE_BYTES,
     restoreTimeoutMs: c.RESTORE_TIMEOUT_MS,
@@ -196,7 +212,14 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     redisUrl: c.REDIS_URL,
     nodeId: c.NODE_ID,
     catchUpPoll: { pollMs: c.CATCH_UP_POLL_MS, pollMsWithoutBus: c.CATCH_UP_POLL_MS_WITHOUT_REDIS },
+    trustedProxies: trustedProxies(c.TRUSTED_PROXIES),
   };
+}
+
+/** `a, b/24, loopback` as a list; `none` trusts no forwarding header at all. */
+function trustedProxies(value: string): string[] {
+  const list = value.split(',').map((p) => p.trim()).filter(Boolean);
+  return list.length === 1 && list[0] === 'none' ? [] : list;
 }
 
 /** A URL's password never reaches the log: `postgres://user:secret@host` is shown `postgres://user:***@host`. */

@@ -46,7 +46,13 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping: flushing boards');
+    log.info({ signal }, 'stopping: flushing boards (draining: new requests and websockets refused)');
+    // Bounded: a store that hangs must not keep a deploy waiting. Nothing acknowledged is lost
+    // either way (acks follow commits); unacknowledged changes are resent by their clients.
+    setTimeout(() => {
+      log.error({ drainTimeoutMs: config.drainTimeoutMs }, 'drain did not finish within DRAIN_TIMEOUT_MS: exiting');
+      process.exit(1);
+    }, config.drainTimeoutMs);
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
+import proxyaddr from 'proxy-addr';
 import { CLOSE } from '../../shared/src/index.js';
 import { BoardAccess } from './boards/board-access.js';
 import { BoardService } from './boards/board-service.js';
@@ -10,6 +11,7 @@ import { DraftReveal } from './boards/drafts.js';
 import { MemberService } from './boards/members.js';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
+import type { RedisState } from './http/health.js';
 import { certificateDnsNames, certificateNames, loadTls } from './http/tls.js';
 import { sniffScheme } from './http/scheme-sniffer.js';
 import { TokenBuckets } from './http/rate-limit.js';
@@ -38,7 +40,11 @@ export interface TabellaServer {
   readonly rooms: RoomRegistry;
   /** This node among the others sharing its store (PostgreSQL), if it does. */
   readonly cluster: ClusterNode | undefined;
-  /** Closes peers (1001, they reconnect), flushes every room, closes the store. */
+  /**
+   * Drains: refuses new requests and websockets (503; /healthz answers 503
+   * `draining`), closes peers (1001, they reconnect, behind a load balancer
+   * to another node), flushes every room, closes the store.
+   */
   close(): Promise<void>;
 }
 
@@ -65,6 +71,8 @@ const RESTORE_HEAP_MB = 1024;
 export interface ServerDeps {
   log?: Logger;
   store?: BoardStore;
+  /** The link to the other nodes, for /healthz; `off` when the node runs alone. */
+  redis?: () => RedisState;
 }
 
 /** Composition root: wires store, rooms, sync and HTTP (or HTTPS) on one port. */
@@ -90,6 +98,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   const boards = new BoardService(store, rooms);
   const members = new MemberService(store, rooms);
   const drafts = new DraftReveal(store, rooms, log);
+  // One rule for HTTP (Express) and websockets: whose X-Forwarded-For names the client.
+  const trustProxy = proxyaddr.compile(config.trustedProxies);
   const origins = new OriginPolicy(config.allowedOrigins, tls ? 'https' : 'http', config.host, tls ? certificateDnsNames(tls.cert) : []);
   const sync = new SyncServer(rooms, access, log, {
     maxMessageBytes: config.maxMessageBytes,
@@ -100,6 +110,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     origins,
     maxConnections: config.maxConnections,
     maxConnectionsPerIp: config.maxConnectionsPerIp,
+    trustProxy,
   });
   // A store other nodes may share: this node joins them (through Redis when configured).
   let cluster: ClusterNode | undefined;
@@ -116,6 +127,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     drafts.watch(room);
   };
   accessChanged = (boardId) => (cluster ? cluster.accessChanged(boardId) : sync.recheck(boardId));
+  let draining = false;
   const restores = new RestoreRunner({ timeoutMs: config.restoreTimeoutMs, maxConcurrent: RESTORES_AT_ONCE, maxHeapMb: RESTORE_HEAP_MB });
   const app = createApp({
     boards,
@@ -139,6 +151,10 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     log,
     staticDir: config.staticDir,
     tls: tls !== undefined,
+    draining: () => draining,
+    redis: deps.redis ?? (() => cluster?.busState ?? 'off'),
+    sockets: () => sync.connectionCount,
+    trustProxy,
   });
   // With TLS the same port speaks only HTTPS, and the websocket upgrade below is WSS.
   const http: Server = tls
@@ -179,6 +195,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     cluster,
     close() {
       closing ??= (async () => {
+        draining = true;
+        sync.stopAccepting();
         await restores.close();
         await rooms.closeAll(CLOSE.goingAway, 'server restarting');
         sync.close();

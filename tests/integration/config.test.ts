@@ -34,6 +34,8 @@ describe('configuration is validated once at start', () => {
     [{ TLS: 'self-signed', TLS_CERT_FILE: 'cert.pem', TLS_KEY_FILE: 'key.pem' }, 'TLS: self-signed makes its own certificate'],
     [{ TLS: 'on' }, 'TLS'],
     [{ REQUEST_TIMEOUT_MS: '5' }, 'REQUEST_TIMEOUT_MS'],
+    [{ DRAIN_TIMEOUT_MS: '0' }, 'DRAIN_TIMEOUT_MS'],
+    [{ TRUSTED_PROXIES: '10.0.0.300' }, 'TRUSTED_PROXIES'],
     [{ CREATE_KEY: 'short' }, 'CREATE_KEY: must be at least 8 characters'],
     [{ MIN_FREE_DISK_MB: '-1' }, 'MIN_FREE_DISK_MB'],
     [{ RESTORE_TIMEOUT_MS: '10' }, 'RESTORE_TIMEOUT_MS'],

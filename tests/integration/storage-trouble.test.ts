@@ -1,12 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import * as decoding from 'lib0/decoding';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { WebSocket } from 'ws';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import { addNote, localOrigin, readBoard } from '../../shared/src/index.js';
+import { readBoard } from '../../shared/src/index.js';
 import { connect, createBoard, joinBoard } from '../support/clients.js';
+import { ackingWriter as newWriter, type AckingWriter } from '../support/acking-writer.js';
 import { limitFileSize } from '../support/file-size-limit.js';
 import { ServerProcess } from '../support/server-process.js';
 
@@ -27,47 +24,9 @@ afterAll(async () => {
   await server.kill();
 });
 
-/** A stock provider that asked for acknowledgements (`ack=1`), as our client does, recording 100 and 101. */
-function ackingWriter(url: string, boardId: string, session: string, author: { id: string; name: string; department: string }) {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}/sync`, boardId, doc, {
-    params: { token: session, ack: '1' },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  const writer = {
-    doc,
-    provider,
-    /** Highest clock of ours the server said is stored. */
-    acked: 0,
-    /** Every `storage` message, in order: 1 = cannot write, 0 = can again. */
-    storage: [] as number[],
-    closes: 0,
-    /** Note id -> our clock once it was written. */
-    written: new Map<string, number>(),
-    write(stageId: string, text: string): { id: string; clock: number } {
-      const id = addNote(doc, { stageId, text }, author, localOrigin(author.id));
-      const clock = Y.getState(doc.store, doc.clientID);
-      writer.written.set(id, clock);
-      return { id, clock };
-    },
-    acknowledged(): string[] {
-      return [...writer.written].filter(([, clock]) => clock <= writer.acked).map(([id]) => id);
-    },
-    destroy() {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
-  provider.messageHandlers[100] = (_encoder, decoder) => {
-    for (let n = decoding.readVarUint(decoder); n > 0; n--) {
-      const client = decoding.readVarUint(decoder);
-      const clock = decoding.readVarUint(decoder);
-      if (client === doc.clientID) writer.acked = Math.max(writer.acked, clock);
-    }
-  };
-  provider.messageHandlers[101] = (_encoder, decoder) => void writer.storage.push(decoding.readVarUint(decoder));
-  provider.on('connection-close', () => void (writer.closes += 1));
+/** The shared writer, kept in `clients` so that afterAll closes it. */
+function ackingWriter(...args: Parameters<typeof newWriter>): AckingWriter {
+  const writer = newWriter(...args);
   clients.push(writer);
   return writer;
 }

@@ -1,10 +1,10 @@
 import { execFile as execFileCb, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 
 const execFile = promisify(execFileCb);
 
@@ -35,16 +35,6 @@ function asPostgres(): { uid?: number; gid?: number } {
   return isRoot ? postgresUser() : {};
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * initdb (--no-sync: that only skips flushing initdb's own files), then the

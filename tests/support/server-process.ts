@@ -64,16 +64,26 @@ export class ServerProcess {
     await this.signal('SIGKILL');
   }
 
-  /** SIGTERM: the graceful stop. */
-  async stop(): Promise<void> {
-    await this.signal('SIGTERM');
+  /** SIGTERM: the graceful stop (drain); resolves to the exit code. */
+  async stop(): Promise<number | null> {
+    return this.signal('SIGTERM');
   }
 
-  private async signal(signal: NodeJS.Signals): Promise<void> {
+  /**
+   * Sends a signal without waiting (SIGTERM to watch the drain, SIGSTOP and
+   * SIGCONT for a hung node); `exited` resolves once the process has ended.
+   */
+  send(signal: NodeJS.Signals): { exited: Promise<number | null> } {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    if (!child || child.exitCode !== null || child.signalCode !== null) throw new Error('the server is not running');
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill(signal);
-    await exited;
+    return { exited };
+  }
+
+  private async signal(signal: NodeJS.Signals): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
+    return this.send(signal).exited;
   }
 }

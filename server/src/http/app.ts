@@ -8,7 +8,10 @@ import { apiRouter } from './api.js';
 import type { ApiDeps } from './api-deps.js';
 import { FOLLOW_UP_KINDS, FORM_PATH, JOIN_PATH } from '../../../shared/src/index.js';
 import { HttpError, errorHandler } from './errors.js';
+import { refuseWhileDraining } from './draining.js';
 import { followUpRouter } from './follow-up-api.js';
+import { healthHandler, type RedisState } from './health.js';
+import type { TrustProxy } from '../sync/limits.js';
 import { rateLimit } from './rate-limit.js';
 import { versionsRouter } from './versions-api.js';
 
@@ -19,13 +22,22 @@ export interface AppDeps extends ApiDeps {
   tls: boolean;
   /** MAX_RESTORE_BYTES: the body limit of POST /api/boards. */
   maxRestoreBytes: number;
+  /** True once the node drains (SIGTERM): everything but /healthz is refused. */
+  draining: () => boolean;
+  /** The link to the other nodes, as /healthz reports it. */
+  redis: () => RedisState;
+  /** Open websockets, as /healthz reports them. */
+  sockets: () => number;
+  /** Whose X-Forwarded-For names the client (TRUSTED_PROXIES), as for websockets. */
+  trustProxy: TrustProxy;
 }
 
 /** The Express app: security headers, the JSON API, health, and the built client. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy);
+  app.use(refuseWhileDraining(deps.draining));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -51,9 +63,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
+  app.get('/healthz', healthHandler(deps));
   // Restoring a board.json backup is the one large request; everything else is
   // small. The create limit comes first, so a flood is refused before its body is read.
   app.post(

@@ -113,9 +113,9 @@ function isLoopback(ip: string | undefined): boolean {
 /**
  * Throws 429 with Retry-After when the request's address has no token left
  * for `what`. Requests from this machine itself are never limited: they are
- * the operator, scripts, tests and benches. A reverse proxy on this machine
- * must send X-Forwarded-For (trusted from loopback, see app.ts), so that its
- * clients are limited by their own addresses.
+ * the operator, scripts, tests and benches. A reverse proxy must send
+ * X-Forwarded-For and be trusted (TRUSTED_PROXIES, loopback by default, see
+ * app.ts), so that its clients are limited by their own addresses.
  */
 export function takeOrRefuse(buckets: TokenBuckets, req: Request, what: string): void {
   if (isLoopback(req.ip)) return;

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import proxyaddr from 'proxy-addr';
 import type { OriginPolicy } from './origins.js';
 
 /**
@@ -122,7 +123,17 @@ export function originAllowed(req: IncomingMessage, policy: OriginPolicy): boole
   return policy.allows(origin.toLowerCase());
 }
 
-/** The client's address, as the socket sees it (the server trusts no forwarding header). */
-export function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+/** Whether a peer (and each hop before it) is a proxy whose forwarding header is believed (TRUSTED_PROXIES). */
+export type TrustProxy = (address: string, hop: number) => boolean;
+
+/**
+ * The client's address: the socket's peer, unless that peer is a trusted
+ * proxy (a load balancer, TRUSTED_PROXIES), then the address it forwarded in
+ * X-Forwarded-For, read from the right up to the first hop not trusted (what
+ * a client writes into the header itself is never believed). The same rule
+ * as Express's `trust proxy` for HTTP (app.ts), so both count one client alike.
+ */
+export function clientAddress(req: IncomingMessage, trust: TrustProxy): string {
+  if (req.socket.remoteAddress === undefined) return 'unknown';
+  return proxyaddr(req, trust);
 }

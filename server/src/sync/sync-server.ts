@@ -7,7 +7,7 @@ import type { AccessResult, BoardAccess, Caller } from '../boards/board-access.j
 import { MAIN_DOC } from '../store/board-store.js';
 import type { PresenceIdentity } from './awareness-stamp.js';
 import { boardGuard, draftsGuard, readOnlyGuard, type UpdateGuard } from './update-guard.js';
-import { ConnectionLimiter, SendBudget, clientAddress, originAllowed } from './limits.js';
+import { ConnectionLimiter, SendBudget, clientAddress, originAllowed, type TrustProxy } from './limits.js';
 import type { OriginPolicy } from './origins.js';
 import { Connection, type ConnectionOptions } from './connection.js';
 import type { RoomRegistry } from './room-registry.js';
@@ -21,6 +21,8 @@ export interface SyncServerOptions extends ConnectionOptions {
   maxConnectionsPerIp: number;
   /** Unsent bytes all sockets of one address may hold together. */
   maxBufferedBytesPerIp: number;
+  /** Whose X-Forwarded-For is believed for the per-address limits (TRUSTED_PROXIES). */
+  trustProxy: TrustProxy;
 }
 
 /** Messages a socket may send before it is authorized and its board loaded; more is abuse. */
@@ -48,6 +50,8 @@ export class SyncServer {
   private readonly byMember = new Map<string, Set<Connection>>();
   /** Open connections per board, with the token each was admitted with (see `recheck`). */
   private readonly byBoard = new Map<string, Map<Connection, { token: string | null; via: Caller['via'] }>>();
+  /** False once the server drains (SIGTERM): no socket joins a room after that. */
+  private accepting = true;
 
   constructor(
     private readonly rooms: RoomRegistry,
@@ -68,12 +72,17 @@ export class SyncServer {
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', (error) => this.log.debug({ err: error }, 'socket error before upgrade'));
+    if (!this.accepting) {
+      // 503 before the handshake: a load balancer retries another node (docs/deploy/haproxy.cfg, retry-on 503).
+      refuseUpgrade(socket, 503, 'Service Unavailable', 'server restarting, retry');
+      return;
+    }
     if (!originAllowed(req, this.options.origins)) {
       this.log.info({ origin: req.headers.origin }, 'websocket from a foreign origin refused');
       refuseUpgrade(socket, 403, 'Forbidden', 'origin not allowed');
       return;
     }
-    const address = clientAddress(req);
+    const address = clientAddress(req, this.options.trustProxy);
     const slot = this.limiter.acquire(address);
     if (slot !== 'ok') {
       this.log.warn({ address, limit: slot }, 'connection limit reached');
@@ -82,7 +91,7 @@ export class SyncServer {
       return;
     }
     socket.once('close', () => this.limiter.release(address));
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, req, address));
   }
 
   get connectionCount(): number {
@@ -110,13 +119,22 @@ export class SyncServer {
     }
   }
 
+  /**
+   * Draining: new upgrades are refused (503) and sockets still being
+   * authorized are closed 1001 instead of joining a room, so that once the
+   * registry has closed every room no new one is loaded behind its back.
+   */
+  stopAccepting(): void {
+    this.accepting = false;
+  }
+
   /** Terminates every socket (rooms are closed by the registry first). */
   close(): void {
     for (const ws of this.sockets) ws.terminate();
     this.wss.close();
   }
 
-  private accept(ws: WebSocket, req: IncomingMessage): void {
+  private accept(ws: WebSocket, req: IncomingMessage, address: string): void {
     this.sockets.add(ws);
     // Without an 'error' listener one malformed frame would throw out of ws and
     // kill the process; ws closes the socket itself after emitting it.
@@ -141,6 +159,10 @@ export class SyncServer {
           return;
         }
         if (ws.readyState !== ws.OPEN) return;
+        if (!this.accepting) {
+          ws.close(CLOSE.goingAway, 'server restarting');
+          return;
+        }
         const { boardId, docName, identity, guard, memberKey, via } = result;
         const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
         const wantsAcks = new URL(req.url ?? '/', 'http://localhost').searchParams.get(ACK_PARAM) === '1';
@@ -154,7 +176,7 @@ export class SyncServer {
                 if (memberKey) this.byMember.get(memberKey)?.delete(c);
                 const open = this.byBoard.get(boardId);
                 if (open?.delete(c) && open.size === 0) this.byBoard.delete(boardId);
-              }, wantsAcks, this.sendBudget.account(clientAddress(req))),
+              }, wantsAcks, this.sendBudget.account(address)),
             docName,
           )
           .catch((error: unknown) => {
