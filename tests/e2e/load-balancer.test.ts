@@ -64,5 +64,10 @@ describe('two browsers on two nodes behind HAProxy', () => {
     await expect.poll(async () => (await alice.notes()).find((n) => n.id === fromBruno)?.text, POLL)
       .toBe('Price list in the customer\'s language');
     await expect.poll(() => alice.onlineCount(), POLL).toBe(2);
+    // For a person checking by eye (SHOTS_DIR=/tmp/shots npx vitest run ...): both screens.
+    if (process.env.SHOTS_DIR) {
+      await alice.page.screenshot({ path: `${process.env.SHOTS_DIR}/lb-alice.png` });
+      await bruno.page.screenshot({ path: `${process.env.SHOTS_DIR}/lb-bruno.png` });
+    }
   });
 });
