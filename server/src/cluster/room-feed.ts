@@ -113,8 +113,11 @@ export class RoomFeed implements RoomLink {
       return;
     }
     if (this.closed) return;
+    // Every row is applied, even under a seq this copy holds: a row may be
+    // another node's compaction snapshot, stored under the highest seq it
+    // covers, and carry updates below it that this copy missed. Applying
+    // what the doc already holds changes nothing.
     for (const { seq, data } of result.updates) {
-      if (this.watermark.has(seq)) continue;
       this.room.applyRemote(data);
       this.watermark.add(seq);
     }

@@ -164,7 +164,6 @@ export class Room {
   applyRemote(update: Uint8Array, owners: readonly (readonly [number, string])[] = []): void {
     if (this.doc.isDestroyed) return;
     this.updates.claim(owners);
-    this.committedBytes += update.byteLength;
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
   }
 
@@ -372,6 +371,8 @@ export class Room {
     this.updates.mirror(update);
     if (origin === REMOTE_ORIGIN) {
       // Stored by another node already: shown to this node's peers, never stored again.
+      // Only what was new here counts towards the size (a re-read snapshot adds nothing).
+      this.committedBytes += update.byteLength;
       this.cachedStep1 = undefined;
       this.cachedFullState = undefined;
       const message = encodeUpdate(update);
