@@ -21,6 +21,8 @@ export interface ClusterResult {
   usage: ServerUsage[];
   /** PostgreSQL's and Redis's work over the measured window (all boards together). */
   engines: EngineUsage;
+  /** When and how these figures were measured (set by run.ts: the scenarios are often run alone, `--only=8`). */
+  measured?: { date: string; command: string; load?: string };
 }
 
 /**

@@ -6,7 +6,11 @@ import { processCpuMicros } from './servers.js';
 
 /** What the shared engines did over a measured window, per second (scenarios 8-10), for sizing them. */
 export interface EngineUsage {
-  /** Yjs updates stored in PostgreSQL per second: growth of the sum of `doc_heads.seq` (seqs are gap-free per document, so exact). */
+  /**
+   * Rows appended to PostgreSQL's `updates` per second: growth of the sum of
+   * `doc_heads.seq` (seqs are gap-free per document, so exact). A node merges
+   * the updates of one tick into one row, so a row may carry several edits.
+   */
   pgUpdatesPerSec: number;
   /** Transactions committed in the database per second (pg_stat_database.xact_commit, reads included; backends report about every second). */
   pgCommitsPerSec: number;

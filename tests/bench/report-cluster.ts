@@ -14,7 +14,7 @@ const NO_REFERENCE = 'n/a (no cluster)';
 export function clusterRows(label: string, c: ClusterResult | undefined, target: { crossNode?: true; p99?: number }): Row[] {
   if (!c) return [];
   const perNode = c.clients / c.nodes;
-  const name = `${label} (${c.boards} board${c.boards > 1 ? 's' : ''} x ${c.clients / c.boards} clients, ${perNode} per node; ${c.client === 'stock' ? 'stock providers' : 'lean clients'})`;
+  const name = `${label} (${c.boards} board${c.boards > 1 ? 's' : ''} x ${c.clients / c.boards} clients on ${c.nodes} nodes, ${perNode} per node; ${c.client === 'stock' ? 'stock providers' : 'lean clients'})`;
   const row = (measure: string, goal: string, value: string, ok?: boolean): Row => [name, measure, goal, value, NO_REFERENCE, '', verdict(ok)];
   const spread = (l: LatencySummary) => `${fmt(l.p50)} / ${fmt(l.p95)}`;
   const rows: Row[] = [];
@@ -40,7 +40,7 @@ export function clusterRows(label: string, c: ClusterResult | undefined, target:
   rows.push(row('harness CPU (all client threads), % of one core', '', fmt(c.usage[0]?.harnessCpuPercent)));
   const e = c.engines;
   const per = (n: number) => n / c.boards;
-  rows.push(row('PostgreSQL updates stored / transactions committed per s, per workshop', '',
+  rows.push(row('PostgreSQL rows appended (merged updates) / transactions committed per s, per workshop', '',
     `${fmt(per(e.pgUpdatesPerSec))} / ${fmt(per(e.pgCommitsPerSec))}`));
   rows.push(row('Redis KB/s in / out, per workshop', '', `${fmt(per(e.redisInBytesPerSec) / 1024)} / ${fmt(per(e.redisOutBytesPerSec) / 1024)}`));
   rows.push(row('PostgreSQL / Redis CPU, % of one core (all workshops)', '', `${fmt(e.pgCpuPercent)} / ${fmt(e.redisCpuPercent)}`));

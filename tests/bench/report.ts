@@ -173,11 +173,12 @@ export function buildReport(r: Results, machine: string, command: string, date =
   if (r.browser) errorSamples.push(...r.browser.errors.slice(0, 3).map((e) => `- browser: ${e}`));
   if (r.table) errorSamples.push(...r.table.errors.slice(0, 3).map((e) => `- table: ${e}`));
   if (r.firstLoad) errorSamples.push(...r.firstLoad.errors.slice(0, 3).map((e) => `- first load: ${e}`));
-  // Scenario 6 can be measured alone and merged into a full run's JSON: say when.
-  const tableRun = r.table?.measured && r.table.measured.command !== r.meta?.command
-    ? `\nScenario 6 was measured separately: ${r.table.measured.date}, \`${r.table.measured.command}\`${r.table.measured.load ? `, load average ${r.table.measured.load} at its start` : ''}.\n` : '';
-  const firstLoadRun = r.firstLoad?.measured && r.firstLoad.measured.command !== r.meta?.command
-    ? `\nScenario 7 was measured separately: ${r.firstLoad.measured.date}, \`${r.firstLoad.measured.command}\`${r.firstLoad.measured.load ? `, load average ${r.firstLoad.measured.load} at its start` : ''}.\n` : '';
+  // Scenarios 6-10 can be measured alone and merged into a full run's JSON: say when.
+  const separately = (what: string, m: { date: string; command: string; load?: string } | undefined) => (m && m.command !== r.meta?.command
+    ? `\n${what} was measured separately: ${m.date}, \`${m.command}\`${m.load ? `, load average ${m.load} at its start` : ''}.\n` : '');
+  const runs = separately('Scenario 6', r.table?.measured) + separately('Scenario 7', r.firstLoad?.measured)
+    + separately('Scenario 8', r.clusterPair?.measured) + separately('Scenario 9', r.clusterBigRoom?.measured)
+    + separately('Scenario 10', r.clusterBoards?.measured);
 
   const table = [
     '| scenario | measure | target | Tabella | reference | ours / ref | |',
@@ -207,7 +208,7 @@ rates are per active workshop, to size the engines.
 ${table}
 
 How it is measured: see [tests/bench/README.md](../tests/bench/README.md).
-${tableRun}${firstLoadRun}${analysis()}${r.failures?.length ? `\n**Runs that failed** (no numbers for them in the table):\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}${errorSamples.length ? `\nFirst errors seen:\n${errorSamples.join('\n')}\n` : ''}`;
+${runs}${analysis()}${r.failures?.length ? `\n**Runs that failed** (no numbers for them in the table):\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}${errorSamples.length ? `\nFirst errors seen:\n${errorSamples.join('\n')}\n` : ''}`;
 }
 
 /** Hand-written reading of the results, kept in tests/bench/analysis.md so a run does not erase it. */

@@ -100,19 +100,13 @@ async function main(): Promise<void> {
   }
   if (only.has(6)) {
     log('scenario 6 (notes table in a browser) on tabella');
-    const measured = {
-      date: new Date().toISOString(), command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
-      load: loadavg().map((n) => n.toFixed(2)).join(' '),
-    };
+    const measured = measuredNow();
     const table = await attempt(results, 'scenario 6', () => tableView({ notes: quick ? 200 : 2000 }));
     if (table) results.table = { ...table, measured };
   }
   if (only.has(7)) {
     log('scenario 7 (first load in a browser) on tabella');
-    const measured = {
-      date: new Date().toISOString(), command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
-      load: loadavg().map((n) => n.toFixed(2)).join(' '),
-    };
+    const measured = measuredNow();
     const first = await attempt(results, 'scenario 7', () => firstLoad({ notes: 300, runs: quick ? 3 : 20 }));
     if (first) results.firstLoad = { ...first, measured };
   }
@@ -132,11 +126,13 @@ async function main(): Promise<void> {
   for (const c of cluster) {
     if (!only.has(c.n)) continue;
     log(`scenario ${c.n} (${c.what}) on tabella`);
-    results[c.key] = await attempt(results, `scenario ${c.n}`, () => clusterWorkshop({
+    const measured = measuredNow();
+    const result = await attempt(results, `scenario ${c.n}`, () => clusterWorkshop({
       nodes: 2, boards: c.boards, clientsPerBoard: c.people, notesPerBoard: quick ? 100 : 600,
       seconds: seconds ?? (quick ? 4 : c.seconds), warmupSeconds: quick ? 1 : 5,
       cursorHz: 20, editEveryMs: quick ? 1000 : 3000, client: c.client, workers,
     }));
+    if (result) results[c.key] = { ...result, measured };
   }
   const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
   results.meta = { date: new Date().toISOString(), machine: machine(), command };
@@ -155,6 +151,17 @@ function writeReport(report: string, quick: boolean | undefined): void {
     writeFileSync(file, report);
     console.error(`[bench] written to ${file}`);
   }
+}
+
+/**
+ * When, how and under what load a scenario was measured: scenarios 6-10 are
+ * often run alone and merged into a full run's JSON (`--report-from` then says so).
+ */
+function measuredNow(): { date: string; command: string; load: string } {
+  return {
+    date: new Date().toISOString(), command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+    load: loadavg().map((n) => n.toFixed(2)).join(' '),
+  };
 }
 
 function push<T>(list: T[], item: T | undefined): void {
