@@ -73,11 +73,16 @@ export class LatencyTracker {
     for (const a of arrivals) this.arrivals.push(a);
   }
 
-  summary(): LatencySummary {
+  /**
+   * `pairs` keeps only some sender -> receiver pairs (scenario 8: same-node
+   * and cross-node pairs of one run, each summarised on its own).
+   */
+  summary(pairs?: (sender: number, receiver: number) => boolean): LatencySummary {
     const counted = new Map<string, { at: number; receivers: Set<number>; got: Set<number> }>();
     for (const s of this.sends) {
       if (s.at >= this.windowStart && s.at < this.windowEnd) {
-        counted.set(`${s.sender}:${s.seq}`, { at: s.at, receivers: new Set(s.receivers), got: new Set() });
+        const receivers = pairs ? s.receivers.filter((r) => pairs(s.sender, r)) : s.receivers;
+        counted.set(`${s.sender}:${s.seq}`, { at: s.at, receivers: new Set(receivers), got: new Set() });
       }
     }
     // Per sender and receiver, arrivals in the order the receiver saw them.

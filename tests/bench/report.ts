@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserResult } from './browser.js';
 import type { TableBenchResult } from './table.js';
 import type { FirstLoadResult } from './first-load.js';
+import type { ClusterResult } from './cluster.js';
+import { clusterRows } from './report-cluster.js';
+import { fmt, verdict, type Row } from './report-format.js';
 import type { JoinStormResult, MemoryResult, WorkshopResult } from './scenarios.js';
 
 export interface Results {
@@ -19,13 +22,18 @@ export interface Results {
   /** Scenario 7: the first load, from the join click to a live board. */
   firstLoad?: FirstLoadResult;
   memory?: MemoryResult[];
+  /** Scenario 8: one workshop of 60 on two nodes (same-node and cross-node latency). */
+  clusterPair?: ClusterResult;
+  /** Scenario 9: one board of 300 on two nodes. */
+  clusterBigRoom?: ClusterResult;
+  /** Scenario 10: 20 workshops of 60 on two nodes. */
+  clusterBoards?: ClusterResult;
   /** Scenario runs that failed, with why (shown under the table). */
   failures?: string[];
   /** When, where and how the run was made: kept in the JSON so `--report-from` rebuilds the same page. */
   meta?: { date: string; machine: string; command: string };
 }
 
-type Row = [scenario: string, measure: string, target: string, tabella: string, reference: string, ratio: string, verdict: string];
 
 /**
  * Headless Chromium paces requestAnimationFrame to 60 Hz, so a page that
@@ -36,9 +44,6 @@ const VSYNC = 1000 / 60;
 
 const CORES = availableParallelism();
 
-// A NaN (no answer from a probe) is null in the saved JSON.
-const fmt = (n: number | null | undefined, digits = 1) => (n === undefined || n === null || Number.isNaN(n) ? 'n/a' : n.toFixed(digits));
-const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'met' : '**missed**');
 
 /** The Markdown report: machine, command, and one row per measure with its target and verdict. */
 export function buildReport(r: Results, machine: string, command: string, date = new Date()): string {
@@ -157,17 +162,23 @@ export function buildReport(r: Results, machine: string, command: string, date =
     rows.push([name, 'page errors', '0', String(f.errors.length), 'n/a', '', verdict(f.errors.length === 0)]);
   }
 
+  rows.push(...clusterRows('8 one workshop on two nodes', r.clusterPair, { crossNode: true }));
+  rows.push(...clusterRows('9 one board of 300 on two nodes', r.clusterBigRoom, { p99: 100 }));
+  rows.push(...clusterRows('10 many workshops on two nodes', r.clusterBoards, { p99: 150 }));
+
+  const clusters = [r.clusterPair, r.clusterBigRoom, r.clusterBoards].filter((c): c is ClusterResult => c !== undefined);
   const errorSamples = [
-    ...(r.workshop ?? []), ...(r.busy ?? []), ...(r.joinStorm ?? []), ...(r.joinStormLean ?? []), ...(r.memory ?? []),
+    ...(r.workshop ?? []), ...(r.busy ?? []), ...(r.joinStorm ?? []), ...(r.joinStormLean ?? []), ...(r.memory ?? []), ...clusters,
   ].flatMap((x) => x.errors.slice(0, 3).map((e) => `- ${x.kind}: ${e}`));
   if (r.browser) errorSamples.push(...r.browser.errors.slice(0, 3).map((e) => `- browser: ${e}`));
   if (r.table) errorSamples.push(...r.table.errors.slice(0, 3).map((e) => `- table: ${e}`));
   if (r.firstLoad) errorSamples.push(...r.firstLoad.errors.slice(0, 3).map((e) => `- first load: ${e}`));
-  // Scenario 6 can be measured alone and merged into a full run's JSON: say when.
-  const tableRun = r.table?.measured && r.table.measured.command !== r.meta?.command
-    ? `\nScenario 6 was measured separately: ${r.table.measured.date}, \`${r.table.measured.command}\`${r.table.measured.load ? `, load average ${r.table.measured.load} at its start` : ''}.\n` : '';
-  const firstLoadRun = r.firstLoad?.measured && r.firstLoad.measured.command !== r.meta?.command
-    ? `\nScenario 7 was measured separately: ${r.firstLoad.measured.date}, \`${r.firstLoad.measured.command}\`${r.firstLoad.measured.load ? `, load average ${r.firstLoad.measured.load} at its start` : ''}.\n` : '';
+  // Scenarios 6-10 can be measured alone and merged into a full run's JSON: say when.
+  const separately = (what: string, m: { date: string; command: string; load?: string } | undefined) => (m && m.command !== r.meta?.command
+    ? `\n${what} was measured separately: ${m.date}, \`${m.command}\`${m.load ? `, load average ${m.load} at its start` : ''}.\n` : '');
+  const runs = separately('Scenario 6', r.table?.measured) + separately('Scenario 7', r.firstLoad?.measured)
+    + separately('Scenario 8', r.clusterPair?.measured) + separately('Scenario 9', r.clusterBigRoom?.measured)
+    + separately('Scenario 10', r.clusterBoards?.measured);
 
   const table = [
     '| scenario | measure | target | Tabella | reference | ours / ref | |',
@@ -185,6 +196,9 @@ the same process-wide monotonic clock, so latency is sender to each receiver.
 Server CPU, heap, peak RSS and event-loop delay come from a probe preloaded
 into the server process (\`tests/bench/probe.cjs\`, \`node --require\`); the
 servers' code is unchanged. Harness and server share this machine.
+Scenarios 8-10 (issue 14) run Tabella only, as two node processes sharing a
+throwaway PostgreSQL and Redis on the same machine; PostgreSQL's and Redis's
+rates are per active workshop, to size the engines.
 
 - Date: ${date.toISOString()}
 - Machine: ${machine}
@@ -194,7 +208,7 @@ servers' code is unchanged. Harness and server share this machine.
 ${table}
 
 How it is measured: see [tests/bench/README.md](../tests/bench/README.md).
-${tableRun}${firstLoadRun}${analysis()}${r.failures?.length ? `\n**Runs that failed** (no numbers for them in the table):\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}${errorSamples.length ? `\nFirst errors seen:\n${errorSamples.join('\n')}\n` : ''}`;
+${runs}${analysis()}${r.failures?.length ? `\n**Runs that failed** (no numbers for them in the table):\n${r.failures.map((f) => `- ${f}`).join('\n')}\n` : ''}${errorSamples.length ? `\nFirst errors seen:\n${errorSamples.join('\n')}\n` : ''}`;
 }
 
 /** Hand-written reading of the results, kept in tests/bench/analysis.md so a run does not erase it. */

@@ -24,6 +24,12 @@ export interface BenchRoom {
   person(i: number): Promise<{ endpoint: Endpoint; identity: Identity }>;
   /** Tabella only: the participant link a browser opens. */
   participantLink?: () => Promise<string>;
+  /**
+   * Tabella only: one more host (a viewer) on another node of a cluster
+   * (scenarios 8-10), which keeps the room loaded there and shows what that
+   * node's people receive.
+   */
+  hostOn?: (baseUrl: string) => Promise<BenchClient>;
 }
 
 let roomCounter = 0;
@@ -45,10 +51,13 @@ export async function joinPerson(spec: RoomSpec, i: number): Promise<{ endpoint:
 export async function openRoom(kind: 'tabella' | 'reference', baseUrl: string): Promise<BenchRoom> {
   if (kind === 'tabella') {
     const board = await createBoard(baseUrl, { title: 'Bench workshop', template: 'vision-workshop', language: 'en' });
-    const host = leanClient({ kind, baseUrl, room: board.id, token: board.tokens.viewer }, -1, { id: 'host', name: '', department: '' });
-    await withDeadline(host.synced, 15_000, 'host sync');
+    const hostOn = async (url: string) => {
+      const host = leanClient({ kind, baseUrl: url, room: board.id, token: board.tokens.viewer }, -1, { id: 'host', name: '', department: '' });
+      await withDeadline(host.synced, 15_000, 'host sync');
+      return host;
+    };
     const spec: RoomSpec = { kind, baseUrl, boardId: board.id, participantToken: board.tokens.participant };
-    return { host, spec, participantLink: async () => board.links.participant, person: (i) => joinPerson(spec, i) };
+    return { host: await hostOn(baseUrl), spec, hostOn, participantLink: async () => board.links.participant, person: (i) => joinPerson(spec, i) };
   }
   // The reference has no API: a host initializes the same vision-workshop board in the room.
   const room = `bench-${process.pid}-${++roomCounter}`;

@@ -3,9 +3,9 @@
  * reference y-websocket 2.1.0 server, one table, written to
  * docs/performance.md. Options:
  *   --quick            a few seconds per scenario, fewer clients (CI proves the harness works)
- *   --only=1,3         scenarios to run (default all: 1..7)
+ *   --only=1,3         scenarios to run (default all: 1..10; 8-10 run Tabella only)
  *   --tabella-only     skip the reference server
- *   --seconds=N        measured seconds of scenarios 1 and 2 (default 60 / 30; quick 4)
+ *   --seconds=N        measured seconds of scenarios 1, 2 and 8-10 (default 60 / 30 / 60, 30, 30; quick 4)
  *   --no-write         print the table only (quick mode never writes)
  *   --json=FILE        also write the raw results as JSON
  *   --report-from=FILE rebuild docs/performance.md from such a JSON (its date, machine and command), run nothing
@@ -20,6 +20,7 @@ import { bigBoard } from './browser.js';
 import { tableView } from './table.js';
 import { firstLoad } from './first-load.js';
 import { joinStorm, memory, workshop } from './scenarios.js';
+import { clusterWorkshop } from './cluster.js';
 import { buildReport, type Results } from './report.js';
 
 const args = process.argv.slice(2);
@@ -27,7 +28,7 @@ const flag = (name: string) => args.includes(`--${name}`);
 const value = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 
 const quick = flag('quick');
-const only = new Set((value('only') ?? '1,2,3,4,5,6,7').split(',').map(Number));
+const only = new Set((value('only') ?? '1,2,3,4,5,6,7,8,9,10').split(',').map(Number));
 const withReference = !flag('tabella-only');
 const seconds = value('seconds') ? Number(value('seconds')) : undefined;
 const workers = Number(value('workers') ?? 4);
@@ -99,19 +100,13 @@ async function main(): Promise<void> {
   }
   if (only.has(6)) {
     log('scenario 6 (notes table in a browser) on tabella');
-    const measured = {
-      date: new Date().toISOString(), command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
-      load: loadavg().map((n) => n.toFixed(2)).join(' '),
-    };
+    const measured = measuredNow();
     const table = await attempt(results, 'scenario 6', () => tableView({ notes: quick ? 200 : 2000 }));
     if (table) results.table = { ...table, measured };
   }
   if (only.has(7)) {
     log('scenario 7 (first load in a browser) on tabella');
-    const measured = {
-      date: new Date().toISOString(), command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
-      load: loadavg().map((n) => n.toFixed(2)).join(' '),
-    };
+    const measured = measuredNow();
     const first = await attempt(results, 'scenario 7', () => firstLoad({ notes: 300, runs: quick ? 3 : 20 }));
     if (first) results.firstLoad = { ...first, measured };
   }
@@ -121,6 +116,23 @@ async function main(): Promise<void> {
       log(`scenario 5 (memory) on ${kind}`);
       push(results.memory, await attempt(results, `scenario 5 on ${kind}`, () => memory(kind, { notes: quick ? 200 : 2000, connections: quick ? 50 : 600 })));
     }
+  }
+  // Scale-out (issue 14): two nodes on one PostgreSQL and one Redis; Tabella only (the reference has no cluster).
+  const cluster = [
+    { n: 8, key: 'clusterPair', what: 'one workshop on two nodes', boards: 1, people: quick ? 10 : 60, seconds: 60, client: 'stock' },
+    { n: 9, key: 'clusterBigRoom', what: 'one board of 300 on two nodes', boards: 1, people: quick ? 20 : 300, seconds: 30, client: 'lean' },
+    { n: 10, key: 'clusterBoards', what: '20 workshops on two nodes', boards: quick ? 2 : 20, people: quick ? 10 : 60, seconds: 30, client: 'lean' },
+  ] as const;
+  for (const c of cluster) {
+    if (!only.has(c.n)) continue;
+    log(`scenario ${c.n} (${c.what}) on tabella`);
+    const measured = measuredNow();
+    const result = await attempt(results, `scenario ${c.n}`, () => clusterWorkshop({
+      nodes: 2, boards: c.boards, clientsPerBoard: c.people, notesPerBoard: quick ? 100 : 600,
+      seconds: seconds ?? (quick ? 4 : c.seconds), warmupSeconds: quick ? 1 : 5,
+      cursorHz: 20, editEveryMs: quick ? 1000 : 3000, client: c.client, workers,
+    }));
+    if (result) results[c.key] = { ...result, measured };
   }
   const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
   results.meta = { date: new Date().toISOString(), machine: machine(), command };
@@ -139,6 +151,17 @@ function writeReport(report: string, quick: boolean | undefined): void {
     writeFileSync(file, report);
     console.error(`[bench] written to ${file}`);
   }
+}
+
+/**
+ * When, how and under what load a scenario was measured: scenarios 6-10 are
+ * often run alone and merged into a full run's JSON (`--report-from` then says so).
+ */
+function measuredNow(): { date: string; command: string; load: string } {
+  return {
+    date: new Date().toISOString(), command: `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`,
+    load: loadavg().map((n) => n.toFixed(2)).join(' '),
+  };
 }
 
 function push<T>(list: T[], item: T | undefined): void {

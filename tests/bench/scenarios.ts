@@ -4,7 +4,7 @@ import { leanClient, type BenchClient } from './clients.js';
 import { now } from './clock.js';
 import { LatencyTracker, percentile, type LatencySummary } from './latency.js';
 import { ClientPool } from './pool.js';
-import { openRoom, seedNotes, sleep, waitFor, withDeadline, type BenchRoom } from './rooms.js';
+import { joinPerson, openRoom, seedNotes, sleep, waitFor, withDeadline, type BenchRoom } from './rooms.js';
 import { BenchServer, type ProbeStats, type ServerKind } from './servers.js';
 import type { PersonPlan, StopResult, StormResult } from './worker-protocol.js';
 
@@ -65,58 +65,100 @@ export interface WorkshopOptions {
 export async function workshop(kind: ServerKind, o: WorkshopOptions): Promise<WorkshopResult> {
   const server = new BenchServer(kind);
   await server.start();
+  try {
+    const run = await runWorkshop(kind, [server], o);
+    return { kind, clients: run.clients, boards: o.boards, latency: run.tracker.summary(), errors: run.errors, usage: run.usage[0]! };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Around the measured window: a cluster scenario reads PostgreSQL's and Redis's counters here (cluster.ts). */
+export interface WindowHooks {
+  start(): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** What a workshop run measured, on one server or on the nodes of a cluster. */
+export interface WorkshopRun {
+  clients: number;
+  /** Every edit's sends and arrivals, to summarise (`summary`), whole or by sender/receiver pairs. */
+  tracker: LatencyTracker;
+  /** Which of the servers each person (by index) is connected to. */
+  serverOf: Map<number, number>;
+  errors: string[];
+  /** One per server, in the order given. */
+  usage: ServerUsage[];
+}
+
+/**
+ * The workshop workload against `servers`: person `slot` of every room joins
+ * and connects to server `slot % servers.length` (one server: all of them),
+ * so each room's people are split evenly over the nodes of a cluster. Every
+ * room has a host on every server, and each server's hosts must show every
+ * edited note's last edit at the end.
+ */
+export async function runWorkshop(kind: ServerKind, servers: readonly BenchServer[], o: WorkshopOptions, hooks?: WindowHooks): Promise<WorkshopRun> {
   const tracker = new LatencyTracker();
   const pool = new ClientPool(o.workers, tracker);
-  const hosts: BenchClient[] = [];
+  // hosts[s]: every room's host on server s.
+  const hosts: BenchClient[][] = servers.map(() => []);
+  const serverOf = new Map<number, number>();
   try {
     const plans: PersonPlan[][] = Array.from({ length: o.workers }, () => []);
     const peers: Record<number, number[]> = {};
     let index = 0;
     for (let b = 0; b < o.boards; b++) {
-      const room = await openRoom(kind, server.url);
-      hosts.push(room.host);
+      const room = await openRoom(kind, servers[0]!.url);
+      hosts[0]!.push(room.host);
+      for (let s = 1; s < servers.length; s++) hosts[s]!.push(await room.hostOn!(servers[s]!.url));
       const members: number[] = [];
       for (let slot = 0; slot < o.clientsPerBoard; slot++) {
-        const { endpoint, identity } = await room.person(slot);
+        const s = slot % servers.length;
+        const { endpoint, identity } = await joinPerson({ ...room.spec, baseUrl: servers[s]!.url }, slot);
         plans[pool.workerOf(index)]!.push({ index, endpoint, identity, slot });
+        serverOf.set(index, s);
         members.push(index++);
       }
       for (const m of members) peers[m] = members.filter((p) => p !== m);
     }
     await pool.all((w) => ({ cmd: 'connect', client: o.client, people: plans[w]! }));
-    await pool.all({ cmd: 'synced', timeoutMs: 60_000 });
+    // Setup, not measured: 1,200 people connecting at once (scenario 10) on a shared 2-core machine can take over a minute.
+    await pool.all({ cmd: 'synced', timeoutMs: Math.max(60_000, index * 100) });
     await pool.all({ cmd: 'addOwnNotes', count: Math.ceil(o.notesPerBoard / o.clientsPerBoard) });
     await pool.all({ cmd: 'waitNotes', min: o.notesPerBoard, timeoutMs: 120_000 });
     await pool.all({ cmd: 'start', options: { cursorHz: o.cursorHz, editEveryMs: o.editEveryMs }, peers, receiveOnly: o.client === 'lean' });
     await sleep(o.warmupSeconds * 1000);
     tracker.reset();
-    const before = await server.probe({ resetLoop: true });
+    const before = await Promise.all(servers.map((server) => server.probe({ resetLoop: true })));
+    await hooks?.start();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await sleep(o.seconds * 1000);
-    const after = await server.probe();
+    await hooks?.end();
+    const after = await Promise.all(servers.map((server) => server.probe()));
     const harness = process.cpuUsage(cpu0);
     const elapsed = (performance.now() - t0) / 1000;
     tracker.stopRecording();
     const stopped = await pool.all<StopResult>({ cmd: 'stop' });
     // Every room converges: each host (which applies everything) shows every
-    // edited note with its last edit. Then a drain for the last deliveries.
+    // edited note with its last edit, on every server. Then a drain for the last deliveries.
     const finalTexts = stopped.flatMap((r) => r.finalTexts);
-    const unconverged = await converged(hosts, finalTexts, 20_000);
+    const unconverged = await Promise.all(hosts.map((list) => converged(list, finalTexts, 20_000)));
     await sleep(2000);
     await pool.all({ cmd: 'flush' });
+    const where = (s: number) => (servers.length > 1 ? ` on node ${s}` : '');
     return {
-      kind, clients: index, boards: o.boards, latency: tracker.summary(),
+      clients: index, tracker, serverOf,
       errors: [
-        ...stopped.flatMap((r) => [...r.errors, ...r.closes]), ...closeErrors(hosts),
-        ...(unconverged > 0 ? [`${unconverged} of ${finalTexts.length} edited notes did not show their last edit on the server's copy`] : []),
+        ...stopped.flatMap((r) => [...r.errors, ...r.closes]), ...hosts.flatMap(closeErrors),
+        ...unconverged.flatMap((n, s) => (n > 0 ? [`${n} of ${finalTexts.length} edited notes did not show their last edit on the server's copy${where(s)}`] : [])),
       ],
-      usage: usage(before, after, elapsed, harness),
+      usage: before.map((b, s) => usage(b, after[s]!, elapsed, harness)),
     };
   } finally {
     await pool.close();
-    for (const host of hosts) host.destroy();
-    await server.stop();
+    for (const host of hosts.flat()) host.destroy();
   }
 }
 

@@ -117,13 +117,9 @@ export class BenchServer {
 
   /** CPU (user + system) and memory of the server process, from the kernel. */
   private osStats(): { cpuMicros: number; rss: number; peakRss: number } {
-    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-    // Fields after the command name, which is in parentheses and may contain spaces.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
     const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
     const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) * 1024;
-    return { cpuMicros: (ticks / CLOCK_TICKS) * 1e6, rss: kb('VmRSS'), peakRss: kb('VmHWM') };
+    return { cpuMicros: processCpuMicros(this.pid), rss: kb('VmRSS'), peakRss: kb('VmHWM') };
   }
 
   private probeInside(options: { gc?: boolean; resetLoop?: boolean; timeoutMs?: number }): Promise<ProbeStats> {
@@ -159,3 +155,23 @@ export class BenchServer {
     if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
+
+/**
+ * CPU time (user + system) of process `pid` from /proc/<pid>/stat, in µs;
+ * `reaped` adds that of its children it has waited for (a postmaster's ended
+ * backends). 0 for a process that is gone.
+ */
+export function processCpuMicros(pid: number, options: { reaped?: boolean } = {}): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime, stime, cutime, cstime: fields 14 to 17 of stat.
+  const ticks = Number(fields[11]) + Number(fields[12]) + (options.reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+  return (ticks / CLOCK_TICKS) * 1e6;
+}
+
