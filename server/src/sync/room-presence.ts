@@ -4,6 +4,9 @@ import { MAX_AWARENESS_IDS_PER_CONNECTION } from './awareness-stamp.js';
 import { encodeAwareness } from './messages.js';
 import type { RoomPeer } from './room-peer.js';
 
+/** Boards up to this many people get presence every `tickMs`; bigger ones less often (RoomPresence.tickMs). */
+export const PEOPLE_PER_TICK = 100;
+
 /** Origin of presence applied from another node. */
 const REMOTE = Symbol('remote presence');
 
@@ -12,7 +15,8 @@ const REMOTE = Symbol('remote presence');
  * - an awareness client id belongs to the first peer that claims it until
  *   that peer leaves (removed states included), each peer claims at most
  *   MAX_AWARENESS_IDS_PER_CONNECTION, the board at most `maxPresence`;
- * - changes within one tick (`tickMs`) go out as one message with the latest
+ * - changes within one tick (`tickMs`, longer on boards of more than
+ *   PEOPLE_PER_TICK people) go out as one message with the latest
  *   state of each client that changed;
  * - the server publishes no presence of its own;
  * - with other nodes, this node's peers' changes are also handed to
@@ -111,9 +115,20 @@ export class RoomPresence {
       this.scheduled = true;
       // Presence goes out on a short fixed tick: 60 cursors at 20 Hz become
       // one message per tick per peer instead of 1,200 per second per peer.
-      setTimeout(() => this.flush(), this.options.tickMs).unref();
+      setTimeout(() => this.flush(), this.tickMs()).unref();
     }
   };
+
+  /**
+   * The tick: `tickMs` up to PEOPLE_PER_TICK people on the board, then longer
+   * in proportion (300 people: three times as long). Each tick sends every
+   * changed state to every peer, so with a fixed tick the bytes a board's
+   * presence costs grow with the square of its people; this way they grow
+   * linearly, and a 300-person kickoff gets cursors at about 7 Hz, not 20.
+   */
+  private tickMs(): number {
+    return this.options.tickMs * Math.max(1, this.awareness.getStates().size / PEOPLE_PER_TICK);
+  }
 
   /** One presence message per tick, with the latest state of every client that changed. */
   private flush(): void {
