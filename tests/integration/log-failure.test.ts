@@ -33,7 +33,7 @@ async function logLine(url: string): Promise<void> {
 async function healthy(url: string): Promise<void> {
   const res = await fetch(`${url}/healthz`);
   expect(res.status).toBe(200);
-  expect(await res.json()).toEqual({ ok: true });
+  expect(await res.json()).toMatchObject({ status: 'ok', store: 'ok', draining: false });
 }
 
 function collect(child: ChildProcess): { text: string } {
