@@ -38,11 +38,18 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** A stock y-websocket provider, exactly as a third party would use it. */
-export function connect(baseUrl: string, boardId: string, token: string, options: { connect?: boolean } = {}): TestClient {
-  const doc = new Y.Doc();
+/**
+ * A stock y-websocket provider, exactly as a third party would use it. With
+ * `doc`, on that doc (kept on destroy): how a browser moves to another node
+ * with everything it has.
+ */
+export function connect(
+  baseUrl: string, boardId: string, token: string,
+  options: { connect?: boolean; doc?: Y.Doc; params?: Record<string, string> } = {},
+): TestClient {
+  const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, boardId, doc, {
-    params: { token },
+    params: { token, ...options.params },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     disableBc: true,
@@ -65,7 +72,7 @@ export function connect(baseUrl: string, boardId: string, token: string, options
     synced,
     destroy() {
       provider.destroy();
-      doc.destroy();
+      if (!options.doc) doc.destroy();
     },
   };
 }

@@ -1,10 +1,8 @@
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
 import { startPostgres, type PostgresCluster } from './postgres.js';
 import { TestRedis } from './redis.js';
 import { startTestServer, type TestServer } from './in-process-server.js';
-import type { TestClient } from './clients.js';
+import { connect, type TestClient } from './clients.js';
 
 export interface TestCluster {
   pg: PostgresCluster;
@@ -40,32 +38,7 @@ export async function startCluster(options: { nodes?: number; redis?: boolean; e
   };
 }
 
-/**
- * A stock provider on `doc` (a fresh one by default) to one node: giving an
- * existing doc is how a browser moves to another node (its load balancer
- * sent the reconnect elsewhere) with everything it has.
- */
+/** A stock provider on `doc` to one node (clients.ts `connect`): how a browser moves to another node. */
 export function connectDoc(baseUrl: string, boardId: string, token: string, doc = new Y.Doc(), params: Record<string, string> = {}): TestClient {
-  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, boardId, doc, {
-    params: { token, ...params },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 300,
-  });
-  const closes: { code: number; reason: string }[] = [];
-  provider.on('connection-close', (event) => {
-    if (event) closes.push({ code: event.code, reason: event.reason });
-  });
-  const synced = new Promise<void>((resolve) => {
-    if (provider.synced) resolve();
-    provider.on('sync', (isSynced: boolean) => {
-      if (isSynced) resolve();
-    });
-  });
-  return {
-    doc, provider, closes, synced,
-    destroy() {
-      provider.destroy();
-    },
-  };
+  return connect(baseUrl, boardId, token, { doc, params });
 }
