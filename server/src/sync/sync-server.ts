@@ -50,6 +50,8 @@ export class SyncServer {
   private readonly byMember = new Map<string, Set<Connection>>();
   /** Open connections per board, with the token each was admitted with (see `recheck`). */
   private readonly byBoard = new Map<string, Map<Connection, { token: string | null; via: Caller['via'] }>>();
+  /** Boards whose sockets are being re-checked, and whether another pass is due after (see `recheck`). */
+  private readonly rechecking = new Map<string, boolean>();
   /** False once the server drains (SIGTERM): no socket joins a room after that. */
   private accepting = true;
 
@@ -111,12 +113,34 @@ export class SyncServer {
    * here or on another node (docs/scaling.md).
    */
   recheck(boardId: string): void {
-    for (const [connection, admitted] of this.byBoard.get(boardId) ?? []) {
-      this.access.check(boardId, admitted.token).then((now) => {
-        const close = withdrawn(connection, admitted.via, now);
-        if (close) connection.close(close.code, close.reason);
-      }, (error: unknown) => this.log.warn({ err: error, board: boardId }, 're-checking access failed'));
+    // One pass per board at a time, and at most one more queued behind it: a
+    // burst of changes (or someone renaming themselves in a loop) costs one
+    // look-up per open socket per pass, never one per change.
+    if (this.rechecking.has(boardId)) {
+      this.rechecking.set(boardId, true);
+      return;
     }
+    this.rechecking.set(boardId, false);
+    void this.recheckPass(boardId).finally(() => {
+      const again = this.rechecking.get(boardId);
+      this.rechecking.delete(boardId);
+      if (again) this.recheck(boardId);
+    });
+  }
+
+  private async recheckPass(boardId: string): Promise<void> {
+    // Sockets opened with the same token (a viewer link) share one look-up.
+    const byToken = new Map<string | null, Promise<AccessResult>>();
+    await Promise.all([...this.byBoard.get(boardId) ?? []].map(async ([connection, admitted]) => {
+      let now = byToken.get(admitted.token);
+      if (!now) byToken.set(admitted.token, (now = this.access.check(boardId, admitted.token)));
+      try {
+        const close = withdrawn(connection, admitted.via, await now);
+        if (close) connection.close(close.code, close.reason);
+      } catch (error) {
+        this.log.warn({ err: error, board: boardId }, 're-checking access failed');
+      }
+    }));
   }
 
   /**
