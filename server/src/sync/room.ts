@@ -5,21 +5,16 @@ import type { UpdateGuard } from './update-guard.js';
 import { PeerUpdates } from './peer-updates.js';
 import type { RoomPeer } from './room-peer.js';
 import type { BoardStore } from '../store/board-store.js';
-import { encodeSyncStep1, encodeSyncStep2, encodeSyncStep2Of, encodeUpdate } from './messages.js';
+import { encodeSyncStep2Of, encodeUpdate } from './messages.js';
 import { WriteQueue } from './write-queue.js';
 import { applyInSlices } from './sliced-apply.js';
 import { RoomPresence } from './room-presence.js';
+import { RoomReads } from './room-reads.js';
 import type { RoomLink } from './room-link.js';
 
 /** Most updates merged into one stored row and one broadcast. */
 const MAX_MERGE = 64;
 
-/** The state vector message of an empty doc: what a brand-new client sends. */
-const EMPTY_STATE_VECTOR = Y.encodeStateVector(new Y.Doc());
-
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.byteLength === EMPTY_STATE_VECTOR.byteLength && stateVector[0] === EMPTY_STATE_VECTOR[0];
-}
 
 export interface RoomOptions {
   /** Compact the stored updates into one snapshot after this many appends. */
@@ -49,6 +44,10 @@ export const REMOTE_ORIGIN = systemOrigin('remote');
  *   order; only then are their senders told their changes are saved;
  * - presence changes within one presence tick (`presenceTickMs`) go out as
  *   one message with the latest state of each client;
+ * - a peer is only shown what the store holds (RoomReads);
+ * - with other nodes sharing the store (`attach`), what they stored is
+ *   applied and broadcast here but never stored again, and compaction
+ *   reaches only as far as this copy holds every stored update;
  * - once `closing` is set no peer can join; `unload` flushes and compacts.
  */
 export class Room {
@@ -58,19 +57,14 @@ export class Room {
   /** Updates integrated this tick, with the peer that sent each (none for the server's own). */
   private batch: { update: Uint8Array; peer: RoomPeer | undefined }[] = [];
   private batchScheduled = false;
-  /** Cached answers for joining clients, dropped whenever the doc changes. */
-  private cachedStep1: Uint8Array | undefined;
-  private cachedFullState: Uint8Array | undefined;
+  /** Sync answers and other reads, shown only what the store holds. */
+  private readonly reads: RoomReads;
   private readonly peerByOrigin = new Map<object, RoomPeer>();
   /** Judges and applies peer updates (staging copy, bounds, quotas, queue). */
   private readonly updates: PeerUpdates;
   /** Updates integrated into the doc so far, and how many of them are committed to the store. */
   private integrated = 0;
   private stored = 0;
-  /** Sync answers waiting until `stored` reaches `target`, or storage trouble starts (see syncStep2). */
-  private storedWaiters: { target: number; wake: () => void }[] = [];
-  /** During storage trouble: the board as the store holds it (what is really saved), loaded once. */
-  private savedView: Promise<Y.Doc> | undefined;
   private appendsSinceCompact = 0;
   /** Approximate size in the store: the last snapshot plus what was appended since. */
   private committedBytes: number;
@@ -96,13 +90,15 @@ export class Room {
     this.committedBytes = storedBytes;
     this.lastSeq = lastSeq;
     this.appendsSinceCompact = storedUpdates;
+    this.reads = new RoomReads({
+      doc,
+      integrated: () => this.integrated,
+      stored: () => this.stored,
+      failing: () => this.writes.isFailing,
+      loadSaved: () => this.loadSavedView(),
+    });
     this.writes = new WriteQueue(log, (failing) => {
-      if (failing) {
-        this.wakeStoredWaiters(true);
-      } else {
-        void this.savedView?.then((doc) => doc.destroy(), () => undefined);
-        this.savedView = undefined;
-      }
+      this.reads.storageFailing(failing);
       const message = encodeStorage(failing);
       for (const peer of this.peers) if (peer.wantsAcks) peer.send(message);
     });
@@ -136,7 +132,7 @@ export class Room {
     const room = new Room(id, docName, doc, store, log.child({ board: id, doc: docName || undefined }), options, lastSeq, updates.length, bytes);
     // A board stored as one snapshot is its own answer to a first sync: no
     // encoding of the whole doc in one task when the first person joins.
-    if (updates.length === 1) room.cachedFullState = encodeSyncStep2Of(updates[0]!);
+    if (updates.length === 1) room.reads.knowFullState(encodeSyncStep2Of(updates[0]!));
     if (updates.length > options.compactEvery) room.scheduleCompaction();
     // Built in slices right after loading, from the same stored bytes (no
     // re-encoding of the live doc), so the first edit rarely waits for it.
@@ -220,55 +216,21 @@ export class Room {
 
   /** The y-websocket handshake's first message: our state vector (cached until the doc changes). */
   syncStep1(): Uint8Array {
-    this.cachedStep1 ??= encodeSyncStep1(this.doc);
-    return this.cachedStep1;
+    return this.reads.syncStep1();
   }
 
-  /**
-   * Answer to a peer's state vector. Invariant: a peer is only ever shown
-   * what the store holds, so anything it has seen survives a crash (the
-   * broadcast path keeps the same rule: stored, then sent). Usually nothing
-   * is pending and the answer is immediate; a brand-new client (empty state
-   * vector) then gets the cached full state, so a join storm costs one
-   * encode. With updates still being written, the answer waits for the
-   * write (same tick); while storage is failing, it is built from the store.
-   */
+  /** Answer to a peer's state vector: only what the store holds (RoomReads). */
   syncStep2(stateVector: Uint8Array): Uint8Array | Promise<Uint8Array> {
-    if (this.stored === this.integrated) return this.answerFromDoc(stateVector);
-    return this.storedViewLater().then((view) =>
-      view === this.doc ? this.answerFromDoc(stateVector) : encodeSyncStep2(view, stateVector));
+    return this.reads.syncStep2(stateVector);
   }
 
   /**
    * The board as the store holds it, for reads outside the sync (exports,
    * versions, forms): the same rule as syncStep2, so nobody reads a change the
-   * server could still lose. The live doc once what it integrated is stored,
-   * else (storage failing) a doc built from the store. Read it at once: the
-   * doc built from the store is thrown away when storage recovers.
+   * server could still lose. Read it at once (RoomReads.storedView).
    */
   storedView(): Promise<Y.Doc> {
-    return this.stored === this.integrated ? Promise.resolve(this.doc) : this.storedViewLater();
-  }
-
-  private answerFromDoc(stateVector: Uint8Array): Uint8Array {
-    if (isEmptyStateVector(stateVector)) {
-      this.cachedFullState ??= encodeSyncStep2(this.doc, stateVector);
-      return this.cachedFullState;
-    }
-    return encodeSyncStep2(this.doc, stateVector);
-  }
-
-  private async storedViewLater(): Promise<Y.Doc> {
-    if (!this.writes.isFailing) {
-      // Waits for what was integrated before the request, not for a quiet
-      // moment: under steady editing a quiet moment may never come. Later
-      // updates are stored in the same tick they are flushed in.
-      const target = this.integrated;
-      await new Promise<void>((wake) => this.storedWaiters.push({ target, wake }));
-      if (!this.writes.isFailing) return this.doc;
-    }
-    this.savedView ??= this.loadSavedView();
-    return this.savedView;
+    return this.reads.storedView();
   }
 
   private async loadSavedView(): Promise<Y.Doc> {
@@ -276,15 +238,6 @@ export class Room {
     const saved = new Y.Doc({ gc: true });
     await applyInSlices(saved, updates, LOAD_ORIGIN);
     return saved;
-  }
-
-  private wakeStoredWaiters(all: boolean): void {
-    const waiting = this.storedWaiters;
-    this.storedWaiters = [];
-    for (const waiter of waiting) {
-      if (all || waiter.target <= this.stored) waiter.wake();
-      else this.storedWaiters.push(waiter);
-    }
   }
 
   get maxBytes(): number {
@@ -358,7 +311,7 @@ export class Room {
     this.flushBatch();
     this.scheduleCompaction();
     await this.writes.idle();
-    void this.savedView?.then((doc) => doc.destroy(), () => undefined);
+    this.reads.close();
     this.doc.off('update', this.onDocUpdate);
     this.presence.destroy();
     this.updates.close();
@@ -373,15 +326,13 @@ export class Room {
       // Stored by another node already: shown to this node's peers, never stored again.
       // Only what was new here counts towards the size (a re-read snapshot adds nothing).
       this.committedBytes += update.byteLength;
-      this.cachedStep1 = undefined;
-      this.cachedFullState = undefined;
+      this.reads.changed();
       const message = encodeUpdate(update);
       for (const peer of this.peers) peer.send(message);
       return;
     }
     this.integrated += 1;
-    this.cachedStep1 = undefined;
-    this.cachedFullState = undefined;
+    this.reads.changed();
     this.batch.push({ update, peer: this.peerByOrigin.get(origin as object) });
     this.batchBytes += update.byteLength;
     if (!this.batchScheduled) {
@@ -408,7 +359,7 @@ export class Room {
         this.lastSeq = await this.store.appendUpdate(this.id, merged, this.docName);
         this.link?.stored(this.lastSeq, merged, this.updates.ownersOf(merged));
         this.stored += batch.length;
-        if (this.storedWaiters.length > 0) this.wakeStoredWaiters(false);
+        this.reads.storedGrew();
         this.appendsSinceCompact += 1;
         this.committedBytes += merged.byteLength;
         const message = encodeUpdate(merged);
