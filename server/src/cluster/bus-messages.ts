@@ -9,7 +9,7 @@ import * as encoding from 'lib0/encoding';
  */
 export type BusMessage =
   /** A document update the sender committed to the store under `seq`, with who wrote under which client id. */
-  | { kind: 'update'; node: string; doc: string; seq: number; owners: [number, string][]; update: Uint8Array }
+  | { kind: 'update'; node: string; doc: string; seq: number; owners: readonly (readonly [number, string])[]; update: Uint8Array }
   /** Presence of the sender's peers (a y-protocols awareness update). */
   | { kind: 'presence'; node: string; doc: string; update: Uint8Array }
   /** The sender just loaded the board's document: others answer with their peers' presence. */

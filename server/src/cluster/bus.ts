@@ -3,14 +3,6 @@ import type { BusMessage } from './bus-messages.js';
 /** The bus between nodes: `ok` connected, `down` configured but unreachable, `off` not configured. */
 export type BusState = 'ok' | 'down' | 'off';
 
-/** Counters for operators and the bench (docs/scaling.md, "Sizing"). */
-export interface BusStats {
-  published: number;
-  publishedBytes: number;
-  received: number;
-  receivedBytes: number;
-}
-
 /**
  * Fast path between the nodes that share a store: per-board channels that
  * may lose messages (Redis pub/sub does when a subscriber is slow or
@@ -19,7 +11,6 @@ export interface BusStats {
 export interface ClusterBus {
   readonly nodeId: string;
   readonly state: BusState;
-  readonly stats: BusStats;
   /** Starts listening to a board's channel; resolves once subscribed, or at once while the bus is down. */
   join(boardId: string): Promise<void>;
   /** Stops listening to it. */

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { BoardStore } from '../store/board-store.js';
 import type { Room } from '../sync/room.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
-import type { BusState, BusStats, ClusterBus } from './bus.js';
+import type { BusState, ClusterBus } from './bus.js';
 import type { BusMessage } from './bus-messages.js';
 import { RoomFeed } from './room-feed.js';
 
@@ -46,16 +46,8 @@ export class ClusterNode {
     this.schedulePoll();
   }
 
-  get nodeId(): string {
-    return this.bus.nodeId;
-  }
-
   get busState(): BusState {
     return this.bus.state;
-  }
-
-  get busStats(): BusStats {
-    return this.bus.stats;
   }
 
   /** Before a board's document is read from the store (RoomRegistry.beforeLoad). */
@@ -82,11 +74,6 @@ export class ClusterNode {
   accessChanged(boardId: string): void {
     this.bus.publish(boardId, { kind: 'access', node: this.bus.nodeId });
     this.recheckAccess(boardId);
-  }
-
-  /** Documents of loaded rooms whose copy here lags the store (diagnostics and tests). */
-  lagging(): { boardId: string; doc: string; applied: number }[] {
-    return [...this.feeds.values()].flatMap((set) => [...set].map((f) => ({ boardId: f.boardId, doc: f.docName, applied: f.applied })));
   }
 
   async stop(): Promise<void> {

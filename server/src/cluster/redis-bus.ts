@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { BusState, BusStats, ClusterBus } from './bus.js';
+import type { BusState, ClusterBus } from './bus.js';
 import { boardChannel, channelBoard, decodeBusMessage, encodeBusMessage, type BusMessage } from './bus-messages.js';
 
 /** Reconnect delays: quick at first (a killed connection comes back in tens of ms), at most a second apart. */
@@ -17,7 +17,6 @@ const retryStrategy = (times: number) => Math.min(25 * 2 ** Math.min(times, 6), 
  * queues while Redis is away (the store and the poll cover the gap).
  */
 export class RedisBus implements ClusterBus {
-  readonly stats: BusStats = { published: 0, publishedBytes: 0, received: 0, receivedBytes: 0 };
   onMessage: (boardId: string, message: BusMessage) => void = () => undefined;
   onReconnect: () => void = () => undefined;
   private readonly pub: Redis;
@@ -71,10 +70,7 @@ export class RedisBus implements ClusterBus {
 
   publish(boardId: string, message: BusMessage): void {
     if (this.pub.status !== 'ready') return;
-    const bytes = Buffer.from(encodeBusMessage(message));
-    this.stats.published += 1;
-    this.stats.publishedBytes += bytes.byteLength;
-    this.pub.publish(boardChannel(boardId), bytes).catch(() => undefined);
+    this.pub.publish(boardChannel(boardId), Buffer.from(encodeBusMessage(message))).catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -103,8 +99,6 @@ export class RedisBus implements ClusterBus {
   private receive(channel: string, payload: Buffer): void {
     const boardId = channelBoard(channel);
     if (!boardId) return;
-    this.stats.received += 1;
-    this.stats.receivedBytes += payload.byteLength;
     const message = decodeBusMessage(new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength));
     if (!message || message.node === this.nodeId) return;
     this.onMessage(boardId, message);

@@ -16,10 +16,11 @@ export const GAP_GRACE_MS = 150;
  * One room's place among the nodes (RoomLink): publishes what the room
  * stores, applies what other nodes stored, and reads from the store whatever
  * did not arrive. Invariants:
- * - an update from another node is applied at most once per seq (duplicates
- *   would be harmless in Yjs, but cost);
+ * - an update published on the bus is applied at most once per seq
+ *   (duplicates would be harmless in Yjs, but cost); a catch-up applies all
+ *   it reads (see readFromStore);
  * - a gap is closed from the store within GAP_GRACE_MS, and a head the poll
- *   saw beyond `applied` at once, so the doc converges without Redis;
+ *   saw beyond the watermark at once, so the doc converges without Redis;
  * - catch-ups never overlap: one runs, and one more is queued if asked
  *   meanwhile (it then reads from where the first left off).
  */
@@ -48,14 +49,9 @@ export class RoomFeed implements RoomLink {
     return this.room.docName;
   }
 
-  /** Every stored update up to this seq is in the room's doc. */
-  get applied(): number {
-    return this.watermark.applied;
-  }
-
   stored(seq: number, update: Uint8Array, owners: readonly (readonly [number, string])[]): void {
     this.watermark.add(seq);
-    this.bus.publish(this.room.id, { kind: 'update', node: this.bus.nodeId, doc: this.room.docName, seq, owners: [...owners] as [number, string][], update });
+    this.bus.publish(this.room.id, { kind: 'update', node: this.bus.nodeId, doc: this.room.docName, seq, owners, update });
     this.watchGap();
   }
 

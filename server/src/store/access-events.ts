@@ -10,16 +10,24 @@ const ACCESS_WRITES: ReadonlySet<string | symbol> = new Set(['updateMember', 're
  * to have open connections re-checked, on this node or the others.
  */
 export function withAccessEvents(store: BoardStore, changed: (boardId: string) => void): BoardStore {
+  // Each method is wrapped once: the store is on every write's path.
+  const wrapped = new Map<string | symbol, unknown>();
   return new Proxy(store, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
       if (typeof value !== 'function') return value;
-      if (!ACCESS_WRITES.has(prop)) return value.bind(target);
-      return async (boardId: string, ...rest: unknown[]) => {
-        const result: unknown = await value.call(target, boardId, ...rest);
-        changed(boardId);
-        return result;
-      };
+      let method = wrapped.get(prop);
+      if (!method) {
+        method = ACCESS_WRITES.has(prop)
+          ? async (boardId: string, ...rest: unknown[]) => {
+            const result: unknown = await value.call(target, boardId, ...rest);
+            changed(boardId);
+            return result;
+          }
+          : value.bind(target);
+        wrapped.set(prop, method);
+      }
+      return method;
     },
   });
 }

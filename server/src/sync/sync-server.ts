@@ -188,8 +188,9 @@ export class SyncServer {
           return;
         }
         const { boardId, docName, identity, guard, memberKey, via } = result;
-        const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
-        const wantsAcks = new URL(req.url ?? '/', 'http://localhost').searchParams.get(ACK_PARAM) === '1';
+        const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+        const token = params.get('token');
+        const wantsAcks = params.get(ACK_PARAM) === '1';
         const log = this.log.child({ board: boardId, role: identity.role, member: identity.id });
         const connection = await this.rooms
           .join(
