@@ -131,6 +131,23 @@ describe('two nodes on PostgreSQL and Redis', () => {
     expect([...readBoard(pia.doc).notesById.values()].every((n) => n.authorId === pia.memberId)).toBe(true);
   });
 
+  it('N13: a flood of renames re-checks the board\'s sockets in coalesced passes: no one else is closed, the loop stays free', async () => {
+    const { board } = await boardWithFacilitator(0);
+    const viewers = Array.from({ length: 20 }, (_, i) => keep(connect(node(i % 2).url, board.id, board.tokens.viewer)));
+    const mallory = keep(await connectMember(node(1).url, board, 'participant', 'Mallory Neri', 'support'));
+    await Promise.all([...viewers.map((v) => v.synced), mallory.synced]);
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    const statuses = await Promise.all(Array.from({ length: 100 }, (_, i) =>
+      api(node(i % 2).url, mallory.session, `${board.id}/members/me`, { method: 'PATCH', body: JSON.stringify({ name: `Mallory ${i}` }) })
+        .then((res) => res.status)));
+    loop.disable();
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    // The viewers' access never changed: every pass leaves them open.
+    expect(viewers.flatMap((v) => v.closes)).toEqual([]);
+    expect(loop.max / 1e6).toBeLessThan(200);
+  });
+
   it('N3: removing someone on A closes their socket on B; a role change on A reconnects them on B', async () => {
     const { board, facilitator } = await boardWithFacilitator(0);
     const pia = keep(await connectMember(node(1).url, board, 'participant', 'Pia'));
