@@ -10,13 +10,14 @@ const ACCESS_WRITES: ReadonlySet<string | symbol> = new Set(['updateMember', 're
  * to have open connections re-checked, on this node or the others.
  */
 export function withAccessEvents(store: BoardStore, changed: (boardId: string) => void): BoardStore {
-  // Each method is wrapped once: the store is on every write's path.
-  const wrapped = new Map<string | symbol, unknown>();
+  // Each method is wrapped once (the store is on every write's path), keyed by
+  // the function itself so that a method replaced on the store is seen.
+  const wrapped = new WeakMap<object, unknown>();
   return new Proxy(store, {
     get(target, prop) {
       const value: unknown = Reflect.get(target, prop, target);
       if (typeof value !== 'function') return value;
-      let method = wrapped.get(prop);
+      let method = wrapped.get(value);
       if (!method) {
         method = ACCESS_WRITES.has(prop)
           ? async (boardId: string, ...rest: unknown[]) => {
@@ -25,7 +26,7 @@ export function withAccessEvents(store: BoardStore, changed: (boardId: string) =
             return result;
           }
           : value.bind(target);
-        wrapped.set(prop, method);
+        wrapped.set(value, method);
       }
       return method;
     },
