@@ -17,6 +17,8 @@ import { NOTE_MEMBER_KEY_PATTERN, parseNoteMemberKey } from './schema/note-membe
 import { readFollowUp, type FollowUp } from './read-follow-up.js';
 import type { Commitment } from './schema/commitment.js';
 import type { Feedback } from './schema/feedback.js';
+import { readBooklet, type BookletTexts } from './schema/booklet.js';
+import { readBrand, type Brand } from './schema/brand.js';
 
 /** A validated, plain, immutable view of a board. */
 export interface BoardSnapshot {
@@ -45,6 +47,10 @@ export interface BoardSnapshot {
   commitments: Commitment[];
   /** Reps' feedback from real deals (step 7), newest first. */
   feedback: Feedback[];
+  /** The facilitator's words for the deliverables (foreword, summaries). */
+  booklet: BookletTexts;
+  /** The client's brand on the deliverables' covers. */
+  brand: Brand;
   /** Entries that were skipped or repaired while reading, for logging and diagnostics. */
   problems: Problem[];
 }
@@ -153,6 +159,7 @@ export class BoardReader {
   private votes: Part<Map<string, VoteTally>> | undefined;
   private proposals: Part<Map<string, Map<string, string>>> | undefined;
   private followUp: Part<FollowUp> | undefined;
+  private deliverables: Part<{ booklet: BookletTexts; brand: Brand }> | undefined;
   private readonly observers: [Y.Map<unknown>, (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void][];
 
   constructor(doc: Y.Doc) {
@@ -187,6 +194,8 @@ export class BoardReader {
       [this.r.proposals, on(() => { this.proposals = undefined; })],
       [this.r.commitments as Y.Map<unknown>, on(() => { this.followUp = undefined; })],
       [this.r.feedback as Y.Map<unknown>, on(() => { this.followUp = undefined; })],
+      [this.r.booklet, on(() => { this.deliverables = undefined; })],
+      [this.r.brand, on(() => { this.deliverables = undefined; })],
     ];
     for (const [type, fn] of this.observers) type.observeDeep(fn);
   }
@@ -220,6 +229,7 @@ export class BoardReader {
       this.notes = undefined;
       this.groups = undefined;
       this.followUp = undefined;
+      this.deliverables = undefined;
     }
     const structure = this.structure;
     if (!this.notes) {
@@ -234,7 +244,8 @@ export class BoardReader {
     this.votes ??= this.readVotes(notes.notesById);
     this.proposals ??= this.readProposals(notes.notesById);
     this.followUp ??= this.readFollowUpPart(structure);
-    const { members, session, groups, votes, proposals, followUp } = this;
+    this.deliverables ??= readDeliverables(this.r, structure);
+    const { members, session, groups, votes, proposals, followUp, deliverables } = this;
     return {
       meta: structure.meta,
       segments: structure.segments,
@@ -252,9 +263,12 @@ export class BoardReader {
       proposalsByNote: proposals.value,
       commitments: followUp.value.commitments,
       feedback: followUp.value.feedback,
+      booklet: deliverables.value.booklet,
+      brand: deliverables.value.brand,
       problems: [
         ...structure.problems, ...notes.problems, ...members.problems, ...session.problems,
         ...groups.problems, ...votes.problems, ...proposals.problems, ...followUp.problems,
+        ...deliverables.problems,
       ],
     };
   }
@@ -437,4 +451,11 @@ export function readBoard(doc: Y.Doc): BoardSnapshot {
   } finally {
     reader.destroy();
   }
+}
+
+function readDeliverables(r: BoardRoots, structure: Pick<StructurePart, 'segments' | 'stagesById'>): Part<{ booklet: BookletTexts; brand: Brand }> {
+  const problems: Problem[] = [];
+  const segmentIds = new Set(structure.segments.map((s) => s.id));
+  const booklet = readBooklet(r.booklet, segmentIds, new Set(structure.stagesById.keys()), problems);
+  return { value: { booklet, brand: readBrand(r.brand, problems) }, problems };
 }

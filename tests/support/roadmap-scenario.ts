@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
 import {
-  addFeedback, addNote, castVote, configureVoting, confirmOwners, mergeNotes, proposeOwner, readBoard, setCommitment,
-  setNoteStatus, setVotingOpen, type Author, type Origin,
+  addFeedback, addNote, castVote, configureVoting, confirmOwners, mergeNotes, proposeOwner, readBoard, setBookletText,
+  setBrand, setCommitment, setLogo, setNoteStatus, setVotingOpen, systemOrigin, type Author, type Origin,
 } from '../../shared/src/index.js';
 import { seedSampleNotes } from './seed-demo.js';
+import { testLogoPng } from './test-logo.js';
 
 /** Texts a user could type to attack an export (CSV formulas, Markdown structure, HTML). */
 export const HOSTILE = {
@@ -30,6 +31,9 @@ export interface RoadmapScenario {
   /** Left open: not in an `accepted` roadmap. */
   open: string;
   hostile: Record<keyof typeof HOSTILE, string>;
+  /** The facilitator's texts for the deliverables, as written. */
+  texts: { foreword: string; executiveSummary: string; segments: string[]; stage: { id: string; text: string } };
+  company: string;
 }
 
 /**
@@ -101,5 +105,23 @@ export function runRoadmapScenario(
     stageId: oem.stages[2]!.id, outcome: 'blocked', blocker: it ? 'Campioni fermi in dogana' : 'Samples stuck in customs',
     department: 'shipping', comment: it ? 'Tre settimane di attesa' : 'Three weeks of waiting', repName: 'Luca Neri',
   }, origin, now);
-  return { samples, duplicate, tie, differs, unowned, parked, open, hostile };
+  // The words of the deliverables and the client's brand (the logo as the server writes it).
+  const texts = {
+    foreword: it
+      ? 'Questa roadmap raccoglie due giorni di lavoro: qualità, velocità e un\'unica voce verso il cliente.\n\n' + HOSTILE.formula
+      : 'This roadmap gathers two days of work: quality, speed and one voice towards the customer.\n\n' + HOSTILE.formula,
+    executiveSummary: it
+      ? 'Tre segmenti, quindici fasi: la priorità è la risposta tecnica entro 48 ore. ' + HOSTILE.markdown
+      : 'Three segments, fifteen stages: the priority is a technical answer within 48 hours. ' + HOSTILE.markdown,
+    segments: [oem, channel, direct].map((s, i) => (it ? `Sintesi del segmento ${i + 1}: più presenza in progettazione.` : `Segment ${i + 1} summary: more presence at design time.`)),
+    stage: { id: oem.stages[0]!.id, text: it ? 'Qui si vince o si perde il progetto.' : 'This is where the project is won or lost.' },
+  };
+  setBookletText(doc, { key: 'foreword' }, texts.foreword, origin);
+  setBookletText(doc, { key: 'executiveSummary' }, texts.executiveSummary, origin);
+  [oem, channel, direct].forEach((s, i) => setBookletText(doc, { segmentId: s.id }, texts.segments[i]!, origin));
+  setBookletText(doc, { stageId: texts.stage.id }, texts.stage.text, origin);
+  const company = it ? 'Componenti Rossi S.p.A. – Qualità' : 'Rossi Components Ltd & Co.';
+  setBrand(doc, { companyName: company, accentColor: '#0F766E' }, origin);
+  setLogo(doc, { bytes: testLogoPng(), type: 'png', width: 240, height: 80 }, systemOrigin('brand'));
+  return { samples, duplicate, tie, differs, unowned, parked, open, hostile, texts, company };
 }

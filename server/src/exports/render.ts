@@ -3,13 +3,19 @@ import { buildRoadmap, readBoard, type ExportFile, type OpenNotesChoice } from '
 import { renderBoardJson } from './board-json.js';
 import { defaultDelimiter, renderCsv, renderFeedbackCsv, type CsvDelimiter } from './csv.js';
 import { renderMarkdown } from './markdown.js';
+import { renderDocx } from './docx.js';
 import { renderPdf } from './pdf.js';
+import { renderPptx } from './pptx.js';
+import { renderXlsx } from './xlsx.js';
 import { applyInSlices } from '../sync/sliced-apply.js';
 
 const CONTENT_TYPES: Record<ExportFile, string> = {
   'roadmap.pdf': 'application/pdf',
   'roadmap.md': 'text/markdown; charset=utf-8',
   'roadmap.csv': 'text/csv; charset=utf-8',
+  'roadmap.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'roadmap.pptx': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'roadmap.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'board.json': 'application/json; charset=utf-8',
   'feedback.csv': 'text/csv; charset=utf-8',
 };
@@ -24,7 +30,7 @@ export interface ExportOptions {
   now?: number;
   /** CSV only; defaults to the board language's spreadsheet separator. */
   delimiter?: CsvDelimiter;
-  /** Booklets (PDF, Markdown) only: whether they list the notes still to decide (default `include`). */
+  /** Booklets (PDF, Markdown, Word) only: whether they list the notes still to decide (default `include`). */
   open?: OpenNotesChoice;
 }
 
@@ -47,6 +53,9 @@ export async function renderExport(file: ExportFile, state: Uint8Array, options:
     if (file === 'roadmap.csv') {
       return { title, contentType, body: Buffer.from(renderCsv(roadmap, options.delimiter ?? defaultDelimiter(roadmap.language))) };
     }
+    if (file === 'roadmap.docx') return { title, contentType, body: await renderDocx(roadmap, { open: options.open }) };
+    if (file === 'roadmap.pptx') return { title, contentType, body: await renderPptx(roadmap) };
+    if (file === 'roadmap.xlsx') return { title, contentType, body: await renderXlsx(roadmap) };
     return { title, contentType, body: await renderPdf(roadmap, { open: options.open }) };
   } finally {
     doc.destroy();

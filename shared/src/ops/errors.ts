@@ -68,6 +68,8 @@ export const TEXT_FIELDS = {
   commitment: 'Commitment',
   blocker: 'What blocked it',
   comment: 'Comment',
+  'booklet-text': 'Booklet text',
+  'company-name': 'Company name',
 } as const;
 export type TextField = keyof typeof TEXT_FIELDS;
 

@@ -2,6 +2,8 @@ import type * as Y from 'yjs';
 import { voteCountsFromDoc } from '../ops/voting.js';
 import type { Role } from '../protocol.js';
 import { ROOT, roots, type RecordMap } from '../schema/layout.js';
+import { bookletEntryProblem } from '../schema/booklet.js';
+import { brandEntryProblem, LOGO_KEYS } from '../schema/brand.js';
 import { readNote, type NoteFacilitation, type NoteRecord } from '../schema/note.js';
 import { parseNoteMemberKey } from '../schema/note-member-key.js';
 import { readProposal } from '../schema/proposal.js';
@@ -37,6 +39,7 @@ export const RULES = {
   R10: 'no dots left, or the limit per note is reached',
   R11: 'that change is not part of the board layout',
   R12: 'only the facilitator can set status and confirmed owners',
+  R13: 'only the server writes the logo: upload it as an image',
 } as const;
 export type RuleId = keyof typeof RULES;
 
@@ -95,11 +98,27 @@ export function checkChanges(before: Y.Doc, after: Y.Doc, actor: Actor, changes:
   }
   if (rights.facilitate) {
     for (const c of changes) {
-      if (c.kind !== 'unsupported' && !FACILITATOR_ROOTS.has(c.root)) return refuse('R11', `unknown root ${c.root}`);
+      if (c.kind === 'unsupported') continue;
+      if (!FACILITATOR_ROOTS.has(c.root)) return refuse('R11', `unknown root ${c.root}`);
+      const verdict = checkDeliverableEntry(c);
+      if (!verdict.ok) return verdict;
     }
     return OK;
   }
   return checkParticipant(before, after, actor, rights, session.voting, changes);
+}
+
+/**
+ * The deliverables' roots hold plain values: texts within their limits, the
+ * brand's name and colour; the logo is the server's alone (it decoded it).
+ */
+function checkDeliverableEntry(c: Exclude<Change, { kind: 'unsupported' }>): Verdict {
+  if (c.root !== ROOT.booklet && c.root !== ROOT.brand) return OK;
+  if (c.root === ROOT.brand && LOGO_KEYS.includes(c.key)) return refuse('R13');
+  if (c.kind === 'entry-delete' || c.kind === 'touch') return OK;
+  if (c.kind !== 'entry' || c.isMap) return refuse('R11', `${c.root}/${c.key.slice(0, 40)} holds plain values only`);
+  const problem = c.root === ROOT.booklet ? bookletEntryProblem(c.key, c.value) : brandEntryProblem(c.key, c.value);
+  return problem ? refuse('R11', problem) : OK;
 }
 
 function checkParticipant(

@@ -1,5 +1,7 @@
 /** Files `GET /api/boards/:id/export/<file>` renders (docs/protocol.md). */
-export const EXPORT_FILES = ['roadmap.pdf', 'roadmap.md', 'roadmap.csv', 'board.json', 'feedback.csv'] as const;
+export const EXPORT_FILES = [
+  'roadmap.pdf', 'roadmap.md', 'roadmap.csv', 'roadmap.docx', 'roadmap.pptx', 'roadmap.xlsx', 'board.json', 'feedback.csv',
+] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
 
 export function isExportFile(value: unknown): value is ExportFile {
@@ -18,7 +20,7 @@ export const OPEN_NOTES_CHOICES = ['include', 'omit'] as const;
 export type OpenNotesChoice = (typeof OPEN_NOTES_CHOICES)[number];
 
 /** The booklets `&open=` applies to; the CSV lists every note whatever its status. */
-export const BOOKLET_FILES: readonly ExportFile[] = ['roadmap.pdf', 'roadmap.md'];
+export const BOOKLET_FILES: readonly ExportFile[] = ['roadmap.pdf', 'roadmap.md', 'roadmap.docx'];
 
 export function isOpenNotesChoice(value: unknown): value is OpenNotesChoice {
   return typeof value === 'string' && (OPEN_NOTES_CHOICES as readonly string[]).includes(value);

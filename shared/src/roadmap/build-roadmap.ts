@@ -14,7 +14,7 @@ export type RoadmapSource = Pick<
   BoardSnapshot,
   | 'meta' | 'segments' | 'departments' | 'notesById' | 'notesByStage' | 'members' | 'votesByNote' | 'proposalsByNote'
   | 'commitments' | 'feedback'
->;
+> & Partial<Pick<BoardSnapshot, 'booklet' | 'brand'>>;
 
 const DEFAULT_LATEST_FEEDBACK = 3;
 
@@ -62,6 +62,7 @@ export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = 
     number: si + 1,
     name: segment.name,
     description: segment.description,
+    summary: snapshot.booklet?.segments.get(segment.id) ?? '',
     color: segment.color,
     stages: segment.stages.map((stage, ti): RoadmapStage => {
       const out: RoadmapStage = {
@@ -70,6 +71,7 @@ export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = 
         number: ti + 1,
         name: stage.name,
         buyerStep: stage.buyerStep,
+        summary: snapshot.booklet?.stages.get(stage.id) ?? '',
         actions: [],
         open: [],
         parked: [],
@@ -134,6 +136,9 @@ export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = 
     merged,
     votes,
     commitments: allCommitments,
+    foreword: snapshot.booklet?.foreword ?? '',
+    executiveSummary: snapshot.booklet?.executiveSummary ?? '',
+    brand: snapshot.brand ?? { companyName: '', accentColor: '', logo: null },
     warnings: warnings(snapshot, actions, deptByKey),
     counts: {
       actions: actions.length,

@@ -86,6 +86,19 @@ export interface RoadmapLabels {
   warningDiffers: string;
   suggested: string;
   proposals: string;
+  /** The deliverables' own words (foreword, summaries, deck, workbook). */
+  foreword: string;
+  executiveSummary: string;
+  summary: string;
+  preparedFor: (company: string) => string;
+  agenda: string;
+  stagesAndActions: string;
+  actionCount: (n: number) => string;
+  continued: string;
+  commitmentsAsked: string;
+  progress: string;
+  segmentStageNumber: string;
+  total: string;
 }
 
 const en: RoadmapLabels = {
@@ -170,6 +183,18 @@ const en: RoadmapLabels = {
   warningDiffers: 'Owner contested: most people proposed another department',
   suggested: 'most proposed',
   proposals: 'proposals',
+  foreword: 'Foreword',
+  executiveSummary: 'Executive summary',
+  summary: 'Summary',
+  preparedFor: (company) => `Prepared for ${company}`,
+  agenda: 'Agenda',
+  stagesAndActions: 'Stages and actions',
+  actionCount: (n) => (n === 1 ? '1 action' : `${n} actions`),
+  continued: 'continued',
+  commitmentsAsked: 'Commitments asked of each department',
+  progress: 'Progress',
+  segmentStageNumber: 'No.',
+  total: 'Total',
 };
 
 const it: RoadmapLabels = {
@@ -254,6 +279,18 @@ const it: RoadmapLabels = {
   warningDiffers: 'Responsabile conteso: i più hanno proposto un altro reparto',
   suggested: 'il più proposto',
   proposals: 'proposte',
+  foreword: 'Prefazione',
+  executiveSummary: 'Sintesi per la direzione',
+  summary: 'Sintesi',
+  preparedFor: (company) => `Preparato per ${company}`,
+  agenda: 'Agenda',
+  stagesAndActions: 'Fasi e azioni',
+  actionCount: (n) => (n === 1 ? '1 azione' : `${n} azioni`),
+  continued: 'continua',
+  commitmentsAsked: 'Impegni richiesti a ciascun reparto',
+  progress: 'Avanzamento',
+  segmentStageNumber: 'N.',
+  total: 'Totale',
 };
 
 export const ROADMAP_LABELS: Readonly<Record<Language, RoadmapLabels>> = { en, it };

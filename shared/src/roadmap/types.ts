@@ -1,6 +1,7 @@
 import type { Language } from '../schema/meta.js';
 import type { NoteKind, NoteStatus } from '../schema/note.js';
 import type { FeedbackOutcome } from '../schema/feedback.js';
+import type { Brand } from '../schema/brand.js';
 
 /**
  * Which notes count as the roadmap's actions and best practices.
@@ -123,6 +124,8 @@ export interface RoadmapStage {
   name: string;
   /** The buyer's step this stage serves. */
   buyerStep: string;
+  /** The facilitator's summary of this stage for the deliverables ('' when none). */
+  summary: string;
   /** Actions and best practices of the roadmap (see RoadmapInclude), in board order. */
   actions: RoadmapItem[];
   /**
@@ -147,6 +150,8 @@ export interface RoadmapSegment {
   name: string;
   description: string;
   color: string;
+  /** The facilitator's summary of this segment for the deliverables ('' when none). */
+  summary: string;
   stages: RoadmapStage[];
 }
 
@@ -234,6 +239,11 @@ export interface Roadmap {
   /** Every note with at least one dot, most dots first (ties in roadmap order). */
   votes: PlacedItem[];
   commitments: RoadmapCommitment[];
+  /** The facilitator's foreword and executive summary ('' when not written); line breaks separate paragraphs. */
+  foreword: string;
+  executiveSummary: string;
+  /** The client's name, accent colour and logo for covers and headers. */
+  brand: Brand;
   warnings: RoadmapWarning[];
   /** Totals of the lists above; `open` is the figure every view and booklet shows as "still to decide". */
   counts: { actions: number; parked: number; questions: number; open: number };

@@ -20,6 +20,8 @@ export const ROOT = {
   proposals: 'proposals',
   commitments: 'commitments',
   feedback: 'feedback',
+  booklet: 'booklet',
+  brand: 'brand',
 } as const;
 
 /** A record stored as a nested Y.Map so concurrent edits of different fields merge. */
@@ -45,6 +47,10 @@ export interface BoardRoots {
   commitments: Y.Map<RecordMap>;
   /** Feedback id -> feedback record (step 7). */
   feedback: Y.Map<RecordMap>;
+  /** Plain strings: foreword, executive summary, segment and stage summaries (booklet.ts). */
+  booklet: Y.Map<unknown>;
+  /** Plain values: company name, accent colour, and the server-written logo (brand.ts). */
+  brand: Y.Map<unknown>;
 }
 
 export function roots(doc: Y.Doc): BoardRoots {
@@ -61,6 +67,8 @@ export function roots(doc: Y.Doc): BoardRoots {
     proposals: doc.getMap<unknown>(ROOT.proposals),
     commitments: doc.getMap<RecordMap>(ROOT.commitments),
     feedback: doc.getMap<RecordMap>(ROOT.feedback),
+    booklet: doc.getMap<unknown>(ROOT.booklet),
+    brand: doc.getMap<unknown>(ROOT.brand),
   };
 }
 
