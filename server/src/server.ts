@@ -1,3 +1,4 @@
+import { LogoRunner } from './brand/logo-runner.js';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -147,6 +148,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     },
     createGuard: { createKey: config.createKey, dataDir: config.dataDir, minFreeDiskBytes: config.minFreeDiskBytes },
     restores,
+    logos: new LogoRunner(),
     maxRestoreBytes: config.maxRestoreBytes,
     log,
     staticDir: config.staticDir,

@@ -69,7 +69,7 @@ export const ERROR_CODES = [
   'access-refused', 'invalid-board-id', 'removed', 'facilitator-only', 'join-first', 'join-with-link',
   'member-not-found', 'version-not-found', 'no-such-export', 'no-such-endpoint', 'cannot-remove-self',
   'wrong-form-link', 'invalid-request', 'body-too-large', 'internal', 'join-code-unknown', 'joining-closed',
-  'restarting',
+  'restarting', 'logo-too-large', 'logo-not-an-image',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -231,6 +231,30 @@ describe('exports of the example workshop (Italian)', () => {
     for (const row of overviewRows) expect(row.split(/(?<!\\)\|/).length - 2).toBe(5);
   });
 
+  it('the facilitator\'s words and the client\'s brand are in the PDF and Markdown: foreword, summaries, company, logo', async () => {
+    const pdf = await download(board, 'roadmap.pdf', board.tokens.viewer);
+    const { pages } = await pdfText(pdf.body);
+    const all = squash(pages.join(' '));
+    for (const text of [s.texts.foreword.split('\n')[0]!, HOSTILE.formula, ...s.texts.segments, s.texts.stage.text, s.company]) {
+      expect(all, text).toContain(squash(text));
+    }
+    expect(squash(pages[0]!)).toContain(squash(`Preparato per ${s.company}`));
+    expect(all).toContain(squash('Sintesi per la direzione'));
+    // The logo is drawn on the cover: an image painted on page 1, none elsewhere but there.
+    const doc = await getDocument({ data: new Uint8Array(pdf.body), useSystemFonts: false, isEvalSupported: false }).promise;
+    const ops = await (await doc.getPage(1)).getOperatorList();
+    expect(ops.fnArray).toContain(OPS.paintImageXObject);
+    await doc.destroy();
+
+    const md = (await download(board, 'roadmap.md', board.tokens.viewer)).body.toString('utf8');
+    expect(md).toContain('## <a id="foreword"></a>Prefazione');
+    expect(md).toContain(`_Preparato per ${s.company.replace(/[.&]/g, (c) => (c === '&' ? '\\&' : c))}_`);
+    for (const text of [...s.texts.segments, s.texts.stage.text]) expect(md).toContain(text);
+    // Typed text stays text: the hostile Markdown of the executive summary is escaped.
+    expect(md).toContain('\\# Owned \\| by \\[everyone\\]');
+    expect(md).not.toContain('<img src=x');
+  });
+
   it('board.json: versioned backup; its Yjs state reads back as the same board', async () => {
     const { res, body } = await download(board, 'board.json', board.tokens.viewer);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -249,6 +273,13 @@ describe('exports of the example workshop (Italian)', () => {
     expect(readable.notes).toHaveLength(snapshot.notesById.size);
     expect(readable.members).toHaveLength(snapshot.members.length);
     expect(readable.votes[s.samples[1]!]!.total).toBe(3);
+    // The deliverables' words and brand travel in the backup, the logo's bytes in its state.
+    expect(restored.booklet.foreword).toBe(s.texts.foreword);
+    expect(restored.brand.logo?.bytes).toEqual(snapshot.brand.logo?.bytes);
+    expect(backup.snapshot).toMatchObject({
+      booklet: { foreword: s.texts.foreword, stages: { [s.texts.stage.id]: s.texts.stage.text } },
+      brand: { companyName: s.company, accentColor: '#0f766e', logo: { type: 'png', width: 240, height: 80 } },
+    });
     fresh.destroy();
   });
 });

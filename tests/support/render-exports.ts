@@ -1,7 +1,8 @@
 /**
  * Renders the example workshop's exports (en and it) into a folder, to look
  * at them: `npx tsx tests/support/render-exports.ts /tmp/exports`, then e.g.
- * `pdftoppm -png -r 60 /tmp/exports/it-roadmap.pdf /tmp/exports/it`.
+ * `pdftoppm -png -r 60 /tmp/exports/it-roadmap.pdf /tmp/exports/it`. A second argument
+ * picks files: `... /tmp/exports roadmap.pdf,roadmap.docx`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { runRoadmapScenario } from './roadmap-scenario.js';
 import { scenario } from './seed-demo.js';
 
 const out = process.argv[2] ?? 'exports';
+const only = process.argv[3]?.split(',');
 mkdirSync(out, { recursive: true });
 const system = systemOrigin('render-exports');
 for (const language of ['en', 'it'] as const) {
@@ -24,7 +26,7 @@ for (const language of ['en', 'it'] as const) {
   const facilitator = { id: 'p0', name: scenario.participants[0]!.name, department: scenario.participants[0]!.department };
   runRoadmapScenario(doc, language, facilitator, localOrigin('p0'), ['p1', 'p2', 'p3']);
   const state = Y.encodeStateAsUpdate(doc);
-  for (const file of EXPORT_FILES) {
+  for (const file of EXPORT_FILES.filter((f) => !only || only.includes(f))) {
     const rendered = await renderExport(file, state);
     writeFileSync(join(out, `${language}-${file}`), rendered.body);
   }

@@ -11,6 +11,8 @@ import {
   castVote, configureVoting, confirmOwners, mergeNotes, proposeOwner, setNoteStatus, setPhase, setPrivateWriting,
   setSpotlight, setVotingOpen, startTimer, upsertMember, assignGroup, setCommitment, addFeedback, dismissDuplicate,
   startDiscussion, DISCUSSION_AGENDA_MAX, TIMEBOX_MAX_SECONDS, TIMEBOX_MIN_SECONDS,
+  BOOKLET_SUMMARY_MAX, BOOKLET_TEXT_MAX, BRAND_NAME_MAX, LOGO_MAX_BYTES, LOGO_MAX_SIDE, LOGO_MAX_PIXELS,
+  setBookletText, setBrand, setLogo,
 } from '../../shared/src/index.js';
 import { buildNote, listStages, newId } from '../../docs/examples/add-note.mjs';
 
@@ -233,5 +235,30 @@ describe('docs/examples/add-note.mjs', () => {
     Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc, sv));
     expect(readBoard(peer).notesById.get(id)).toEqual(readBoard(doc).notesById.get(id));
     expect(readBoard(peer).problems).toEqual([]);
+  });
+
+  it('documents the booklet keys and the brand fields as Tabella writes them, with their limits', () => {
+    const doc = fullBoard();
+    const board = readBoard(doc);
+    const segment = board.segments[0]!;
+    setBookletText(doc, { key: 'foreword' }, 'Foreword', origin);
+    setBookletText(doc, { key: 'executiveSummary' }, 'Summary', origin);
+    setBookletText(doc, { segmentId: segment.id }, 'Segment', origin);
+    setBookletText(doc, { stageId: segment.stages[0]!.id }, 'Stage', origin);
+    setBrand(doc, { companyName: 'Rossi', accentColor: '#0F766E' }, origin);
+    setLogo(doc, { bytes: new Uint8Array([1, 2, 3]), type: 'png', width: 3, height: 1 }, origin);
+    const written = [...doc.getMap('booklet').keys()].map((k) => k.replace(segment.id, '<segmentId>').replace(segment.stages[0]!.id, '<stageId>'));
+    const booklet = section('booklet');
+    for (const key of written) expect(booklet).toContain(`| \`${key}\` | string |`);
+    expect(booklet).toContain(`at most ${BOOKLET_TEXT_MAX}`);
+    expect(booklet).toContain(`at most ${BOOKLET_SUMMARY_MAX}`);
+    expect(documentedFields('brand').sort()).toEqual([...doc.getMap('brand').keys()].sort());
+    expect(row('brand', 'companyName')).toContain(`at most ${BRAND_NAME_MAX}`);
+    expect(row('brand', 'logo')).toContain(`at most ${LOGO_MAX_BYTES / 1024} KiB`);
+    expect(row('brand', 'logoWidth')).toContain(`1 to ${LOGO_MAX_SIDE} (width x height at most ${LOGO_MAX_PIXELS / 1e6} megapixels)`);
+    const read = readBoard(doc);
+    expect(read.problems).toEqual([]);
+    expect(read.brand).toMatchObject({ companyName: 'Rossi', accentColor: '#0f766e', logo: { type: 'png', width: 3, height: 1 } });
+    expect(read.booklet.segments.get(segment.id)).toBe('Segment');
   });
 });

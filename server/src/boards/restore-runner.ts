@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { RestoreReply, RestoreRequest } from './restore-worker.js';
+import { workerEntryUrl } from '../worker-url.js';
 
 /** Why an upload was not restored; the HTTP layer turns each into a status. */
 export type RestoreFailure = 'invalid' | 'timeout' | 'too-large' | 'busy';
@@ -66,7 +67,7 @@ export class RestoreRunner {
 
   private run(request: RestoreRequest): Promise<Prepared> {
     const { timeoutMs, maxHeapMb } = this.limits;
-    const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+    const worker = new Worker(workerEntryUrl(import.meta.url, 'restore-worker'), { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
     this.workers.add(worker);
     let ready = false;
     return new Promise<Prepared>((resolve, reject) => {
@@ -110,18 +111,4 @@ export class RestoreRunner {
       worker.on('exit', (code) => finish(new Error(`the restore worker stopped (exit code ${code})`)));
     });
   }
-}
-
-/**
- * Where the worker's code is. In the bundle (server/dist/main.js) esbuild
- * emits it as restore-worker.js next to main.js. From source (tsx, vitest)
- * it is TypeScript: a data: URL entry has tsx compile it inside the worker,
- * since loader flags in a worker's execArgv do not apply to its entry in Node 20.
- */
-function workerUrl(): URL {
-  if (!import.meta.url.endsWith('.ts')) return new URL('./restore-worker.js', import.meta.url);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./restore-worker.ts', import.meta.url).href;
-  const code = `import { tsImport } from ${JSON.stringify(tsx)}; await tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }

@@ -34,6 +34,18 @@ export function snapshotJson(s: BoardSnapshot) {
     proposals: Object.fromEntries([...s.proposalsByNote].map(([noteId, byMember]) => [noteId, record(byMember)])),
     commitments: s.commitments,
     feedback: s.feedback,
+    booklet: {
+      foreword: s.booklet.foreword,
+      executiveSummary: s.booklet.executiveSummary,
+      segments: record(s.booklet.segments),
+      stages: record(s.booklet.stages),
+    },
+    // The logo's bytes are in `board`; here only what it is.
+    brand: {
+      companyName: s.brand.companyName,
+      accentColor: s.brand.accentColor,
+      logo: s.brand.logo && { type: s.brand.logo.type, width: s.brand.logo.width, height: s.brand.logo.height, bytes: s.brand.logo.bytes.length },
+    },
   };
 }
 

@@ -59,8 +59,21 @@ export function renderMarkdown(roadmap: Roadmap, options: { open?: OpenNotesChoi
     out.push(s);
   };
 
+  // The facilitator's prose: each paragraph escaped on its own (escapeMarkdown keeps one line).
+  const prose = (text: string): void => {
+    for (const paragraph of text.split(/\n\s*\n/)) {
+      if (!paragraph.trim()) continue;
+      line(escapeMarkdown(paragraph.trim()));
+      line();
+    }
+  };
+
   line(`# ${escapeMarkdown(roadmap.title)}`);
   line();
+  if (roadmap.brand.companyName) {
+    line(`_${escapeMarkdown(t.preparedFor(roadmap.brand.companyName))}_`);
+    line();
+  }
   line(`**${t.salesRoadmap}** · ${t.workshopDates}: ${formatRoadmapDates(roadmap.createdAt, roadmap.lastActivityAt, t)} · ${t.generatedOn} ${formatRoadmapDate(roadmap.generatedAt, t)}`);
   line();
   if (shown.count) {
@@ -83,8 +96,11 @@ export function renderMarkdown(roadmap: Roadmap, options: { open?: OpenNotesChoi
   line(`| **${t.participantsTotal}** | **${roadmap.participants.total}** |`);
   line();
 
+  const words = ([[t.foreword, roadmap.foreword, 'foreword'], [t.executiveSummary, roadmap.executiveSummary, 'executive-summary']] as const)
+    .filter(([, text]) => text);
   line(`## ${t.contents}`);
   line();
+  for (const [title, , id] of words) line(`- [${title}](#${id})`);
   for (const segment of roadmap.segments) line(`${segment.number}. [${escapeMarkdown(segment.name)}](#segment-${segment.number})`);
   const more = [
     ...(shown.list ? [[t.stillToDecide, 'still-to-decide'] as const] : []),
@@ -92,6 +108,11 @@ export function renderMarkdown(roadmap: Roadmap, options: { open?: OpenNotesChoi
   ] as const;
   more.forEach(([title, id], i) => line(`${roadmap.segments.length + i + 1}. [${title}](#${id})`));
   line();
+  for (const [title, text, id] of words) {
+    line(`## ${anchor(id)}${title}`);
+    line();
+    prose(text);
+  }
 
   for (const segment of roadmap.segments) {
     line(`## ${anchor(`segment-${segment.number}`)}${t.segment} ${segment.number}: ${escapeMarkdown(segment.name)}`);
@@ -99,6 +120,11 @@ export function renderMarkdown(roadmap: Roadmap, options: { open?: OpenNotesChoi
     if (segment.description) {
       line(escapeMarkdown(segment.description));
       line();
+    }
+    if (segment.summary) {
+      line(`**${t.summary}**`);
+      line();
+      prose(segment.summary);
     }
     line(`### ${t.stageOverview}`);
     line();
@@ -116,6 +142,7 @@ export function renderMarkdown(roadmap: Roadmap, options: { open?: OpenNotesChoi
         line(`_${t.buyerStep}: ${escapeMarkdown(stage.buyerStep)}_`);
         line();
       }
+      if (stage.summary) prose(stage.summary);
       if (stage.actions.length === 0) line(`_${t.noActions}_`);
       for (const item of stage.actions) {
         line(`- ${escapeMarkdown(item.text)}${kindTag(item, t)}  `);

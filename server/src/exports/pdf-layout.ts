@@ -73,8 +73,14 @@ export class Booklet {
   y: number = PAGE.top;
   /** Shown at the top of every page after the cover (the current section's title). */
   runningHead = '';
+  /** The brand's accent (readableAccent): section bands, headings, the running head's client name. */
+  readonly accent: string;
+  /** The client's name, at the right of every running head ('' for none). */
+  readonly company: string;
 
-  constructor(info: { title: string; language: string }) {
+  constructor(info: { title: string; language: string; accent?: string; company?: string }) {
+    this.accent = info.accent ?? COLORS.accent;
+    this.company = info.company ?? '';
     this.pdf = new PDFDocument({
       size: 'A4',
       margins: { top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right },
@@ -99,8 +105,14 @@ export class Booklet {
     this.y = PAGE.top;
     if (options.runningHead !== false && this.runningHead) {
       this.style({ font: 'semibold', size: 7.5, color: COLORS.faint });
-      const head = this.fitLine(this.runningHead.toUpperCase(), CONTENT_WIDTH - 40);
+      const companyWidth = this.company ? CONTENT_WIDTH * 0.4 : 0;
+      const head = this.fitLine(this.runningHead.toUpperCase(), CONTENT_WIDTH - 40 - companyWidth);
       this.pdf.text(head, PAGE.left, PAGE.top - 34, { width: CONTENT_WIDTH, lineBreak: false, characterSpacing: 0.6 });
+      if (this.company) {
+        this.style({ font: 'semibold', size: 7.5, color: this.accent });
+        const company = this.fitLine(this.company, companyWidth);
+        this.pdf.text(company, PAGE.left, PAGE.top - 34, { width: CONTENT_WIDTH, align: 'right', lineBreak: false });
+      }
       this.pdf.moveTo(PAGE.left, PAGE.top - 20).lineTo(PAGE.width - PAGE.right, PAGE.top - 20)
         .lineWidth(0.5).strokeColor(COLORS.rule).stroke();
     }
@@ -176,7 +188,7 @@ export class Booklet {
   }
 
   /** A section heading, kept with at least `keep` points of what follows. */
-  heading(text: string, level: 1 | 2 | 3, keep = 60, color: string = COLORS.accent): void {
+  heading(text: string, level: 1 | 2 | 3, keep = 60, color: string = this.accent): void {
     const s: TextStyle = level === 1
       ? { font: 'bold', size: 20, color }
       : level === 2 ? { font: 'bold', size: 14, color } : { font: 'semibold', size: 11.5, color: COLORS.ink };

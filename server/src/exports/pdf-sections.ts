@@ -8,7 +8,7 @@ const DEPT_COLUMN = 118;
 
 /** One table per segment (its stages as columns), so every table fits the page width. */
 export function responsibilityMatrix(b: Booklet, roadmap: Roadmap, t: RoadmapLabels): void {
-  b.band(t.salesRoadmap, t.responsibilityMatrix, COLORS.accent, `${t.matrixIntro} ${t.matrixLegend}.`);
+  b.band(t.salesRoadmap, t.responsibilityMatrix, b.accent, `${t.matrixIntro} ${t.matrixLegend}.`);
   for (const segment of roadmap.segments) {
     // Keep a segment's table on one page when it can fit on one.
     const tableHeight = roadmap.matrix.rows.length * 19 + 80;
@@ -53,7 +53,7 @@ function groupedList(b: Booklet, list: PlacedItem[], t: RoadmapLabels, withOwner
     const where = `${p.segmentNumber}.${p.stageNumber}  ${p.stageName}`;
     const extra = more?.(p) ?? '';
     const owner = (withOwner && p.item.responsible ? `  ·  ${t.responsible}: ${p.item.responsible.name}` : '') + (extra ? `  ·  ${extra}` : '');
-    const whereStyle = { font: 'semibold' as const, size: 8, color: COLORS.accent };
+    const whereStyle = { font: 'semibold' as const, size: 8, color: b.accent };
     const textStyle = { size: 10, lineGap: 1.5 };
     const width = CONTENT_WIDTH - 14;
     const h = b.heightOf(where + owner, width, whereStyle) + b.heightOf(p.item.text, width, textStyle);
@@ -92,7 +92,7 @@ export function departmentPages(b: Booklet, roadmap: Roadmap, t: RoadmapLabels, 
       for (const c of d.commitments) {
         const stage = roadmap.segments.flatMap((s) => s.stages.map((st) => ({ s, st }))).find((x) => x.st.id === c.stageId);
         const where = stage ? `${stage.s.number}.${stage.st.number}  ${stage.st.name}` : '';
-        b.paragraph(where, { font: 'semibold', size: 8, color: COLORS.accent }, 1, 14);
+        b.paragraph(where, { font: 'semibold', size: 8, color: b.accent }, 1, 14);
         b.paragraph(`“${c.text}”${c.byName ? ` — ${c.byName}` : ''}`, { font: 'italic', size: 10 }, 8, 14);
       }
     }
@@ -108,7 +108,7 @@ export function departmentPages(b: Booklet, roadmap: Roadmap, t: RoadmapLabels, 
 }
 
 export function commitments(b: Booklet, roadmap: Roadmap, t: RoadmapLabels): void {
-  b.band(t.salesRoadmap, t.commitments, COLORS.accent);
+  b.band(t.salesRoadmap, t.commitments, b.accent);
   if (roadmap.commitments.length === 0) {
     b.paragraph(t.noCommitments, { font: 'italic', size: 10, color: COLORS.muted });
     return;
@@ -149,7 +149,7 @@ function mergedNotes(b: Booklet, list: PlacedItem[], t: RoadmapLabels): void {
     return;
   }
   b.paragraph(t.mergedIntro, { font: 'italic', size: 9, color: COLORS.muted }, 8);
-  const whereStyle = { font: 'semibold' as const, size: 8, color: COLORS.accent };
+  const whereStyle = { font: 'semibold' as const, size: 8, color: b.accent };
   const textStyle = { font: 'semibold' as const, size: 10, lineGap: 1.5 };
   const mergedStyle = { size: 9.5, lineGap: 1.5, color: COLORS.ink };
   const width = CONTENT_WIDTH - 14;
@@ -182,7 +182,7 @@ function mergedLine(m: RoadmapItem['merged'][number], t: RoadmapLabels): string 
 }
 
 export function appendix(b: Booklet, roadmap: Roadmap, t: RoadmapLabels, listsOpen: boolean): void {
-  b.band(t.salesRoadmap, t.appendix, COLORS.accent);
+  b.band(t.salesRoadmap, t.appendix, b.accent);
   const where = (p: PlacedItem): string => `${p.segmentNumber}.${p.stageNumber} ${p.stageName}`;
 
   b.heading(t.parkedIdeas, 2);

@@ -18,11 +18,22 @@ import { table, type Cell } from './pdf-table.js';
 export async function renderPdf(roadmap: Roadmap, options: { open?: OpenNotesChoice | undefined } = {}): Promise<Buffer> {
   const t = roadmapLabels(roadmap.language);
   const shown = openNotesShown(roadmap, options.open);
-  const b = new Booklet({ title: roadmap.title || t.salesRoadmap, language: t.locale });
+  const b = new Booklet({
+    title: roadmap.title || t.salesRoadmap, language: t.locale, accent: roadmap.brand.accentColor, company: roadmap.brand.companyName,
+  });
   const contents: ContentsEntry[] = [];
 
   cover(b, roadmap, t, shown);
   const contentsPage = b.newPage({ runningHead: false });
+
+  // The facilitator's own words come first, each on its own page.
+  for (const [title, text] of [[t.foreword, roadmap.foreword], [t.executiveSummary, roadmap.executiveSummary]] as const) {
+    if (!text) continue;
+    b.runningHead = title;
+    contents.push({ title, page: b.newPage({ runningHead: false }), level: 1 });
+    b.heading(title, 1);
+    prose(b, text, { size: 11, lineGap: 3 });
+  }
 
   for (const segment of roadmap.segments) {
     b.runningHead = `${t.segment} ${segment.number} · ${segment.name}`;
@@ -75,13 +86,16 @@ function cover(b: Booklet, roadmap: Roadmap, t: RoadmapLabels, shown: Shown): vo
   const omittedStyle = { font: 'italic' as const, size: 10, color: '#ffffff' };
   const omittedH = omitted ? b.heightOf(omitted, width, omittedStyle) + 4 : 0;
   const bandHeight = Math.max(330, 144 + titleH + 90 + omittedH);
-  pdf.rect(0, 0, PAGE.width, bandHeight).fill(COLORS.accent);
+  const prepared = roadmap.brand.companyName ? t.preparedFor(roadmap.brand.companyName) : '';
+  pdf.rect(0, 0, PAGE.width, bandHeight).fill(b.accent);
+  logoOnCover(b, roadmap);
   // A strip of the segments' colours under the band: the booklet's signature.
   const strip = roadmap.segments.length > 0 ? roadmap.segments : [{ color: COLORS.accentSoft }];
   strip.forEach((s, i) => {
     pdf.rect((PAGE.width / strip.length) * i, bandHeight, PAGE.width / strip.length + 0.5, 6).fill(s.color);
   });
   b.textAt(t.salesRoadmap.toUpperCase(), PAGE.left, 120, width, { font: 'semibold', size: 11, color: tint('#ffffff', 0.7) });
+  if (prepared) b.textAt(b.fitLine(prepared, width), PAGE.left, 100, width, { font: 'semibold', size: 11, color: '#ffffff' });
   b.textAt(title, PAGE.left, 144, width, titleStyle());
   b.textAt(
     `${t.workshopDates}: ${formatRoadmapDates(roadmap.createdAt, roadmap.lastActivityAt, t)}`,
@@ -91,14 +105,14 @@ function cover(b: Booklet, roadmap: Roadmap, t: RoadmapLabels, shown: Shown): vo
   if (omitted) b.textAt(omitted, PAGE.left, 144 + titleH + 60, width, omittedStyle);
 
   b.y = bandHeight + 50;
-  b.textAt(t.participants, PAGE.left, b.y, width, { font: 'bold', size: 14, color: COLORS.accent });
+  b.textAt(t.participants, PAGE.left, b.y, width, { font: 'bold', size: 14, color: b.accent });
   b.y += 26;
   const rows = roadmap.participants.byDepartment.map((h): Cell[] => [
     { text: h.department?.name ?? t.noDepartment, dot: h.department?.color ?? COLORS.faint },
     { text: h.facilitators > 0 ? `${h.total}  (${t.facilitators(h.facilitators)})` : String(h.total) },
   ]);
   rows.push([
-    { text: t.participantsTotal, dot: COLORS.accent, style: { font: 'bold', size: 9 } },
+    { text: t.participantsTotal, dot: b.accent, style: { font: 'bold', size: 9 } },
     { text: String(roadmap.participants.total), style: { font: 'bold', size: 9 } },
   ]);
   table(b, [{ header: t.departmentPages, width: 0 }, { header: t.participants, width: 150, align: 'right' }], rows);
@@ -106,6 +120,32 @@ function cover(b: Booklet, roadmap: Roadmap, t: RoadmapLabels, shown: Shown): vo
   b.textAt(`${t.generatedOn} ${formatRoadmapDate(roadmap.generatedAt, t)} · Tabella`, PAGE.left, PAGE.height - PAGE.bottom - 16, width, {
     size: 8, color: COLORS.muted,
   });
+}
+
+/**
+ * The client's logo at the top right of the cover, on a white card so any
+ * logo reads on any accent, fitted into its box with its proportions kept.
+ * The bytes were decoded and checked by the server (R13), so pdfkit reads an
+ * ordinary PNG or JPEG.
+ */
+function logoOnCover(b: Booklet, roadmap: Roadmap): void {
+  const logo = roadmap.brand.logo;
+  if (!logo) return;
+  const box = { w: 150, h: 56, pad: 10 };
+  const scale = Math.min(box.w / logo.width, box.h / logo.height);
+  const w = logo.width * scale;
+  const h = logo.height * scale;
+  const x = PAGE.width - PAGE.right - w - box.pad;
+  const y = 36;
+  b.pdf.roundedRect(x - box.pad, y - box.pad, w + 2 * box.pad, h + 2 * box.pad, 6).fill('#ffffff');
+  b.pdf.image(Buffer.from(logo.bytes), x, y, { width: w, height: h });
+}
+
+/** The facilitator's text: a blank line starts a paragraph, a single line break stays a line break. */
+export function prose(b: Booklet, text: string, style: { size: number; lineGap: number; color?: string }, indent = 0): void {
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    if (paragraph.trim()) b.paragraph(paragraph.trim(), style, 8, indent);
+  }
 }
 
 function drawContents(b: Booklet, page: number, entries: ContentsEntry[], roadmap: Roadmap, t: RoadmapLabels): void {
@@ -136,6 +176,10 @@ function leads(stage: RoadmapStage): string {
 
 function segmentSection(b: Booklet, segment: RoadmapSegment, t: RoadmapLabels, shown: Shown): void {
   b.band(`${t.segment} ${segment.number}`, segment.name, segment.color, segment.description);
+  if (segment.summary) {
+    b.heading(t.summary, 3, 40);
+    prose(b, segment.summary, { size: 10.5, lineGap: 2.5 });
+  }
   b.heading(t.stageOverview, 3, 80);
   const openColumn = shown.count ? [{ header: t.stillToDecide, width: 58, align: 'right' as const }] : [];
   table(
@@ -182,6 +226,7 @@ function stageBlock(b: Booklet, segment: RoadmapSegment, stage: RoadmapStage, t:
     b.y += stepH;
   }
   b.y += 8;
+  if (stage.summary) prose(b, stage.summary, { size: 10, lineGap: 2, color: COLORS.muted }, 34);
   if (stage.actions.length === 0) b.paragraph(t.noActions, { font: 'italic', size: 9.5, color: COLORS.faint }, 4, 34);
   for (const item of stage.actions) actionBlock(b, item, t, 34);
   // A stage's open work is never hidden, even when its list is omitted.

@@ -1,3 +1,4 @@
+import type { LogoRunner } from '../brand/logo-runner.js';
 import type { BoardAccess } from '../boards/board-access.js';
 import type { BoardService } from '../boards/board-service.js';
 import type { MemberKicker, MemberService } from '../boards/members.js';
@@ -23,4 +24,5 @@ export interface ApiDeps {
   rates: Record<keyof RateLimits, TokenBuckets>;
   createGuard: CreateGuard;
   restores: RestoreRunner;
+  logos: LogoRunner;
 }

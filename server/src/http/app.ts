@@ -13,6 +13,7 @@ import { followUpRouter } from './follow-up-api.js';
 import { healthHandler, type RedisState } from './health.js';
 import type { TrustProxy } from '../sync/limits.js';
 import { rateLimit } from './rate-limit.js';
+import { brandRouter, logoBody } from './brand-api.js';
 import { versionsRouter } from './versions-api.js';
 
 export interface AppDeps extends ApiDeps {
@@ -72,7 +73,9 @@ export function createApp(deps: AppDeps): Express {
     express.raw({ type: 'application/json', limit: deps.maxRestoreBytes }),
     restoreTooLarge(deps.maxRestoreBytes),
   );
-  app.use('/api', express.json({ limit: '1mb' }), apiRouter(deps), followUpRouter(deps), versionsRouter(deps));
+  // A logo arrives as the raw image, within its own limit.
+  app.put('/api/boards/:id/brand/logo', ...logoBody);
+  app.use('/api', express.json({ limit: '1mb' }), apiRouter(deps), brandRouter(deps), followUpRouter(deps), versionsRouter(deps));
   app.use('/api', () => {
     throw new HttpError(404, 'no-such-endpoint', 'no such API endpoint');
   });

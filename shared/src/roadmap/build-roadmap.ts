@@ -1,4 +1,5 @@
 import { ownerTally } from '../ops/owners.js';
+import { readableAccent } from './accent.js';
 import { nameKey } from '../protocol.js';
 import type { BoardSnapshot } from '../read-board.js';
 import type { Note } from '../schema/note.js';
@@ -138,7 +139,11 @@ export function buildRoadmap(snapshot: RoadmapSource, options: RoadmapOptions = 
     commitments: allCommitments,
     foreword: snapshot.booklet?.foreword ?? '',
     executiveSummary: snapshot.booklet?.executiveSummary ?? '',
-    brand: snapshot.brand ?? { companyName: '', accentColor: '', logo: null },
+    brand: {
+      companyName: snapshot.brand?.companyName ?? '',
+      accentColor: readableAccent(snapshot.brand?.accentColor ?? ''),
+      logo: snapshot.brand?.logo ?? null,
+    },
     warnings: warnings(snapshot, actions, deptByKey),
     counts: {
       actions: actions.length,

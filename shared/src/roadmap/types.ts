@@ -242,7 +242,11 @@ export interface Roadmap {
   /** The facilitator's foreword and executive summary ('' when not written); line breaks separate paragraphs. */
   foreword: string;
   executiveSummary: string;
-  /** The client's name, accent colour and logo for covers and headers. */
+  /**
+   * The client's name and logo for covers and headers, and the accent the
+   * deliverables use: the client's colour darkened until white text on it
+   * reads at 4.5:1 (readableAccent), or DEFAULT_ACCENT; never ''.
+   */
   brand: Brand;
   warnings: RoadmapWarning[];
   /** Totals of the lists above; `open` is the figure every view and booklet shows as "still to decide". */

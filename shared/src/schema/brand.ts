@@ -38,7 +38,7 @@ export interface Brand {
 }
 
 /** The accent exports use when the brand has none. */
-export const DEFAULT_ACCENT = '#1d4ed8';
+export const DEFAULT_ACCENT = '#12395b';
 
 /** Why a facilitator's `value` cannot be stored at `key` of the brand root, or undefined when it can. */
 export function brandEntryProblem(key: string, value: unknown): string | undefined {
