@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: pure model unit tests, integration tests against a real
-// server on port 0 with real y-websocket providers, and browser tests in
-// headless Chromium against the built app.
+// Four projects: pure model unit tests, integration tests against a real
+// server on port 0 with real y-websocket providers, browser tests in
+// headless Chromium against the built app, and the office exports opened in LibreOffice.
 export default defineConfig({
   test: {
     projects: [
@@ -31,6 +31,18 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The Word, PowerPoint and Excel exports opened in a real office suite
+        // (LibreOffice headless): slow to start, so a project of its own.
+        test: {
+          name: 'office',
+          include: ['tests/office/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
           fileParallelism: false,
         },
       },

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import type { BrandLogo } from '../../../shared/src/index.js';
+import type { BrandLogo } from '../../../shared/src/schema/brand.js';
 import { checkLogo, LogoRefused } from './logo-check.js';
 
 /**
