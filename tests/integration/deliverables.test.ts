@@ -2,8 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { PNG } from 'pngjs';
 import {
-  CLOSE, LOGO_MAX_BYTES, localOrigin, readBoard, setBookletText, setBrand, BOOKLET_TEXT_MAX,
+  CLOSE, LOGO_MAX_BYTES, initializeBoard, localOrigin, readBoard, setBookletText, setBrand, setLogo, systemOrigin,
+  BOOKLET_TEXT_MAX,
 } from '../../shared/src/index.js';
+import { restoreBody } from '../support/crafted-backups.js';
 import { connectMember, createBoard, type Member } from '../support/clients.js';
 import { storedDoc, useTestServer } from '../support/in-process-server.js';
 import { rawSocket } from '../support/raw-socket.js';
@@ -138,5 +140,28 @@ describe('the deliverables\' words and the client\'s brand', () => {
     expect((await upload(board.id, alice.session, png)).status).toBe(403);
     expect((await upload(board.id, 'wrong-token', png)).status).toBe(401);
     expect(readBoard(await storedDoc(fixture.server, board.id)).brand.logo).toBeNull();
+  });
+
+  it('D6: a restored backup keeps its words and a sound logo; a logo that does not decode is dropped, the board kept', async () => {
+    const backup = (logo: Uint8Array) => {
+      const doc = new Y.Doc();
+      initializeBoard(doc, { title: 'Restored', template: 'vision-workshop', language: 'it' }, systemOrigin('t'));
+      setBookletText(doc, { key: 'foreword' }, 'Prefazione già scritta', systemOrigin('t'));
+      // Written as a crafted file would: the server never decoded these bytes.
+      setLogo(doc, { bytes: logo, type: 'png', width: 240, height: 80 }, systemOrigin('t'));
+      return restoreBody(Y.encodeStateAsUpdate(doc));
+    };
+    const restore = async (body: string) => {
+      const res = await fetch(`${fixture.server.url}/api/boards`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      expect(res.status).toBe(201);
+      return readBoard(await storedDoc(fixture.server, ((await res.json()) as { id: string }).id));
+    };
+    const sound = await restore(backup(testLogoPng()));
+    expect(sound.booklet.foreword).toBe('Prefazione già scritta');
+    expect(sound.brand.logo).toMatchObject({ type: 'png', width: 240, height: 80 });
+    const crafted = await restore(backup(new TextEncoder().encode('<svg onload=alert(1)>')));
+    expect(crafted.booklet.foreword).toBe('Prefazione già scritta');
+    expect(crafted.brand.logo).toBeNull();
+    expect(crafted.problems).toEqual([]);
   });
 });

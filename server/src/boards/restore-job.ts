@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { ROOT, readBoard, roots, systemOrigin } from '../../../shared/src/index.js';
+import { ROOT, readBoard, roots, setLogo, systemOrigin, type BrandLogo } from '../../../shared/src/index.js';
+import { checkLogo } from '../brand/logo-check.js';
 import { BackupRefused } from './backup-upload.js';
 import { scanUpdate, type Scan, type ScanLimits } from '../sync/update-scan.js';
 
@@ -42,6 +43,9 @@ export function prepareRestore(state: Uint8Array, title: string | undefined, now
       for (const key of ['timer', 'spotlight', 'privateWriting']) r.session.delete(key);
       r.meta.set('createdAt', now);
       if (title !== undefined) r.meta.set('title', title);
+      // The logo is trusted only once decoded here (R13 keeps clients from writing it; a backup is
+      // anyone's file): a sound one is stored as the upload endpoint would store it, anything else is dropped.
+      if (r.brand.has('logo') || r.brand.has('logoType')) setLogo(source, soundLogo(r.brand.get('logo')), systemOrigin('copy'));
     }, systemOrigin('copy'));
     // Re-encoded through a fresh doc so the new board does not carry the old history's deleted content.
     const fresh = new Y.Doc();
@@ -51,6 +55,15 @@ export function prepareRestore(state: Uint8Array, title: string | undefined, now
     return result;
   } finally {
     source.destroy();
+  }
+}
+
+function soundLogo(bytes: unknown): BrandLogo | null {
+  if (!(bytes instanceof Uint8Array)) return null;
+  try {
+    return checkLogo(bytes);
+  } catch {
+    return null;
   }
 }
 
