@@ -126,7 +126,8 @@ function logoParagraph(logo: BrandLogo, company: string): Paragraph {
     children: [new ImageRun({
       type: logo.type === 'jpeg' ? 'jpg' : 'png',
       data: logo.bytes,
-      transformation: { width: Math.max(1, Math.round(logo.width * scale)), height: Math.max(1, Math.round(logo.height * scale)) },
+      // Fractions of a pixel kept: the library writes EMUs (9525 a pixel), so the ratio stays the image's own.
+      transformation: { width: logo.width * scale, height: logo.height * scale },
       altText: { name: 'logo', title: company || 'logo', description: company || 'logo' },
     })],
   });
