@@ -157,8 +157,9 @@ export function fitColumns(sheet: Worksheet, specs: ColumnSpec[], rows: CellValu
       longest = Math.max(longest, lineLength(value));
       if (typeof value === 'string' && value.includes('\n')) wraps = true;
     }
-    // The header may wrap (up to 24 wide), its texts only past the cap.
-    const width = Math.min(Math.max(spec.cap, 8), Math.max(8, Math.ceil(Math.max(longest, Math.min(lineLength(spec.header) + 3, 24)) + 2)));
+    // The header may wrap (up to 24 wide), its texts only past the cap. At least
+    // 10: exceljs leaves out a column as wide as its default (9), and Excel then sizes it.
+    const width = Math.min(Math.max(spec.cap, 10), Math.max(10, Math.ceil(Math.max(longest, Math.min(lineLength(spec.header) + 3, 24)) + 2)));
     if (longest + 2 > width) wraps = true;
     sheet.getColumn(i + 1).width = width;
     if (!wraps) return;

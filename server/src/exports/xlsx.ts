@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Worksheet } from 'exceljs';
+import type { DataValidation, Worksheet } from 'exceljs';
 import {
   openNotesShown, roadmapLabels,
   type OpenNotesChoice, type Roadmap, type RoadmapItem, type RoadmapLabels,
@@ -52,15 +52,19 @@ export async function renderXlsx(roadmap: Roadmap, options: { open?: OpenNotesCh
   return Buffer.isBuffer(out) ? out : Buffer.from(out);
 }
 
-/** The choices of the Progress column, as a data validation list on its cells. */
+interface RangeValidations { dataValidations: { add(range: string, validation: DataValidation): void } }
+
+/** The choices of the Progress column, as one data validation list over its cells. */
 function progressValidation(sheet: Worksheet, column: number, fromRow: number, toRow: number, x: XlsxLabels): void {
-  for (let r = fromRow; r <= toRow; r++) {
-    sheet.getRow(r).getCell(column).dataValidation = {
-      type: 'list', allowBlank: true, formulae: [`"${x.progressValues.join(',')}"`],
-      showInputMessage: true, promptTitle: x.progressPromptTitle, prompt: x.progressPrompt,
-      showErrorMessage: true, errorStyle: 'warning', errorTitle: x.progressPromptTitle, error: x.progressPrompt,
-    };
-  }
+  if (toRow < fromRow) return;
+  const letter = sheet.getColumn(column).letter;
+  // One range: exceljs's per-cell grouping sorts addresses as strings and writes overlapping ranges.
+  // (Worksheet.dataValidations exists at run time; its typings leave it out.)
+  (sheet as Worksheet & RangeValidations).dataValidations.add(`${letter}${fromRow}:${letter}${toRow}`, {
+    type: 'list', allowBlank: true, formulae: [`"${x.progressValues.join(',')}"`],
+    showInputMessage: true, promptTitle: x.progressPromptTitle, prompt: x.progressPrompt,
+    showErrorMessage: true, errorStyle: 'warning', errorTitle: x.progressPromptTitle, error: x.progressPrompt,
+  });
 }
 
 /** The CSV's columns and rows (csv.ts renderCsv), then Progress. */
