@@ -14,6 +14,7 @@ import { renderExport } from '../../server/src/exports/render.js';
 import { renderXlsx } from '../../server/src/exports/xlsx.js';
 import { cleanSheetName, SheetNamer } from '../../server/src/exports/xlsx-sheet-names.js';
 import { xlsxLabels } from '../../server/src/exports/xlsx-labels.js';
+import { textWidth, wrappedLines } from '../../server/src/exports/xlsx-layout.js';
 import { HOSTILE, runRoadmapScenario, type RoadmapScenario } from '../support/roadmap-scenario.js';
 import { scenario } from '../support/seed-demo.js';
 import { me, system } from './helpers.js';
@@ -297,8 +298,37 @@ describe.each(['en', 'it'] as const)('roadmap.xlsx (%s)', (language) => {
     expect(actions.getCell('A1').font?.color?.argb).toBe('FFFFFFFF');
     expect(actions.getCell('K2').dataValidation).toMatchObject({ type: 'list', formulae: [`"${x.progressValues.join(',')}"`] });
     expect(actions.getColumn(4).width).toBeGreaterThan(20);
+    // A text longer than its column wraps, and its row is as high as its lines (LibreOffice keeps rows one line high otherwise).
+    let long = 0;
+    actions.eachRow((row) => {
+      if (row.getCell(4).value !== HOSTILE.markdown) return;
+      long++;
+      expect(row.getCell(4).alignment?.wrapText).toBe(true);
+      expect(row.height).toBeGreaterThanOrEqual(2 * 15);
+    });
+    expect(long).toBe(1);
+    expect(actions.getRow(2).height ?? 15).toBeLessThan(20); // a short row stays one line
     const matrix = wb.getWorksheet(t.responsibilityMatrix)!;
     expect(matrix.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+
+    // Leaving the notes still to decide out (as the booklets can) drops just their rows.
+    expect(roadmap.counts.open).toBeGreaterThan(0);
+    const omitted = new ExcelJS.Workbook();
+    await omitted.xlsx.load(await renderXlsx(roadmap, { open: 'omit' }) as unknown as ArrayBuffer);
+    expect(omitted.getWorksheet(t.actions)!.actualRowCount).toBe(actions.actualRowCount - roadmap.counts.open);
+  });
+});
+
+describe('roadmap.xlsx layout estimates', () => {
+  it('counts wrapped lines at word boundaries, line breaks kept, long words cut', () => {
+    expect(wrappedLines('Ship evaluation samples within 48 hours', 60)).toBe(1);
+    const words = 'word '.repeat(40).trim();
+    expect(wrappedLines(words, 60)).toBe(4); // "word" is 4.24 wide, a space 0.47: 12 words a line
+    expect(wrappedLines(words, Math.ceil(textWidth(words)) + 1)).toBe(1);
+    expect(wrappedLines('one\ntwo\nthree', 60)).toBe(3);
+    expect(wrappedLines('x'.repeat(100), 20)).toBeGreaterThanOrEqual(5);
+    expect(textWidth('iiii')).toBeLessThan(textWidth('mmmm'));
+    expect(textWidth('è')).toBe(textWidth('e'));
   });
 });
 

@@ -78,21 +78,29 @@ export interface ColumnSpec {
   cap: number;
 }
 
-const NARROW = new Set("fijlrtI.,;:!|'\"()[]{} -");
-const WIDE = new Set('mwMW@%&');
+/** Widths of Calibri 11's glyphs in column-width units (its digit width), grouped; others count 1. */
+const GLYPH_WIDTHS: [string, number][] = [
+  [" ijl'.,:;!|", 0.47],
+  ['ftrIJ()[]{}-/', 0.66],
+  ['szc"', 0.82],
+  ['xyvk', 0.9],
+  ['aeg', 0.96],
+  ['bdhnopqu', 1.04],
+  ['mw', 1.5],
+  ['MW@%', 1.7],
+];
+const GLYPH = new Map(GLYPH_WIDTHS.flatMap(([chars, w]) => [...chars].map((c): [string, number] => [c, w])));
 
 /**
- * How wide a text is in column-width units (a digit of the default font):
- * narrow letters and spaces count less, wide and capital ones more. An
- * estimate, slightly generous, good for Calibri and its substitutes.
+ * How wide a text is in column-width units (a digit of the default font), from
+ * Calibri's glyph widths (accented letters as their base letter, other capitals
+ * 1.15). Substitutes (Carlito, DejaVu) run about as wide, relative to their digit.
  */
 export function textWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
-    if (NARROW.has(ch)) w += 0.6;
-    else if (WIDE.has(ch)) w += 1.35;
-    else if (ch !== ch.toLowerCase()) w += 1.1;
-    else w += 0.95;
+    const base = ch.normalize('NFD')[0] ?? ch;
+    w += GLYPH.get(base) ?? (base !== base.toLowerCase() ? 1.15 : 1);
   }
   return w;
 }
@@ -112,7 +120,8 @@ function lineLength(value: CellValue | undefined): number {
  * on opening whatever its wrapped cells hold.
  */
 export function wrappedLines(text: string, width: number): number {
-  const room = Math.max(1, width - 1.5);
+  // A column `width` wide holds that many digits plus 5 pixels of padding (about 0.7 of a digit).
+  const room = Math.max(1, width - 0.3);
   const space = textWidth(' ');
   let lines = 0;
   for (const paragraph of text.split('\n')) {

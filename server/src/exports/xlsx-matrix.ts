@@ -4,6 +4,9 @@ import { argb, fillCell, font, landscape, rowHeight, setCell, styleHeaderRow, te
 
 const STAGE_WIDTH = 16;
 const FAINT = '#9ca3af';
+const LINE = { style: 'thin' as const, color: { argb: 'FFE5E7EB' } };
+/** Light lines between the cells, so a row can be followed across many stages. */
+const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 
 /** "R 2 / S 1", "R 2", "S 1" or '' (the PDF matrix's R/S legend). */
 export function matrixText(responsible: number, supporting: number): string {
@@ -50,6 +53,7 @@ export function responsibilityMatrixSheet(sheet: Worksheet, roadmap: Roadmap, t:
       if (c.responsible || c.supporting) fillCell(cell, tint(row.department.color, c.responsible ? 0.3 : 0.12));
       cell.font = font({ bold: c.responsible > 0 });
       cell.alignment = { horizontal: 'center', vertical: 'middle' };
+      cell.border = GRID;
     });
     const total = excelRow.getCell(last);
     setCell(total, matrixText(row.responsible, row.supporting));

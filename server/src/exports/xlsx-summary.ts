@@ -3,7 +3,8 @@ import { formatRoadmapDate, formatRoadmapDates, openNotesShown, type Roadmap, ty
 import { font, rowHeight, setCell, wrappedLines } from './xlsx-layout.js';
 import type { XlsxLabels } from './xlsx-labels.js';
 
-const TEXT_WIDTH = 100;
+/** Wide enough for comfortable lines, narrow enough for A4 portrait at full size. */
+const TEXT_WIDTH = 80;
 const LOGO_HEIGHT = 56;
 
 /** Paragraphs of a booklet text: blank lines separate them, single line breaks stay inside one. */

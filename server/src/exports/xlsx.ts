@@ -71,7 +71,7 @@ function progressValidation(sheet: Worksheet, column: number, fromRow: number, t
 function actionsSheet(sheet: Worksheet, roadmap: Roadmap, t: RoadmapLabels, x: XlsxLabels, accent: string, open: OpenNotesChoice | undefined): void {
   const listOpen = openNotesShown(roadmap, open).list || roadmap.include === 'all-open';
   const specs: ColumnSpec[] = [
-    { header: t.segment, cap: 28 }, { header: t.salesStage, cap: 28 }, { header: t.buyerStep, cap: 28 },
+    { header: t.segment, cap: 32 }, { header: t.salesStage, cap: 32 }, { header: t.buyerStep, cap: 32 },
     { header: t.text, cap: 60 }, { header: t.kind, cap: 16 }, { header: t.status, cap: 14 },
     { header: t.responsible, cap: 30 }, { header: t.supporting, cap: 34 }, { header: t.votes, cap: 10 },
     { header: t.authors, cap: 30 }, { header: t.progress, cap: 16 },
@@ -101,7 +101,7 @@ function actionsSheet(sheet: Worksheet, roadmap: Roadmap, t: RoadmapLabels, x: X
 function departmentSheet(sheet: Worksheet, roadmap: Roadmap, key: string, t: RoadmapLabels, x: XlsxLabels, accent: string): void {
   const department = roadmap.departments.find((d) => d.key === key);
   const specs: ColumnSpec[] = [
-    { header: t.segment, cap: 28 }, { header: t.salesStage, cap: 28 }, { header: x.action, cap: 60 }, { header: x.role, cap: 14 },
+    { header: t.segment, cap: 32 }, { header: t.salesStage, cap: 32 }, { header: x.action, cap: 60 }, { header: x.role, cap: 14 },
     { header: x.otherDepartments, cap: 34 }, { header: x.commitment, cap: 50 }, { header: t.progress, cap: 16 },
   ];
   const rows: CellValue[][] = [];
