@@ -1,4 +1,5 @@
 import { LogoRunner } from './brand/logo-runner.js';
+import { ExportRunner } from './exports/export-runner.js';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -129,6 +130,8 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
   };
   accessChanged = (boardId) => (cluster ? cluster.accessChanged(boardId) : sync.recheck(boardId));
   let draining = false;
+  // One export at a time in its own thread; 20 waiting at most, each given a minute.
+  const exports = new ExportRunner({ timeoutMs: 60_000, maxQueued: 20 });
   const restores = new RestoreRunner({ timeoutMs: config.restoreTimeoutMs, maxConcurrent: RESTORES_AT_ONCE, maxHeapMb: RESTORE_HEAP_MB });
   const app = createApp({
     boards,
@@ -149,6 +152,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
     createGuard: { createKey: config.createKey, dataDir: config.dataDir, minFreeDiskBytes: config.minFreeDiskBytes },
     restores,
     logos: new LogoRunner(),
+    exports,
     maxRestoreBytes: config.maxRestoreBytes,
     log,
     staticDir: config.staticDir,
@@ -200,6 +204,7 @@ export async function startServer(config: Config, deps: ServerDeps = {}): Promis
         draining = true;
         sync.stopAccepting();
         await restores.close();
+        await exports.close();
         await rooms.closeAll(CLOSE.goingAway, 'server restarting');
         sync.close();
         http.closeAllConnections();

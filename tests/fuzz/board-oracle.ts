@@ -67,7 +67,22 @@ export function read(doc: Y.Doc): Reading {
 const NOTE_FIELDS_PARTICIPANTS_CHANGE = new Set(['text', 'kind', 'stageId', 'order', 'owners', 'updatedAt']);
 const WRITE_NOTES = new Set(['brainstorm', 'cluster']);
 const PROPOSE = new Set(['brainstorm', 'cluster', 'assign']);
-const FACILITATOR_ONLY_ROOTS = new Set(['meta', 'segments', 'stages', 'departments', 'session', 'groups', 'commitments', 'feedback']);
+const FACILITATOR_ONLY_ROOTS = new Set([
+  'meta', 'segments', 'stages', 'departments', 'session', 'groups', 'commitments', 'feedback', 'booklet', 'brand',
+]);
+/** The logo is the server's alone (docs/board-schema.md, `brand`). */
+const SERVER_ONLY_BRAND = ['logo', 'logoType', 'logoWidth', 'logoHeight'];
+/** The booklet's keys and limits, and the brand's facilitator fields, as docs/board-schema.md states them. */
+function badDeliverable(root: string, key: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (root === 'booklet') {
+    const max = key === 'foreword' || key === 'executiveSummary' ? 6000 : /^(segment|stage):/.test(key) ? 1500 : -1;
+    return typeof value === 'string' && value.length <= max ? undefined : `booklet/${key}: not a booklet text`;
+  }
+  if (key === 'companyName') return typeof value === 'string' && value.length <= 120 ? undefined : 'brand/companyName invalid';
+  if (key === 'accentColor') return typeof value === 'string' && /^(#[0-9a-fA-F]{6})?$/.test(value) ? undefined : 'brand/accentColor invalid';
+  return `brand/${key}: not a brand field`;
+}
 
 function changedKeys(a: Map<string, string> | undefined, b: Map<string, string> | undefined): string[] {
   const keys = new Set([...(a?.keys() ?? []), ...(b?.keys() ?? [])]);
@@ -87,10 +102,17 @@ export function violations(actor: Actor, before: Reading, after: Reading): strin
     else if (after.raw.get(root)!.has('@list') && !before.raw.get(root)!.has('@list')) out.push(`list content in ${root}`);
   }
   for (const key of changedKeys(before.raw.get('members'), after.raw.get('members'))) out.push(`members/${key} changed`);
+  for (const key of changedKeys(before.raw.get('brand'), after.raw.get('brand'))) {
+    if (SERVER_ONLY_BRAND.includes(key)) out.push(`brand/${key}: the logo written by an update`);
+  }
   if (actor.role === 'facilitator') {
     for (const [root, entries] of after.raw) {
       for (const key of changedKeys(before.raw.get(root), entries)) {
         if (outsideLayout(entries.get(key))) out.push(`${root}/${key}: outside the board layout`);
+        if ((root === 'booklet' || root === 'brand') && !SERVER_ONLY_BRAND.includes(key)) {
+          const bad = badDeliverable(root, key, valueOf(entries.get(key)));
+          if (bad) out.push(bad);
+        }
       }
     }
     return out;

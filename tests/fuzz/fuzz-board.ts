@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import pino from 'pino';
 import * as Y from 'yjs';
 import {
-  configureVoting, initializeBoard, noteMemberKey, readBoard, remoteOrigin, roots, systemOrigin, upsertMember,
-  type Actor,
+  configureVoting, initializeBoard, noteMemberKey, readBoard, remoteOrigin, roots, setBookletText, setBrand, setLogo,
+  systemOrigin, upsertMember, type Actor,
 } from '../../shared/src/index.js';
+import { testLogoPng } from '../support/test-logo.js';
 import { MAIN_DOC, type BoardStore } from '../../server/src/store/board-store.js';
 import { SqliteBoardStore } from '../../server/src/store/sqlite-store.js';
 import { Room } from '../../server/src/sync/room.js';
@@ -71,6 +72,11 @@ export async function fuzzBoard(): Promise<FuzzBoard> {
     upsertMember(doc, actor.memberId, { name: actor.name, department: actor.department, role: actor.role, joinedAt: 1, removed: false }, origin);
   }
   configureVoting(doc, { votesPerPerson: 5, capPerNote: 3, hideResults: false }, origin);
+  // The deliverables' words and brand, so hostile updates have them to aim at too.
+  setBookletText(doc, { key: 'foreword' }, 'Our foreword', origin);
+  setBookletText(doc, { segmentId: readBoard(doc).segments[0]!.id }, 'Segment summary', origin);
+  setBrand(doc, { companyName: 'Rossi', accentColor: '#0f766e' }, origin);
+  setLogo(doc, { bytes: testLogoPng(24, 8), type: 'png', width: 24, height: 8 }, origin);
   const notes = [...readBoard(doc).notesById.values()];
   doc.transact(() => {
     const { votes, proposals, session } = roots(doc);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import {
-  PHASES, addNote, castVote, deleteNote, localOrigin, moveNote, proposeOwner, retractVote, setPhase, setPrivateWriting,
-  setVotingOpen, updateNote, type Actor, type NoteKind,
+  PHASES, addNote, castVote, deleteNote, localOrigin, moveNote, proposeOwner, retractVote, setBookletText, setBrand, setPhase,
+  setPrivateWriting, setVotingOpen, updateNote, type Actor, type NoteKind,
 } from '../../shared/src/index.js';
 import { read, violations } from './board-oracle.js';
 
@@ -123,6 +123,8 @@ export class HonestReplica {
       ['set the phase', () => setPhase(doc, pick(rng, PHASES)!, origin)],
       ['open or close voting', () => setVotingOpen(doc, rng() < 0.7, origin)],
       ['toggle private writing', () => setPrivateWriting(doc, rng() < 0.2, origin)],
+      ['write the foreword', () => setBookletText(doc, { key: 'foreword' }, rng() < 0.2 ? '' : `Foreword è ${Math.floor(rng() * 1000)}`, origin)],
+      ['set the brand', () => setBrand(doc, { companyName: `Rossi ${Math.floor(rng() * 10)}`, accentColor: rng() < 0.5 ? '#12395B' : '' }, origin)],
     ];
   }
 }

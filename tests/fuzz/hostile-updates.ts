@@ -23,7 +23,10 @@ const VALUES: unknown[] = [
   'hacked', 'done', 'facilitator', 'review', 'vote', true, false, 0, 1, 3, 99, -1, 1.5, '', null, [], ['sales'],
   { open: true, votesPerPerson: 50, capPerNote: null, hideResults: false },
 ];
-const KEYS = ['text', 'status', 'authorId', 'phase', 'privateWriting', 'title', 'role', 'order', 'stageId', 'responsible', 'merged'];
+const KEYS = [
+  'text', 'status', 'authorId', 'phase', 'privateWriting', 'title', 'role', 'order', 'stageId', 'responsible', 'merged',
+  'foreword', 'companyName', 'accentColor', 'logo', 'logoWidth',
+];
 
 /** Live map items of the doc (the values keys currently point at): targets to aim at. */
 function liveItems(doc: Y.Doc): Y.Item[] {

@@ -1,4 +1,5 @@
 import type { LogoRunner } from '../brand/logo-runner.js';
+import type { ExportRunner } from '../exports/export-runner.js';
 import type { BoardAccess } from '../boards/board-access.js';
 import type { BoardService } from '../boards/board-service.js';
 import type { MemberKicker, MemberService } from '../boards/members.js';
@@ -25,4 +26,5 @@ export interface ApiDeps {
   createGuard: CreateGuard;
   restores: RestoreRunner;
   logos: LogoRunner;
+  exports: ExportRunner;
 }

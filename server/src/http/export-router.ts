@@ -3,7 +3,7 @@ import { ENTITY_ID_PATTERN, isExportFile, isOpenNotesChoice } from '../../../sha
 import type { BoardAccess } from '../boards/board-access.js';
 import { storedState, type StateStore } from '../boards/stored-board.js';
 import { contentDisposition } from '../exports/filename.js';
-import { renderExport } from '../exports/render.js';
+import { ExportUnavailable, type ExportRunner } from '../exports/export-runner.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { boardIdOf, callerOf } from './auth.js';
 import { HttpError } from './errors.js';
@@ -12,6 +12,7 @@ export interface ExportRouterDeps {
   access: BoardAccess;
   rooms: RoomRegistry;
   store: StateStore;
+  exports: ExportRunner;
 }
 
 /**
@@ -44,9 +45,13 @@ export function exportRouter(deps: ExportRouterDeps): Router {
       if (!version) throw new HttpError(404, 'version-not-found', 'version not found');
       state = version.state;
     }
-    const rendered = await renderExport(file, state, {
+    // Rendered in the export worker: a large booklet is seconds of layout the room must not wait for.
+    const rendered = await deps.exports.render(file, state, {
       ...(delimiter ? { delimiter: delimiter === 'comma' ? ',' : ';' } : {}),
       ...(open ? { open } : {}),
+    }).catch((error: unknown) => {
+      if (error instanceof ExportUnavailable) throw new HttpError(503, 'restarting', error.message, { headers: { 'Retry-After': '5' } });
+      throw error;
     });
     res
       .status(200)
