@@ -282,10 +282,19 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
     // With the editors open, the view has no serious accessibility problem.
     await fac.booklet('executiveSummary').getByTestId('booklet-executiveSummary-add').click();
     await fac.booklet('stage').getByTestId('booklet-stage-add').click();
+    // The counter shows near the limit (1,500 for a summary), and the field takes no more than the limit.
+    expect(await fac.booklet('stage').getByTestId('booklet-stage-count').textContent()).toBe('');
+    await fac.booklet('stage').getByTestId('booklet-stage-input').fill('x'.repeat(1250));
+    expect(await fac.booklet('stage').getByTestId('booklet-stage-count').textContent()).toBe('1250 of 1500 characters');
+    await fac.booklet('stage').getByTestId('booklet-stage-input').fill('x'.repeat(1600));
+    expect((await fac.booklet('stage').getByTestId('booklet-stage-input').inputValue()).length).toBe(1500);
+    await fac.booklet('stage').getByTestId('booklet-stage-input').fill('');
     await fac.openBrand();
     expect(await roadmapViolations(fac.page)).toEqual([]);
     await fac.page.setViewportSize(SCREEN);
     await shotAt(fac.page, 'roadmap-cover', `${SHOTS}/en-facilitator-editing.png`);
+    await shotAt(fac.page, 'roadmap-segment', `${SHOTS}/en-facilitator-segment-editing.png`);
+    await shotAt(fac.page, 'roadmap-intro', `${SHOTS}/en-facilitator-intro-editing.png`);
     await fac.booklet('stage').getByTestId('booklet-stage-cancel').click();
     await fac.booklet('executiveSummary').getByTestId('booklet-executiveSummary-cancel').click();
     await fac.page.getByTestId('brand-open').click();

@@ -50,7 +50,7 @@ export function BookletText({ testId, heading, label, text, max, addPrompt, edit
         {heading}
         <label htmlFor={`${id}-text`} className="sr-only">{label}</label>
         <textarea id={`${id}-text`} value={draft} maxLength={max} rows={Math.min(14, Math.max(4, draft.split('\n').length + 2))} autoFocus
-          aria-describedby={`${id}-hint ${id}-count`} data-testid={`${testId}-input`}
+          aria-describedby={`${id}-hint ${id}-count`} placeholder={addPrompt} data-testid={`${testId}-input`}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
