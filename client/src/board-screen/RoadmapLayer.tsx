@@ -44,7 +44,8 @@ export function RoadmapLayer({ screen, boardId, token, role, snapshot, layout, v
       <ChunkErrorBoundary key={mode} fallback={<div className="view-loading"><ErrorScreen kind="network" /></div>}>
         <Suspense fallback={<LoadingScreen text={t('common.loading')} className="full-screen-message view-loading" />}>
           {mode === 'table' && <TableView onOpenNote={screen.jump} />}
-          {mode === 'roadmap' && <RoadmapView roadmap={roadmap} facilitator={facilitator} onJump={screen.jump} />}
+          {mode === 'roadmap' && <RoadmapView roadmap={roadmap} facilitator={facilitator} onJump={screen.jump} boardId={boardId} token={token}
+            storedBrand={snapshot.brand} />}
           {mode === 'adoption' && <AdoptionView snapshot={snapshot} boardId={boardId} token={token} />}
         </Suspense>
       </ChunkErrorBoundary>

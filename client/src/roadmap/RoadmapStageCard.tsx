@@ -1,10 +1,15 @@
-import type { RoadmapLabels, RoadmapStage } from '../../../shared/src/index.js';
+import { useTranslation } from 'react-i18next';
+import { BOOKLET_SUMMARY_MAX, type RoadmapLabels, type RoadmapStage } from '../../../shared/src/index.js';
+import { BookletText } from './BookletText.js';
 import { DeptChip } from './DeptChip.js';
 import { FeedbackChips } from './FeedbackChips.js';
 import { RoadmapItemRow } from './RoadmapItemRow.js';
+import { useBookletSave } from './useBookletSave.js';
 
-/** One stage of a segment's sales process: its actions with owners, commitments and field feedback. */
-export function RoadmapStageCard({ stage, labels }: { stage: RoadmapStage; labels: RoadmapLabels }) {
+/** One stage of a segment's sales process: its summary (optional), actions with owners, commitments and field feedback. */
+export function RoadmapStageCard({ stage, labels, facilitator }: { stage: RoadmapStage; labels: RoadmapLabels; facilitator: boolean }) {
+  const { t } = useTranslation();
+  const save = useBookletSave();
   return (
     <article className="rm-stage" data-testid="roadmap-stage" data-stage-id={stage.id}>
       <header className="rm-stage-head">
@@ -14,6 +19,9 @@ export function RoadmapStageCard({ stage, labels }: { stage: RoadmapStage; label
           {stage.buyerStep && <p className="rm-buyer"><span>{labels.buyerStep}:</span> {stage.buyerStep}</p>}
         </div>
       </header>
+      <BookletText testId="booklet-stage" className="rm-summary rm-stage-summary" text={stage.summary} max={BOOKLET_SUMMARY_MAX}
+        label={`${labels.summary}: ${stage.name}`} addPrompt={t('roadmap.booklet.addStageSummary')} editable={facilitator}
+        onSave={(text) => save({ stageId: stage.id }, text)} />
       {stage.actions.length > 0 ? (
         <ul className="rm-items">
           {stage.actions.map((item) => <RoadmapItemRow key={item.id} item={item} labels={labels} />)}

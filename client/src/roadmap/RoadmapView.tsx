@@ -1,6 +1,8 @@
-import { useTranslation } from 'react-i18next';
-import { formatRoadmapDates, openNotesShown, roadmapLabels, type Roadmap } from '../../../shared/src/index.js';
+import { roadmapLabels, type Brand, type Roadmap } from '../../../shared/src/index.js';
+import { logoUrl as urlOf } from './brandLook.js';
+import { RoadmapCover } from './RoadmapCover.js';
 import { RoadmapDepartments } from './RoadmapDepartments.js';
+import { RoadmapIntro } from './RoadmapIntro.js';
 import { RoadmapMatrix } from './RoadmapMatrix.js';
 import { RoadmapSegmentSection } from './RoadmapSegmentSection.js';
 import { RoadmapWarnings } from './RoadmapWarnings.js';
@@ -9,52 +11,32 @@ import './roadmap.css';
 /**
  * The roadmap, live from the board (buildRoadmap is its single source, like
  * every export). Written in the board's language; prints as an A4 booklet.
+ * Facilitators also write the booklet's texts here (foreword, executive
+ * summary, segment and stage summaries) and set the client's brand.
  */
-export function RoadmapView({ roadmap, facilitator, onJump }: {
+export function RoadmapView({ roadmap, facilitator, onJump, boardId, token, storedBrand }: {
   roadmap: Roadmap;
-  /** Facilitators see the points to settle, each linked to its note. */
+  /** Facilitators see the points to settle, each linked to its note, and edit the booklet's texts and brand. */
   facilitator: boolean;
   onJump: (noteId: string) => void;
+  boardId: string;
+  /** Personal session: the logo upload. */
+  token: string;
+  /** The brand as stored (the roadmap's accent may be adjusted for contrast): what the brand panel edits. */
+  storedBrand: Brand;
 }) {
-  const { t } = useTranslation();
   const labels = roadmapLabels(roadmap.language);
+  const logoUrl = urlOf(roadmap.brand.logo);
   return (
     <div className="roadmap-screen" data-testid="roadmap-view" lang={roadmap.language}>
       <div className="rm-doc">
-        <header className="rm-cover">
-          <div className="rm-cover-text">
-            <p className="rm-eyebrow">{labels.salesRoadmap}</p>
-            <h1>{roadmap.title}</h1>
-            <p className="rm-dates">{labels.workshopDates}: {formatRoadmapDates(roadmap.createdAt, roadmap.lastActivityAt, labels)}</p>
-          </div>
-          <button type="button" className="primary rm-print" onClick={() => window.print()} data-testid="roadmap-print">
-            {t('roadmap.print')}
-          </button>
-          <dl className="rm-stats">
-            <div><dt>{labels.actions}</dt><dd data-testid="roadmap-count-actions">{roadmap.counts.actions}</dd></div>
-            {openNotesShown(roadmap).count && (
-              <div className={roadmap.counts.open > 0 ? 'rm-stat-open' : undefined}>
-                <dt>{labels.stillToDecide}</dt><dd data-testid="roadmap-count-open">{roadmap.counts.open}</dd>
-              </div>
-            )}
-            <div><dt>{labels.participants}</dt><dd>{roadmap.participants.total}</dd></div>
-            <div><dt>{labels.openQuestions}</dt><dd>{roadmap.counts.questions}</dd></div>
-            <div><dt>{labels.parkedIdeas}</dt><dd>{roadmap.counts.parked}</dd></div>
-          </dl>
-          {roadmap.participants.byDepartment.length > 0 && (
-            <p className="rm-people">
-              {roadmap.participants.byDepartment.map((h) => (
-                <span key={h.department?.key ?? '-'}>
-                  <span className="dot" style={{ background: h.department?.color ?? '#94a3b8' }} />
-                  {h.department?.name ?? labels.noDepartment} {h.total}
-                </span>
-              ))}
-            </p>
-          )}
-          <p className="rm-include">{labels.includeNote[roadmap.include]}</p>
-        </header>
+        <RoadmapCover roadmap={roadmap} labels={labels} logoUrl={logoUrl} facilitator={facilitator} boardId={boardId} token={token}
+          storedBrand={storedBrand} />
         {facilitator && <RoadmapWarnings warnings={roadmap.warnings} labels={labels} onJump={onJump} />}
-        {roadmap.segments.map((segment) => <RoadmapSegmentSection key={segment.id} segment={segment} labels={labels} />)}
+        <RoadmapIntro roadmap={roadmap} labels={labels} facilitator={facilitator} />
+        {roadmap.segments.map((segment) => (
+          <RoadmapSegmentSection key={segment.id} segment={segment} labels={labels} facilitator={facilitator} />
+        ))}
         <RoadmapMatrix roadmap={roadmap} labels={labels} />
         {roadmap.byDepartment.length > 0 && <RoadmapDepartments roadmap={roadmap} labels={labels} />}
       </div>

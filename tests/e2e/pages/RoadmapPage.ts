@@ -5,7 +5,12 @@ import { ConvergePage } from './ConvergePage.js';
 export interface Downloaded {
   name: string;
   body: Buffer;
+  /** The server's Content-Type, for files the server renders (exportFromServer). */
+  contentType?: string;
 }
+
+/** The facilitator's texts in the roadmap view (client/src/roadmap/BookletText.tsx test ids `booklet-<which>`). */
+export type BookletBlock = 'foreword' | 'executiveSummary' | 'segment' | 'stage';
 
 /**
  * Page object for the roadmap side of the board screen: the Board / Roadmap /
@@ -36,6 +41,55 @@ export class RoadmapPage extends ConvergePage {
     ]);
     const path = await download.path();
     return { name: download.suggestedFilename(), body: await readFile(path) };
+  }
+
+  /** An export the server renders, from the Export menu: the file and the Content-Type it came with. */
+  async exportFromServer(entry: string): Promise<Downloaded> {
+    if (!(await this.page.getByTestId('export-list').count())) await this.page.getByTestId('toolbar-menu').click();
+    const file = entry.replace(/^export-/, '');
+    const [download, response] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 30_000 }),
+      this.page.waitForResponse((r) => new URL(r.url()).pathname.endsWith(`/export/${file}`), { timeout: 30_000 }),
+      this.page.getByTestId(entry).click(),
+    ]);
+    return {
+      name: download.suggestedFilename(), body: await readFile(await download.path()), contentType: response.headers()['content-type'],
+    };
+  }
+
+  /** The `index`-th text block of this kind in the roadmap view. */
+  booklet(which: BookletBlock, index = 0) {
+    return this.page.getByTestId(`booklet-${which}`).nth(index);
+  }
+
+  /** Writes a booklet text through its Edit (or "Add …") button and saves it; resolves once the prose shows it. */
+  async writeBooklet(which: BookletBlock, text: string, index = 0): Promise<void> {
+    const id = `booklet-${which}`;
+    const block = this.booklet(which, index);
+    await block.getByTestId(new RegExp(`^${id}-(add|edit)$`)).click();
+    await block.getByTestId(`${id}-input`).fill(text);
+    await block.getByTestId(`${id}-save`).click();
+    await block.getByTestId(`${id}-text`).waitFor();
+  }
+
+  /** Opens the facilitator's "Client brand" panel on the roadmap's cover. */
+  async openBrand(): Promise<void> {
+    const panel = this.page.getByTestId('brand-panel');
+    if ((await panel.getAttribute('open')) === null) await this.page.getByTestId('brand-open').click();
+    await this.page.getByTestId('brand-company').waitFor();
+  }
+
+  /** Sets the company name and the accent colour (typed as a code) in the brand panel. */
+  async setBrand(brand: { company?: string; accent?: string }): Promise<void> {
+    await this.openBrand();
+    if (brand.company !== undefined) {
+      await this.page.getByTestId('brand-company').fill(brand.company);
+      await this.page.getByTestId('brand-company').press('Enter');
+    }
+    if (brand.accent !== undefined) {
+      await this.page.getByTestId('brand-accent').fill(brand.accent);
+      await this.page.getByTestId('brand-accent').press('Enter');
+    }
   }
 
   /** Any download started by a click on `testId`. */
