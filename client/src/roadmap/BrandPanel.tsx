@@ -4,7 +4,8 @@ import { BRAND_NAME_MAX, COLOR_PATTERN, LOGO_MAX_BYTES, setBrand, type Brand } f
 import { useBoard } from '../board-base/BoardContext.js';
 import { useLatest } from '../board-base/useLatest.js';
 import { accentOf } from './brandLook.js';
-import { logoErrorText, removeLogo, uploadLogo } from './brandApi.js';
+import { removeLogo, uploadLogo } from './brandApi.js';
+import { errorText } from '../i18n/errorText.js';
 import './booklet.css';
 
 const LOGO_MIME = ['image/png', 'image/jpeg'];
@@ -79,7 +80,7 @@ export function BrandPanel({ brand, logoUrl, boardId, token }: {
       await uploadLogo(boardId, token, chosen);
       setLogo({ done: 'uploaded' });
     } catch (err) {
-      setLogo({ error: t('roadmap.brand.failed', { message: logoErrorText(t, err) }) });
+      setLogo({ error: t('roadmap.brand.failed', { message: errorText(t, err) }) });
     }
   };
   const remove = async () => {
@@ -88,7 +89,7 @@ export function BrandPanel({ brand, logoUrl, boardId, token }: {
       await removeLogo(boardId, token);
       setLogo({ done: 'removed' });
     } catch (err) {
-      setLogo({ error: t('roadmap.brand.removeFailed', { message: logoErrorText(t, err) }) });
+      setLogo({ error: t('roadmap.brand.removeFailed', { message: errorText(t, err) }) });
     }
   };
 

@@ -1,20 +1,10 @@
-import { DEFAULT_ACCENT, type Brand, type BrandLogo } from '../../../shared/src/index.js';
+import { DEFAULT_ACCENT, contrastWithWhite, type Brand, type BrandLogo } from '../../../shared/src/index.js';
 
 /** The brand's accent, or the exports' own blue when the client has none. */
 export const accentOf = (brand: Brand): string => brand.accentColor || DEFAULT_ACCENT;
 
-function luminance(hex: string): number {
-  const channel = (i: number) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-
 /** Whether text in `hex` reads on white (WCAG AA, 4.5:1): a pale accent only colours lines, never words. */
-export function readableOnWhite(hex: string): boolean {
-  return 1.05 / (luminance(hex) + 0.05) >= 4.5;
-}
+export const readableOnWhite = (hex: string): boolean => contrastWithWhite(hex) >= 4.5;
 
 /** One Blob URL per stored logo (by its bytes, which the board reader hands over unchanged until the logo changes). */
 const logoUrls = new WeakMap<Uint8Array, string>();
