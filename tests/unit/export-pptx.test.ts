@@ -385,6 +385,38 @@ describe('roadmap.pptx', () => {
     expect(layoutProblems(deck)).toEqual([]);
   });
 
+  it('cuts a wide and tall responsibility matrix by stage columns and department rows, never below 10 pt', async () => {
+    const { doc } = scenarioBoard('en');
+    const roadmap = roadmapOf(doc);
+    const t = roadmapLabels('en');
+    const segment = roadmap.segments[0]!;
+    const stages = Array.from({ length: 13 }, (_, i) => ({ ...segment.stages[0]!, id: `wide-${i}`, number: i + 1, name: `Stage number ${i + 1} of the wide segment` }));
+    const departments = Array.from({ length: 26 }, (_, i) => ({ key: `d${i}`, name: `Department of things number ${i + 1}`, color: i % 2 ? '#0f766e' : '#b45309' }));
+    const wide: Roadmap = {
+      ...roadmap,
+      segments: [{ ...segment, stages }],
+      matrix: {
+        stages: stages.map((st) => ({ id: st.id, segmentId: segment.id, number: st.number, name: st.name })),
+        rows: departments.map((department, d) => ({
+          department,
+          cells: stages.map((st, i) => ({ stageId: st.id, responsible: (i + d) % 3, supporting: (i * d) % 2 })),
+          responsible: 1, supporting: 1,
+        })),
+        unowned: { 'wide-0': 2 },
+      },
+    };
+    const deck = readDeck(await renderPptx(wide));
+    const matrix = deck.slides.filter((sl) => sl.texts[1] === t.responsibilityMatrix);
+    expect(matrix.length).toBeGreaterThanOrEqual(4);
+    const texts = matrix.flatMap((sl) => sl.texts);
+    for (const d of departments) expect(texts).toContain(d.name);
+    for (const st of stages) expect(texts).toContain(`1.${st.number} ${st.name}`);
+    expect(texts).toContain(t.noOwner);
+    const sizes = matrix.flatMap((sl) => [...sl.xml.matchAll(/<a:rPr[^>]* sz="(\d+)"/g)].map((m) => Number(m[1])));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(1000);
+    expect(layoutProblems(deck)).toEqual([]);
+  });
+
   it('renders a board without brand, texts or actions, in the default accent', async () => {
     const doc = new Y.Doc();
     initializeBoard(doc, { title: 'Empty', template: 'vision-workshop', language: 'en' }, system, Date.UTC(2025, 2, 12, 8));
@@ -438,10 +470,19 @@ describe('roadmap.pptx', () => {
       }
     }
     const roadmap = roadmapOf(doc);
+    // The longest the event loop waited during the render, probed every 5 ms.
+    let longest = 0;
+    let tick = performance.now();
+    const probe = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - tick);
+      tick = now;
+    }, 5);
     const started = performance.now();
     const buffer = await renderPptx(roadmap);
     const ms = performance.now() - started;
-    console.log(`roadmap.pptx, 300 notes (${roadmap.counts.actions} actions): ${ms.toFixed(0)} ms, ${(buffer.length / 1024).toFixed(0)} KiB`);
+    clearInterval(probe);
+    console.log(`roadmap.pptx, 300 notes (${roadmap.counts.actions} actions): ${ms.toFixed(0)} ms, longest event-loop wait ${longest.toFixed(0)} ms, ${(buffer.length / 1024).toFixed(0)} KiB`);
     const deck = readDeck(buffer);
     expect(deck.slides.length).toBeGreaterThan(30);
     expect(layoutProblems(deck)).toEqual([]);

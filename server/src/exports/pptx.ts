@@ -31,6 +31,7 @@ export async function renderPptx(roadmap: Roadmap, options: { open?: OpenNotesCh
   for (const segment of roadmap.segments) {
     const stages = segment.stages.map((stage) => stageSection(deck, segment, stage));
     body.push({ ...segmentSection(deck, segment), after: stages });
+    await breather();
   }
   body.push(matrixSection(deck));
   body.push(commitmentsSection(deck));
@@ -50,11 +51,19 @@ export async function renderPptx(roadmap: Roadmap, options: { open?: OpenNotesCh
   renderSection(deck, agendaSection(deck, entries));
   for (const section of body) {
     renderSection(deck, section);
-    for (const after of section.after ?? []) renderSection(deck, after);
+    for (const after of section.after ?? []) {
+      renderSection(deck, after);
+      await breather();
+    }
   }
   // stream() is write() as a Node buffer, and the only export that honours `compression`.
   const out = await deck.pptx.stream({ compression: true });
   return out as Buffer;
+}
+
+/** Lets the event loop run between sections: a large board's deck is built in steps, not one long block. */
+function breather(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 const INK = '1F2937';
@@ -400,21 +409,25 @@ function stageSection(deck: Deck, segment: RoadmapSegment, stage: RoadmapStage):
 }
 
 const MATRIX_SWATCH = 0.14;
-const MATRIX_DEPT = 2.5;
+const MATRIX_DEPT = 2.8;
 const MATRIX_TOTAL = 1.25;
-const MATRIX_MIN_COLUMN = 1.15;
+const MATRIX_MIN_COLUMN = 1.1;
 
+/**
+ * One table per segment (its stages as columns, the departments as rows),
+ * each on its own slides: a segment with more stages than fit at a readable
+ * width is cut by stage columns, a long department list by rows.
+ */
 function matrixSection(deck: Deck): Section {
   const { t, roadmap } = deck;
   const matrix = roadmap.matrix;
-  const header: Header = { kicker: t.salesRoadmap, kickerColor: deck.accent, title: t.responsibilityMatrix, subtitle: `${t.matrixIntro} ${t.matrixLegend}.`, bar: deck.accent };
-  const blocks: Block[] = [];
+  const parts: Section[] = [];
   const cellText = (r: number, s: number): string => [r ? `R ${r}` : '', s ? `S ${s}` : ''].filter(Boolean).join(' · ') || '·';
   const perSlide = Math.max(1, Math.floor((CONTENT_W - MATRIX_SWATCH - MATRIX_DEPT - MATRIX_TOTAL) / MATRIX_MIN_COLUMN));
+  const head = (text: string): Cell => ({ paras: [{ text, style: { size: 10, bold: true, color: MUTED } }], fill: 'F3F4F6' });
   for (const segment of roadmap.segments) {
     const chunks: RoadmapStage[][] = [];
     for (let i = 0; i < segment.stages.length; i += perSlide) chunks.push(segment.stages.slice(i, i + perSlide));
-    blocks.push({ kind: 'box', paras: [{ text: `${t.segment} ${segment.number}: ${segment.name}`, style: { size: 16, bold: true, color: hex(segment.color) } }] });
     chunks.forEach((stages, chunk) => {
       const last = chunk === chunks.length - 1;
       const free = CONTENT_W - MATRIX_SWATCH - MATRIX_DEPT - (last ? MATRIX_TOTAL : 0);
@@ -424,41 +437,50 @@ function matrixSection(deck: Deck): Section {
         ...stages.map((): Column => ({ width, align: 'center' })),
         ...(last ? [{ width: MATRIX_TOTAL, align: 'center' as const }] : []),
       ];
-      const head = (text: string): Cell => ({ paras: [{ text, style: { size: 10, bold: true, color: MUTED } }], fill: 'F3F4F6' });
       const rows: Row[] = matrix.rows.map((row): Row => {
-        const cells = stages.map((stage) => row.cells.find((c) => c.stageId === stage.id) ?? { responsible: 0, supporting: 0 });
-        const all = segment.stages.map((stage) => row.cells.find((c) => c.stageId === stage.id) ?? { responsible: 0, supporting: 0 });
+        const cellOf = (stage: RoadmapStage) => row.cells.find((c) => c.stageId === stage.id) ?? { responsible: 0, supporting: 0 };
+        const all = segment.stages.map(cellOf);
         const r = all.reduce((n, c) => n + c.responsible, 0);
         const s = all.reduce((n, c) => n + c.supporting, 0);
         return [
           { paras: [], fill: hex(row.department.color) },
           { paras: [{ text: row.department.name, style: { size: 12, bold: true, color: INK } }] },
-          ...cells.map((c): Cell => ({
+          ...stages.map(cellOf).map((c): Cell => ({
             paras: [{ text: cellText(c.responsible, c.supporting), style: { size: 12, bold: c.responsible > 0, color: c.responsible || c.supporting ? INK : FAINT } }],
             ...(c.responsible ? { fill: tint(row.department.color, 0.28) } : c.supporting ? { fill: tint(row.department.color, 0.1) } : {}),
           })),
           ...(last ? [{ paras: [{ text: cellText(r, s), style: { size: 12, bold: true, color: r || s ? INK : FAINT } }] }] : []),
         ];
       });
-      const unowned = stages.map((stage) => matrix.unowned[stage.id] ?? 0);
+      // Actions nobody is responsible for, when the segment has any.
       if (segment.stages.some((stage) => (matrix.unowned[stage.id] ?? 0) > 0)) {
         const total = segment.stages.reduce((n, stage) => n + (matrix.unowned[stage.id] ?? 0), 0);
         rows.push([
           { paras: [], fill: 'D1D5DB' },
           { paras: [{ text: t.noOwner, style: { size: 12, italic: true, color: WARN } }] },
-          ...unowned.map((n): Cell => ({ paras: [{ text: n ? String(n) : '·', style: { size: 12, bold: n > 0, color: n ? WARN : FAINT } }] })),
+          ...stages.map((stage) => matrix.unowned[stage.id] ?? 0)
+            .map((n): Cell => ({ paras: [{ text: n ? String(n) : '·', style: { size: 12, bold: n > 0, color: n ? WARN : FAINT } }] })),
           ...(last ? [{ paras: [{ text: String(total), style: { size: 12, bold: true, color: WARN } }] }] : []),
         ]);
       }
-      blocks.push({
+      const range = chunks.length > 1 ? `  (${segment.number}.${stages[0]!.number}–${segment.number}.${stages[stages.length - 1]!.number})` : '';
+      const header: Header = {
+        kicker: t.responsibilityMatrix, kickerColor: deck.accent, title: `${t.segment} ${segment.number}: ${segment.name}${range}`,
+        subtitle: `${t.matrixIntro} ${t.matrixLegend}.`, bar: segment.color,
+      };
+      parts.push(section(deck, header, [{
         kind: 'table', columns,
         header: [head(''), head(t.departmentPages), ...stages.map((stage) => head(`${segment.number}.${stage.number} ${stage.name}`)), ...(last ? [head(t.total)] : [])],
         rows,
-      });
+      }], t.responsibilityMatrix));
     });
   }
-  if (matrix.rows.length === 0) blocks.push({ kind: 'box', paras: [{ text: t.nothingAssigned, style: { size: 14, italic: true, color: MUTED } }] });
-  return section(deck, header, blocks, t.responsibilityMatrix);
+  if (parts.length === 0 || matrix.rows.length === 0) {
+    const header: Header = { kicker: t.salesRoadmap, kickerColor: deck.accent, title: t.responsibilityMatrix, bar: deck.accent };
+    return section(deck, header, [{ kind: 'box', paras: [{ text: t.nothingAssigned, style: { size: 15, italic: true, color: MUTED } }] }], t.responsibilityMatrix);
+  }
+  const [first, ...rest] = parts;
+  return { ...first!, after: rest };
 }
 
 function commitmentsSection(deck: Deck): Section {
