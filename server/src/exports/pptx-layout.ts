@@ -1,14 +1,16 @@
 /**
- * Text measurement and pagination for the deck (roadmap.pptx).
+ * Text measurement for the deck (roadmap.pptx); pptx-flow lays slides out with it.
  *
  * A slide's text boxes never rely on PowerPoint's or LibreOffice's autofit
  * (they differ): every box is sized here from an estimate of its text that is
  * meant to be larger than what any of them draws, and content that does not
- * fit moves to a "continued" slide. The estimate:
+ * fit moves to a "continued" slide. The estimate (tests/unit/export-pptx
+ * checks every slide against a simpler one of its own):
  * - character widths from a table close to DejaVu Sans (what LibreOffice
  *   falls back to when Arial and Liberation Sans are missing, and wider than
  *   both), never below FLOOR_EM (BOLD_FLOOR_EM in bold) for a visible
- *   character; bold is BOLD_FACTOR wider;
+ *   character; bold is BOLD_FACTOR wider (DejaVu Sans Bold's lower case is
+ *   up to 12% wider than its regular);
  * - greedy wrapping at spaces; a word wider than the line is broken between
  *   characters (LibreOffice and PowerPoint break it too);
  * - LINE_HEIGHT times the font size per line (the fonts' own line spacing is
@@ -23,7 +25,7 @@ export const FONT = 'Arial';
 export const LINE_HEIGHT = 1.2;
 export const FLOOR_EM = 0.55;
 export const BOLD_FLOOR_EM = 0.6;
-export const BOLD_FACTOR = 1.1;
+export const BOLD_FACTOR = 1.13;
 const WIDTH_SAFETY = 0.97;
 /** Inset of every text box, in points (pptxgenjs `margin`), and in inches. */
 export const BOX_INSET_PT = 3;
@@ -42,20 +44,19 @@ function set(chars: string, em: number): void {
   for (const c of chars) WIDTHS[c] = em;
 }
 set(' ', 0.32);
-set('iIjl.,:;\'|!', 0.32);
-set('ftr()[]{}/\\-`', 0.44);
-set('0123456789', 0.64);
+set('iIjl.,:;\'|·', 0.32);
+set('ftr()[]/\\-!', 0.44);
+set('0123456789{}«»‹›', 0.64);
 set('abcdeghknopqsuvxyz', 0.64);
 set('m', 0.98);
 set('w', 0.83);
 set('ABCDEFGHJKLNOPQRSTUVXYZ', 0.8);
 set('MW', 1.0);
-set('"*^~°', 0.6);
-set('«»‹›–', 0.6);
-set('@%&#=+<>?$€£_', 0.86);
-set('—…', 1.0);
+set('"*°`–_?', 0.6);
+set('&#=+<>^~$€£', 0.86);
+set('@%—…', 1.0);
 set('‘’‚', 0.32);
-set('“”„•·', 0.6);
+set('“”„•', 0.6);
 /** Anything else (other scripts, symbols, emoji): a full em. */
 const OTHER_EM = 1.0;
 
@@ -231,27 +232,4 @@ export function splitParas(paras: readonly Para[], innerWidth: number, maxHeight
     }
   }
   return pieces.filter((piece, i) => piece.length > 0 || i === 0);
-}
-
-/**
- * Groups items of the given heights into pages: page 0 has `first` inches,
- * the others `rest`; an item never shares a page when it does not fit (it is
- * put alone on a page: callers split items taller than `rest` beforehand).
- * The first page may stay empty when its first item only fits a whole page.
- */
-export function paginate(heights: readonly number[], first: number, rest: number): number[][] {
-  const pages: number[][] = [[]];
-  let room = first;
-  heights.forEach((h, i) => {
-    const page = pages[pages.length - 1]!;
-    // A page that already holds items, or a short first page, leaves the item to the next page.
-    if (h > room + 1e-9 && (page.length > 0 || room < rest)) {
-      pages.push([i]);
-      room = rest - h;
-      return;
-    }
-    page.push(i);
-    room -= h;
-  });
-  return pages;
 }
