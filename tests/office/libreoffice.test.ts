@@ -53,8 +53,9 @@ function convert(files: string[], outdir: string): Promise<{ code: number | null
   });
 }
 
-async function pdfText(path: string): Promise<{ text: string; pages: number }> {
+async function pdfText(path: string): Promise<{ text: string; pages: number; ratio: number }> {
   const pdf = await getDocument({ data: new Uint8Array(readFileSync(path)), useSystemFonts: false, isEvalSupported: false }).promise;
+  const [, , width, height] = (await pdf.getPage(1)).view as [number, number, number, number];
   let text = '';
   for (let i = 1; i <= pdf.numPages; i += 1) {
     const content = await (await pdf.getPage(i)).getTextContent();
@@ -62,7 +63,7 @@ async function pdfText(path: string): Promise<{ text: string; pages: number }> {
   }
   const pages = pdf.numPages;
   await pdf.destroy();
-  return { text, pages };
+  return { text, pages, ratio: width / height };
 }
 
 /** Wrapping and hyphenation split texts anywhere: compare without whitespace. */
@@ -80,12 +81,13 @@ describe.each(['en', 'it'] as const)('LibreOffice opens the office exports (%s)'
     const state = Y.encodeStateAsUpdate(doc);
     const paths: string[] = [];
     for (const file of FILES) {
-      const path = join(out, `${language}-${file}`);
+      // One base name per file: LibreOffice names each PDF after its source, so roadmap.docx and roadmap.pptx would collide.
+      const path = join(out, `${language}-${file.replace('.', '-')}.${file.split('.')[1]}`);
       writeFileSync(path, (await renderExport(file, state)).body);
       paths.push(path);
     }
     const result = await convert(paths, out);
-    return { result, pdfs: FILES.map((file) => join(out, `${language}-${file.replace(/\.\w+$/, '.pdf')}`)) };
+    return { result, pdfs: FILES.map((file) => join(out, `${language}-${file.replace('.', '-')}.pdf`)) };
   })());
 
   it.each(FILES.map((file, i) => [file, i] as const))('%s converts to PDF and its text holds every accepted action', async (file, i) => {
@@ -93,8 +95,11 @@ describe.each(['en', 'it'] as const)('LibreOffice opens the office exports (%s)'
     expect(result.code, result.output).toBe(0);
     const pdf = pdfs[i]!;
     expect(existsSync(pdf), `${file}: ${result.output}`).toBe(true);
-    const { text, pages } = await pdfText(pdf);
+    const { text, pages, ratio } = await pdfText(pdf);
     expect(pages).toBeGreaterThan(0);
+    // The PDF is this file's: the deck's pages are 16:9 slides, the booklet's A4 upright.
+    if (file === 'roadmap.pptx') expect(ratio).toBeCloseTo(16 / 9, 1);
+    if (file === 'roadmap.docx') expect(ratio).toBeCloseTo(210 / 297, 1);
     const all = squash(text);
     const missing = accepted(roadmap).filter((action) => !all.includes(squash(action)));
     expect(missing, `${file}: actions missing from LibreOffice's rendering`).toEqual([]);
