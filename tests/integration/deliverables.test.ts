@@ -52,6 +52,15 @@ describe('the deliverables\' words and the client\'s brand', () => {
     expect(stored.booklet.stages.get(segment.stages[0]!.id)).toBe('Qui si vince il progetto.');
     expect(stored.brand).toMatchObject({ companyName: 'Componenti Rossi S.p.A.', accentColor: '#0f766e', logo: null });
     expect(stored.problems).toEqual([]);
+    // A saved version holds them, and so does its backup.
+    const saved = await fetch(`${fixture.server.url}/api/boards/${board.id}/versions?token=${fac.session}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Fine giorno 1' }),
+    });
+    expect(saved.status).toBe(201);
+    const { id: versionId } = (await saved.json()) as { id: string };
+    const backup = await fetch(`${fixture.server.url}/api/boards/${board.id}/export/board.json?token=${fac.session}&version=${versionId}`);
+    expect(((await backup.json()) as { snapshot: { booklet: { foreword: string }; brand: { companyName: string } } }).snapshot)
+      .toMatchObject({ booklet: { foreword: stored.booklet.foreword }, brand: { companyName: 'Componenti Rossi S.p.A.' } });
     // A cleared text leaves nothing behind.
     setBookletText(fac.doc, { segmentId: segment.id }, '   ', origin);
     await vi.waitFor(async () => expect(readBoard(await storedDoc(fixture.server, board.id)).booklet.segments.size).toBe(0));
