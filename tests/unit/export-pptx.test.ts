@@ -13,6 +13,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_ACCENT,
   addNote, buildRoadmap, confirmOwners, initializeBoard, localOrigin, readBoard, roadmapLabels, setNoteStatus, systemOrigin, upsertMember,
   type Roadmap,
 } from '../../shared/src/index.js';
@@ -424,7 +425,7 @@ describe('roadmap.pptx', () => {
     const t = roadmapLabels('en');
     const deck = readDeck(await renderPptx(roadmap));
     expect(wellFormed(deck)).toEqual([]);
-    expect(deck.slides[0]!.xml).toContain('val="1D4ED8"');
+    expect(deck.slides[0]!.xml).toContain(`val="${DEFAULT_ACCENT.slice(1).toUpperCase()}"`);
     expect(deck.slides[0]!.texts.some((x) => x.startsWith(t.preparedFor('').trim()))).toBe(false);
     expect(Object.keys(deck.files).some((f) => f.startsWith('ppt/media/') && !f.endsWith('/'))).toBe(false);
     expect(deck.slides[2]!.texts).toContain(roadmap.segments[0]!.name);
