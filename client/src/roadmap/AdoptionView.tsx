@@ -47,7 +47,9 @@ export function AdoptionView({ snapshot, boardId, token }: { snapshot: BoardSnap
     .slice(0, 3);
 
   return (
-    <div className="roadmap-screen adoption" data-testid="adoption-view" lang={snapshot.meta.language}>
+    // A scrolling region that may hold nothing focusable: focusable itself, so the keyboard scrolls it.
+    <div className="roadmap-screen adoption" data-testid="adoption-view" lang={snapshot.meta.language}
+      tabIndex={0} role="region" aria-label={t('adoption.title')}>
       <div className="rm-doc">
         <header className="rm-cover">
           <div className="rm-cover-text">

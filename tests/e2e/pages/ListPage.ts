@@ -49,7 +49,9 @@ export class ListPage extends ConvergePage {
     return target.evaluate((el) => {
       const r = el.getBoundingClientRect();
       if (r.width < 1 || r.height < 1) return false;
-      if (r.left < 0 || r.top < 0 || r.right > window.innerWidth || r.bottom > window.innerHeight) return false;
+      // Layout works in fractions of a pixel (a scrolled-to item can end at 844.14 of 844): a part of a pixel is on screen.
+      const edge = 0.5;
+      if (r.left < -edge || r.top < -edge || r.right > window.innerWidth + edge || r.bottom > window.innerHeight + edge) return false;
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       return hit !== null && el.contains(hit);
     });
