@@ -8,6 +8,8 @@ export interface DeckLabels {
   toBeAgreed: string;
   otherDepartments: string;
   slide: string;
+  /** The cover's figures: "3 segments · 15 stages · 42 actions". */
+  figures: (segments: number, stages: number, actions: number) => string;
 }
 
 const en: DeckLabels = {
@@ -16,6 +18,11 @@ const en: DeckLabels = {
   toBeAgreed: 'to be agreed',
   otherDepartments: 'Other departments',
   slide: 'Slide',
+  figures: (segments, stages, actions) => [
+    segments === 1 ? '1 segment' : `${segments} segments`,
+    stages === 1 ? '1 stage' : `${stages} stages`,
+    actions === 1 ? '1 action' : `${actions} actions`,
+  ].join('   ·   '),
 };
 
 const it: DeckLabels = {
@@ -24,6 +31,11 @@ const it: DeckLabels = {
   toBeAgreed: 'da concordare',
   otherDepartments: 'Altri reparti',
   slide: 'Slide',
+  figures: (segments, stages, actions) => [
+    segments === 1 ? '1 segmento' : `${segments} segmenti`,
+    stages === 1 ? '1 fase' : `${stages} fasi`,
+    actions === 1 ? '1 azione' : `${actions} azioni`,
+  ].join('   ·   '),
 };
 
 export function deckLabels(language: Language): DeckLabels {

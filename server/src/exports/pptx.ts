@@ -98,7 +98,7 @@ function cover(deck: Deck): void {
   paras.push({ text: `${t.workshopDates}: ${formatRoadmapDates(roadmap.createdAt, roadmap.lastActivityAt, t)}`, style: { size: 16, color: MUTED }, spaceBefore: 14 });
   const stages = roadmap.segments.reduce((n, s) => n + s.stages.length, 0);
   paras.push({
-    text: [`${t.segment}: ${roadmap.segments.length}`, `${t.stage}: ${stages}`, `${t.actions}: ${roadmap.counts.actions}`].join('   ·   '),
+    text: deck.d.figures(roadmap.segments.length, stages, roadmap.counts.actions),
     style: { size: 16, color: MUTED }, spaceBefore: 4,
   });
   const h = boxHeight(paras, w);
