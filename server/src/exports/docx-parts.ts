@@ -2,6 +2,7 @@ import {
   AlignmentType, BorderStyle, HeadingLevel, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun,
   VerticalAlignTable, WidthType, type IBorderOptions, type IParagraphOptions, type IRunOptions,
 } from 'docx';
+import { xmlSafe } from './xml-text.js';
 
 /**
  * The Word booklet's building blocks: paragraphs, headings and tables made
@@ -35,24 +36,8 @@ export function tint(color: string, amount: number): string {
   return `${mix((n >> 16) & 255)}${mix((n >> 8) & 255)}${mix(n & 255)}`.toUpperCase();
 }
 
-/** Whether XML 1.0 can carry this UTF-16 code unit sequence's code point (tab, line breaks and every printable character). */
-function xmlChar(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code > 0xffff;
-}
-
 /** Characters XML 1.0 cannot carry (control characters, lone surrogates) are dropped; everything else is kept as typed. */
-export function clean(text: string): string {
-  let ok = true;
-  for (let i = 0; i < text.length && ok; i++) {
-    const code = text.charCodeAt(i);
-    ok = code >= 0x20 ? code < 0xd800 || (code > 0xdfff && code < 0xfffe) : code === 0x9 || code === 0xa || code === 0xd;
-  }
-  if (ok) return text;
-  let out = '';
-  // Iterating a string yields code points: a lone surrogate comes out alone (0xd800-0xdfff) and is dropped.
-  for (const ch of text) if (xmlChar(ch.codePointAt(0)!)) out += ch;
-  return out;
-}
+export const clean = xmlSafe;
 
 export type RunStyle = Omit<IRunOptions, 'text' | 'children' | 'break'>;
 

@@ -10,6 +10,7 @@ import {
   CONTENT_WIDTH, FAINT, INK, MUTED, PAGE, WARN, WHITE, gap, heading, hex, note, para, paragraphsOf, runs, table, type Cell, type Column,
 } from './docx-parts.js';
 import { appendix, commitments, departmentPages, responsibilityMatrix, stillToDecide, type Block } from './docx-sections.js';
+import { xmlSafeRoadmap } from './xml-text.js';
 
 type Shown = ReturnType<typeof openNotesShown>;
 
@@ -24,7 +25,9 @@ type Shown = ReturnType<typeof openNotesShown>;
  * (the styles' language is the board's). `open: 'omit'` leaves the list of
  * notes still to decide out but keeps their count (openNotesShown).
  */
-export async function renderDocx(roadmap: Roadmap, options: { open?: OpenNotesChoice } = {}): Promise<Buffer> {
+export async function renderDocx(typed: Roadmap, options: { open?: OpenNotesChoice } = {}): Promise<Buffer> {
+  // Every user text without the characters XML cannot carry, wherever the writer puts it (xml-text.ts).
+  const roadmap = xmlSafeRoadmap(typed);
   const t = roadmapLabels(roadmap.language);
   const shown = openNotesShown(roadmap, options.open);
   const accent = hex(roadmap.brand.accentColor || DEFAULT_ACCENT);

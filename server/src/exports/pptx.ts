@@ -4,6 +4,7 @@ import type { Column, Row } from './pptx-flow.js';
 import { CONTENT_W, Deck, INK, MUTED, hex, renderSection, section, tint, type Header, type Section } from './pptx-deck.js';
 import { questionsSection, segmentSection, stageSection, textSection } from './pptx-sections.js';
 import { commitmentsSection, matrixSection } from './pptx-matrix.js';
+import { xmlSafeRoadmap } from './xml-text.js';
 
 /**
  * roadmap.pptx: the deck for the executives' meeting (workshop step 6).
@@ -18,7 +19,9 @@ import { commitmentsSection, matrixSection } from './pptx-matrix.js';
  * `options` is accepted for symmetry with the booklets; the deck shows only
  * the roadmap's actions and the count of notes still to decide.
  */
-export async function renderPptx(roadmap: Roadmap, options: { open?: OpenNotesChoice } = {}): Promise<Buffer> {
+export async function renderPptx(typed: Roadmap, options: { open?: OpenNotesChoice } = {}): Promise<Buffer> {
+  // Every user text without the characters XML cannot carry, wherever the writer puts it (xml-text.ts).
+  const roadmap = xmlSafeRoadmap(typed);
   void options;
   const deck = new Deck(roadmap);
   const body: Section[] = [];

@@ -9,6 +9,7 @@ import { xlsxLabels, type XlsxLabels } from './xlsx-labels.js';
 import { responsibilityMatrixSheet } from './xlsx-matrix.js';
 import { SheetNamer } from './xlsx-sheet-names.js';
 import { summarySheet } from './xlsx-summary.js';
+import { xmlSafeRoadmap } from './xml-text.js';
 
 /**
  * roadmap.xlsx, the workbook departments track the roadmap in:
@@ -20,7 +21,9 @@ import { summarySheet } from './xlsx-summary.js';
  * Every text is a plain string cell, neutralised like the CSV's; no formulas anywhere.
  * `open: 'omit'` leaves the notes still to decide out of the Actions sheet.
  */
-export async function renderXlsx(roadmap: Roadmap, options: { open?: OpenNotesChoice } = {}): Promise<Buffer> {
+export async function renderXlsx(typed: Roadmap, options: { open?: OpenNotesChoice } = {}): Promise<Buffer> {
+  // Every user text without the characters XML cannot carry, wherever the writer puts it (xml-text.ts).
+  const roadmap = xmlSafeRoadmap(typed);
   const t = roadmapLabels(roadmap.language);
   const x = xlsxLabels(roadmap.language);
   const accent = accentOf(roadmap.brand.accentColor);
