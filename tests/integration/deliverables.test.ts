@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { PNG } from 'pngjs';
 import {
   CLOSE, LOGO_MAX_BYTES, initializeBoard, localOrigin, readBoard, setBookletText, setBrand, setLogo, systemOrigin,
-  BOOKLET_TEXT_MAX,
+  BOOKLET_SUMMARY_MAX, BOOKLET_TEXT_MAX, BRAND_NAME_MAX,
 } from '../../shared/src/index.js';
 import { restoreBody } from '../support/crafted-backups.js';
 import { connectMember, createBoard, type Member } from '../support/clients.js';
@@ -172,5 +172,104 @@ describe('the deliverables\' words and the client\'s brand', () => {
     expect(crafted.booklet.foreword).toBe('Prefazione già scritta');
     expect(crafted.brand.logo).toBeNull();
     expect(crafted.problems).toEqual([]);
+  });
+  it('D7 (R11, R13): nested types, a logo smuggled in a nested map, and deleting the logo are refused, even to a facilitator', async () => {
+    const { board, fac } = await workshop();
+    expect((await upload(board.id, fac.session, testLogoPng())).status).toBe(200);
+    await vi.waitFor(() => expect(readBoard(fac.doc).brand.logo).not.toBeNull());
+    const nestedMap = (entries: [string, unknown][]) => {
+      const map = new Y.Map<unknown>();
+      for (const [k, v] of entries) map.set(k, v);
+      return map;
+    };
+    const text = (s: string) => {
+      const t = new Y.Text();
+      t.insert(0, s);
+      return t;
+    };
+    const refused: [string, (doc: Y.Doc) => void, RegExp][] = [
+      ['a Y.Text foreword', (doc) => doc.getMap('booklet').set('foreword', text('rich')), /^R11: /],
+      ['a Y.Array summary', (doc) => doc.getMap('booklet').set('executiveSummary', Y.Array.from(['a', 'b'])), /^R11: /],
+      ['a Y.Map with a foreword inside', (doc) => doc.getMap('booklet').set('foreword', nestedMap([['text', 'x']])), /^R11: /],
+      ['a Y.Text company name', (doc) => doc.getMap('brand').set('companyName', text('Evil')), /^R11: /],
+      ['a Y.Map company name', (doc) => doc.getMap('brand').set('companyName', nestedMap([['logo', new Uint8Array([1])]])), /^R11: /],
+      ['a logo inside a new nested map', (doc) => doc.getMap('brand').set('extra', nestedMap([['logo', new Uint8Array([1])], ['logoType', 'png']])), /^R11: /],
+      ['a nested map named logo', (doc) => doc.getMap('brand').set('logo', nestedMap([['bytes', new Uint8Array([1])]])), /^R13: /],
+      ['a Y.Array under a booklet key', (doc) => doc.getMap('booklet').set(`segment:${readBoard(doc).segments[0]!.id}`, Y.Array.from([nestedMap([['logo', 1]])])), /^R11: /],
+      ['deleting the logo', (doc) => doc.getMap('brand').delete('logo'), /^R13: /],
+      ['deleting the logo type', (doc) => doc.getMap('brand').delete('logoType'), /^R13: /],
+      ['writing and deleting the logo in one update', (doc) => doc.transact(() => {
+        doc.getMap('brand').set('logoHeight', 1);
+        doc.getMap('brand').delete('logoHeight');
+      }), /^R13: /],
+      ['a company name one past the limit', (doc) => doc.getMap('brand').set('companyName', 'x'.repeat(BRAND_NAME_MAX + 1)), /^R11: .*longer than/],
+    ];
+    // One facilitator per attempt: repeated refusals of one person hit the refusal limit first.
+    for (const [i, [what, change, reason]] of refused.entries()) {
+      const other = await connectMember(fixture.server.url, board, 'facilitator', `Facilitatore ${i}`, 'management');
+      fixture.open.push(other);
+      await other.synced;
+      expect(await attempt(other, board.id, change), what).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(reason) });
+    }
+    const stored = readBoard(await storedDoc(fixture.server, board.id));
+    expect(stored.brand.logo).toMatchObject({ type: 'png', width: 240, height: 80 });
+    expect(stored.problems).toEqual([]);
+  });
+
+  it('D8 (R11): a booklet text is measured in UTF-16 units, as JavaScript counts: at the limit it is stored, one past it is refused', async () => {
+    const { board, fac } = await workshop();
+    const segment = readBoard(fac.doc).segments[0]!;
+    // 3000 emoji are 6000 units (a surrogate pair each): exactly the limit, though only 3000 characters.
+    const atLimit = '😀'.repeat(BOOKLET_TEXT_MAX / 2);
+    const summaryAtLimit = 'é'.repeat(BOOKLET_SUMMARY_MAX - 2) + '🇮';
+    expect(atLimit.length).toBe(BOOKLET_TEXT_MAX);
+    expect(summaryAtLimit.length).toBe(BOOKLET_SUMMARY_MAX);
+    const refused: [string, (doc: Y.Doc) => void][] = [
+      ['one unit past the foreword limit', (doc) => doc.getMap('booklet').set('foreword', `${atLimit}x`)],
+      ['one emoji past the summary limit', (doc) => doc.getMap('booklet').set('executiveSummary', `${atLimit}😀`.slice(0, BOOKLET_TEXT_MAX + 1))],
+      ['one past a segment summary limit', (doc) => doc.getMap('booklet').set(`segment:${segment.id}`, `${summaryAtLimit}x`)],
+    ];
+    for (const [i, [what, change]] of refused.entries()) {
+      const other = await connectMember(fixture.server.url, board, 'facilitator', `Facilitatore ${i}`, 'management');
+      fixture.open.push(other);
+      await other.synced;
+      expect(await attempt(other, board.id, change), what).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(/^R11: .*longer than/) });
+    }
+    // Raw writes at the limit (no operation's trimming) are stored as sent.
+    fac.doc.transact(() => {
+      fac.doc.getMap('booklet').set('foreword', atLimit);
+      fac.doc.getMap('booklet').set(`segment:${segment.id}`, summaryAtLimit);
+    });
+    await vi.waitFor(async () => expect(readBoard(await storedDoc(fixture.server, board.id)).booklet.foreword).toBe(atLimit));
+    const stored = readBoard(await storedDoc(fixture.server, board.id));
+    expect(stored.booklet.segments.get(segment.id)).toBe(summaryAtLimit);
+    expect(stored.problems).toEqual([]);
+  });
+
+  it('D9 (R2, R11): a participant can write nothing in the booklet or the brand: nested types (R11 for anyone), deletions, the logo', async () => {
+    const { board, fac, alice } = await workshop();
+    setBookletText(fac.doc, { key: 'foreword' }, 'Scritto dal facilitatore', localOrigin(fac.memberId));
+    expect((await upload(board.id, fac.session, testLogoPng())).status).toBe(200);
+    await vi.waitFor(() => expect(readBoard(alice.doc).brand.logo).not.toBeNull());
+    await vi.waitFor(() => expect(readBoard(alice.doc).booklet.foreword).toBe('Scritto dal facilitatore'));
+    const changes: [string, (doc: Y.Doc) => void][] = [
+      ['deleting the foreword', (doc) => doc.getMap('booklet').delete('foreword')],
+      ['a Y.Text foreword', (doc) => doc.getMap('booklet').set('foreword', new Y.Text('mine'))],
+      ['a nested map in the brand', (doc) => doc.getMap('brand').set('extra', new Y.Map())],
+      ['deleting the logo', (doc) => doc.getMap('brand').delete('logo')],
+      ['replacing the logo', (doc) => doc.getMap('brand').set('logo', new Uint8Array(testLogoPng()))],
+      ['an unknown booklet key', (doc) => doc.getMap('booklet').set('afterword', 'x')],
+    ];
+    for (const [i, [what, change]] of changes.entries()) {
+      const member = i === 0 ? alice : await connectMember(fixture.server.url, board, 'participant', `Partecipante ${i}`, 'sales');
+      if (member !== alice) {
+        fixture.open.push(member);
+        await member.synced;
+      }
+      expect(await attempt(member, board.id, change), what).toEqual({ code: CLOSE.forbidden, reason: expect.stringMatching(what.includes('Y.Text') ? /^R11: / : /^R2: /) });
+    }
+    const stored = readBoard(await storedDoc(fixture.server, board.id));
+    expect(stored.booklet.foreword).toBe('Scritto dal facilitatore');
+    expect(stored.brand.logo).not.toBeNull();
   });
 });
