@@ -14,6 +14,9 @@ export interface ExportLimits {
 /** The export could not be made now (queue full, timed out, worker failed): a 503 to try again, not the board's fault. */
 export class ExportUnavailable extends Error {}
 
+/** The asker went away while the export was waiting: nobody to answer. */
+export class ExportAbandoned extends Error {}
+
 interface Pending {
   job: ExportJob;
   resolve: (rendered: RenderedExport) => void;
@@ -42,13 +45,41 @@ export class ExportRunner {
 
   constructor(private readonly limits: ExportLimits) {}
 
-  render(file: ExportFile, state: Uint8Array, options: ExportOptions = {}): Promise<RenderedExport> {
+  /**
+   * `signal`: the asker went away. An export still waiting is dropped from the
+   * queue (rejected with ExportAbandoned): otherwise anyone with a viewer link
+   * could fill the queue with requests they abandon at once, and the worker
+   * would spend minutes on files nobody receives while every other export is
+   * refused 503. One already rendering finishes (its time is bounded).
+   */
+  render(file: ExportFile, state: Uint8Array, options: ExportOptions = {}, signal?: AbortSignal): Promise<RenderedExport> {
     if (this.closed) return Promise.reject(new ExportUnavailable('the server is stopping'));
+    if (signal?.aborted) return Promise.reject(new ExportAbandoned('the export was no longer wanted'));
     if (this.queue.length >= this.limits.maxQueued) {
       return Promise.reject(new ExportUnavailable('many exports are being prepared: try again in a few seconds'));
     }
     return new Promise<RenderedExport>((resolve, reject) => {
-      this.queue.push({ job: { id: this.nextId++, file, state, options }, resolve, reject });
+      const pending: Pending = { job: { id: this.nextId++, file, state, options }, resolve, reject };
+      if (signal) {
+        const drop = (): void => {
+          const at = this.queue.indexOf(pending);
+          if (at >= 0) {
+            this.queue.splice(at, 1);
+            reject(new ExportAbandoned('the export was no longer wanted'));
+          }
+        };
+        signal.addEventListener('abort', drop, { once: true });
+        const settled = (): void => signal.removeEventListener('abort', drop);
+        pending.resolve = (rendered) => {
+          settled();
+          resolve(rendered);
+        };
+        pending.reject = (error) => {
+          settled();
+          reject(error);
+        };
+      }
+      this.queue.push(pending);
       this.pump();
     });
   }

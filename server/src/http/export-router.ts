@@ -3,7 +3,7 @@ import { ENTITY_ID_PATTERN, isExportFile, isOpenNotesChoice } from '../../../sha
 import type { BoardAccess } from '../boards/board-access.js';
 import { storedState, type StateStore } from '../boards/stored-board.js';
 import { contentDisposition } from '../exports/filename.js';
-import { ExportUnavailable, type ExportRunner } from '../exports/export-runner.js';
+import { ExportAbandoned, ExportUnavailable, type ExportRunner } from '../exports/export-runner.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
 import { boardIdOf, callerOf } from './auth.js';
 import { HttpError } from './errors.js';
@@ -46,13 +46,22 @@ export function exportRouter(deps: ExportRouterDeps): Router {
       state = version.state;
     }
     // Rendered in the export worker: a large booklet is seconds of layout the room must not wait for.
-    const rendered = await deps.exports.render(file, state, {
-      ...(delimiter ? { delimiter: delimiter === 'comma' ? ',' : ';' } : {}),
-      ...(open ? { open } : {}),
-    }).catch((error: unknown) => {
+    // A request closed before its answer (the asker gave up) leaves the queue (export-runner.ts).
+    const gone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    let rendered;
+    try {
+      rendered = await deps.exports.render(file, state, {
+        ...(delimiter ? { delimiter: delimiter === 'comma' ? ',' : ';' } : {}),
+        ...(open ? { open } : {}),
+      }, gone.signal);
+    } catch (error) {
+      if (error instanceof ExportAbandoned) return;
       if (error instanceof ExportUnavailable) throw new HttpError(503, 'restarting', error.message, { headers: { 'Retry-After': '5' } });
       throw error;
-    });
+    }
     res
       .status(200)
       .set({
