@@ -249,6 +249,9 @@ describe('the roadmap: view, exports, restore, commitments, feedback, versions',
     // Cancel leaves the text as it was.
     await fac.booklet('foreword').getByTestId('booklet-foreword-edit').click();
     await fac.booklet('foreword').getByTestId('booklet-foreword-input').fill('Not this');
+    // A stray Escape keeps typed words: the editor stays open with them.
+    await fac.booklet('foreword').getByTestId('booklet-foreword-input').press('Escape');
+    expect(await fac.booklet('foreword').getByTestId('booklet-foreword-input').inputValue()).toBe('Not this');
     await fac.booklet('foreword').getByTestId('booklet-foreword-cancel').click();
     expect(await fac.booklet('foreword').getByTestId('booklet-foreword-text').textContent()).toContain(FOREWORD);
 

@@ -54,9 +54,10 @@ export function BookletText({ testId, heading, label, text, max, addPrompt, edit
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save();
+            // Escape leaves an untouched editor; typed words are never thrown away by one stray key (Cancel does that).
             if (e.key === 'Escape') {
               e.stopPropagation();
-              setDraft(undefined);
+              if (draft === text) setDraft(undefined);
             }
           }} />
         <div className="rm-booklet-bar">
