@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { renderExport } from '../../server/src/exports/render.js';
+import { convertToPdf } from '../support/libreoffice.js';
 import { hostileBoard, OFFICE_FILES } from '../support/hostile-board.js';
 
 /**
@@ -21,20 +20,6 @@ import { hostileBoard, OFFICE_FILES } from '../support/hostile-board.js';
 const SEED = 1000;
 const work = mkdtempSync(join(tmpdir(), 'tabella-hostile-office-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function convert(files: string[]): Promise<{ code: number | null; output: string }> {
-  const profile = pathToFileURL(join(work, 'profile')).href;
-  return new Promise((resolve, reject) => {
-    const child = spawn('soffice', [
-      `-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nologo', '--convert-to', 'pdf', '--outdir', work, ...files,
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
 
 async function pdfText(path: string): Promise<string> {
   const pdf = await getDocument({ data: new Uint8Array(readFileSync(path)), useSystemFonts: false, isEvalSupported: false }).promise;
@@ -64,7 +49,7 @@ describe('LibreOffice opens the office exports of a board whose texts are hostil
       const xml = Object.entries(unzipSync(new Uint8Array(body))).filter(([part]) => /^(word|ppt|xl)\/.*\.xml$/.test(part)).map(([, bytes]) => strFromU8(bytes)).join('');
       held.set(file, board.fields.filter((f) => ['title', 'company', 'note text'].includes(f.place) && xml.includes(f.marker)).map((f) => f.marker));
     }
-    return convert(paths);
+    return convertToPdf(paths, work, work);
   })());
 
   it.each(OFFICE_FILES)('%s converts to PDF and shows the title, the company and the notes', async (file) => {

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -10,6 +8,7 @@ import {
   buildRoadmap, initializeBoard, localOrigin, readBoard, systemOrigin, upsertMember, type Roadmap,
 } from '../../shared/src/index.js';
 import { renderExport } from '../../server/src/exports/render.js';
+import { convertToPdf } from '../support/libreoffice.js';
 import { runRoadmapScenario } from '../support/roadmap-scenario.js';
 import { scenario } from '../support/seed-demo.js';
 
@@ -39,20 +38,6 @@ function exampleBoard(language: 'en' | 'it') {
 }
 
 /** One LibreOffice run converts every file (its start is the slow part); its own profile folder, so nothing is shared. */
-function convert(files: string[], outdir: string): Promise<{ code: number | null; output: string }> {
-  const profile = pathToFileURL(join(work, 'profile')).href;
-  return new Promise((resolve, reject) => {
-    const child = spawn('soffice', [
-      `-env:UserInstallation=${profile}`, '--headless', '--norestore', '--nologo', '--convert-to', 'pdf', '--outdir', outdir, ...files,
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
-
 async function pdfText(path: string): Promise<{ text: string; pages: number; ratio: number }> {
   const pdf = await getDocument({ data: new Uint8Array(readFileSync(path)), useSystemFonts: false, isEvalSupported: false }).promise;
   const [, , width, height] = (await pdf.getPage(1)).view as [number, number, number, number];
@@ -86,7 +71,7 @@ describe.each(['en', 'it'] as const)('LibreOffice opens the office exports (%s)'
       writeFileSync(path, (await renderExport(file, state)).body);
       paths.push(path);
     }
-    const result = await convert(paths, out);
+    const result = await convertToPdf(paths, out, work);
     return { result, pdfs: FILES.map((file) => join(out, `${language}-${file.replace('.', '-')}.pdf`)) };
   })());
 
